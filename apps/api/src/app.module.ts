@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { Clock } from './common/clock';
+import { AppConfig } from './config/app-config.provider';
+import { DatabaseModule } from './database/database.module';
+import { DossiersModule } from './dossiers/dossiers.module';
+import { HealthController } from './health/health.controller';
+import { ConfigModule } from './config/config.module';
+import { StartupSeeder } from './startup-seeder';
+import { UsersModule } from './users/users.module';
+
+/** Replaceable parts, for tests: a fixed clock to receive a dossier on a chosen day and hour. */
+export interface AppOverrides {
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule],
+      controllers: [HealthController],
+      providers: [StartupSeeder],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthGuard } from '@nestjs/passport';
+import { ALL_STAFF, AuthUser, CurrentUser, Public, Roles } from '../common/auth.decorators';
+import { ValidateBody } from '../common/validate-body.guard';
+import { AuthService } from './auth.service';
+import { LoginDto } from './login.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  // The DTO is validated first, then Passport checks the credentials.
+  @UseGuards(ValidateBody(LoginDto), AuthGuard('local'))
+  @ApiOkResponse({ description: '{accessToken, tokenType, user}' })
+  @ApiUnauthorizedResponse({ description: 'Unknown user or wrong password (one message for both)' })
+  login(@Body() _body: LoginDto, @CurrentUser() user: AuthUser) {
+    return this.auth.issueToken(user);
+  }
+
+  @Get('me')
+  @Roles(...ALL_STAFF)
+  @ApiBearerAuth()
+  me(@CurrentUser() user: AuthUser): AuthUser {
+    return user;
+  }
+}

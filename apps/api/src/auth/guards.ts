@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Role } from '@motcua/workflow';
+import { AuthUser, IS_PUBLIC, ROLES } from '../common/auth.decorators';
+
+/** Global: every route needs a valid bearer token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw new UnauthorizedException({ error: 'UNAUTHORIZED', message: 'A valid bearer token is required' });
+    return user;
+  }
+}
+
+/** Global: a logged-in route must declare its roles with @Roles(); routes that don't are refused. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (!roles) throw new ForbiddenException({ error: 'FORBIDDEN', message: 'This route declares no roles' });
+    const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+    if (!user || !user.roles.some((r) => roles.includes(r))) {
+      throw new ForbiddenException({ error: 'FORBIDDEN', message: `Requires one of the roles: ${roles.join(', ')}` });
+    }
+    return true;
+  }
+}

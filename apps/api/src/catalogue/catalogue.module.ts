@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
+import { AgencyIdentity } from './agency-identity';
+import { loadCatalogueFiles } from './catalogue-files';
+import { CatalogueSource } from './catalogue-source';
+import { CatalogueSeeder } from './catalogue.seeder';
+import { CatalogueService } from './catalogue.service';
+import { ProceduresController } from './procedures.controller';
+
+@Module({
+  controllers: [ProceduresController],
+  providers: [
+    CatalogueService,
+    CatalogueSeeder,
+    { provide: CatalogueSource, useFactory: () => new CatalogueSource(loadCatalogueFiles()) },
+    {
+      provide: AgencyIdentity,
+      inject: [APP_CONFIG, CatalogueSource],
+      // AGENCY_ID overrides the catalogue's identifier, which is UNVERIFIED for Lai Châu (DOMAIN.md §2.6).
+      useFactory: (config: AppConfig, source: CatalogueSource) =>
+        new AgencyIdentity(config.agencyId ?? source.catalogue.agency.identifier.value, source.catalogue.agency.name),
+    },
+  ],
+  exports: [CatalogueService, CatalogueSeeder, AgencyIdentity],
+})
+export class CatalogueModule {}

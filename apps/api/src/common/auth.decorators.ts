@@ -1,0 +1,26 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@motcua/workflow';
+
+export const IS_PUBLIC = 'motcua:public';
+export const ROLES = 'motcua:roles';
+
+/** No login needed. Every route is closed unless marked so. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Roles allowed on a route. A route with neither @Public nor @Roles is refused (deny by default). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+export const ALL_STAFF: Role[] = ['admin', 'clerk', 'specialist', 'leader', 'reporter'];
+
+/** The authenticated user, as carried by the access token. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  fullName: string;
+  roles: Role[];
+  departmentCode: string | null;
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});

@@ -1,0 +1,52 @@
+/**
+ * Domain errors: plain classes thrown by services, mapped to HTTP in one place
+ * (http-error.filter.ts). Services never throw Nest's HttpException.
+ */
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  constructor(message: string, public readonly details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'NOT_FOUND';
+}
+
+export class BadInputError extends AppError {
+  readonly status = 400;
+  readonly code = 'BAD_REQUEST';
+}
+
+export class UnknownProcedureError extends AppError {
+  readonly status = 422;
+  readonly code = 'UNKNOWN_PROCEDURE';
+}
+
+export class ForbiddenActionError extends AppError {
+  readonly status = 403;
+  readonly code = 'FORBIDDEN';
+}
+
+export class VersionConflictError extends AppError {
+  readonly status = 409;
+  readonly code = 'VERSION_CONFLICT';
+}
+
+export class InvalidTransitionError extends AppError {
+  readonly status = 409;
+  readonly code = 'INVALID_TRANSITION';
+}
+
+export class IdempotencyKeyReusedError extends AppError {
+  readonly status = 422;
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+}
+
+export class ServiceUnavailableError extends AppError {
+  readonly status = 503;
+  readonly code = 'SERVICE_UNAVAILABLE';
+}

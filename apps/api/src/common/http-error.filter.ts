@@ -1,0 +1,94 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { isConnectionFailure } from '@motcua/persistence';
+import type { FastifyReply } from 'fastify';
+import { AppError } from './errors';
+
+/** The one JSON error shape of the API. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: Record<string, unknown>;
+  /** On 409 INVALID_TRANSITION and 403 FORBIDDEN from the workflow: what the caller may send now. */
+  allowedEvents?: string[];
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * Maps every error to `{statusCode, error, message, details?}`: domain errors by
+ * class, Nest/Fastify HTTP errors by status, database outages to 503, anything else
+ * to a logged 500 without internals.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppError) {
+      const allowed = exception.details?.allowedEvents;
+      return {
+        statusCode: exception.status,
+        error: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+        ...(Array.isArray(allowed) ? { allowedEvents: allowed as string[] } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      return fromHttpException(exception);
+    }
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      return {
+        statusCode: fastifyError.statusCode,
+        error: CODE_BY_STATUS[fastifyError.statusCode] ?? 'BAD_REQUEST',
+        message: fastifyError.message ?? 'Bad request',
+        ...(fastifyError.code ? { details: { cause: fastifyError.code } } : {}),
+      };
+    }
+    if (isConnectionFailure(exception)) {
+      return { statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable; try again shortly' };
+    }
+    return { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' };
+  }
+}
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const error = CODE_BY_STATUS[status] ?? HttpStatus[status] ?? 'ERROR';
+  if (typeof response === 'string') return { statusCode: status, error, message: response };
+  const r = response as { message?: unknown; error?: unknown; details?: Record<string, unknown> };
+  if (Array.isArray(r.message)) {
+    // class-validator messages: keep them all, machine-readable.
+    return { statusCode: status, error: status === 400 ? 'VALIDATION_FAILED' : error, message: r.message.join('; '), details: { problems: r.message } };
+  }
+  return {
+    statusCode: status,
+    error: typeof r.error === 'string' && /^[A-Z_]+$/.test(r.error) ? r.error : error,
+    message: typeof r.message === 'string' ? r.message : exception.message,
+    ...(r.details ? { details: r.details } : {}),
+  };
+}

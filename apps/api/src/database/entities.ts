@@ -1,0 +1,22 @@
+import { DepartmentEntity } from '../catalogue/department.entity';
+import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
+import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
+import { ProcedureEntity } from '../catalogue/procedure.entity';
+import { DossierCodeSequenceEntity } from '../dossiers/dossier-code-sequence.entity';
+import { DossierEventEntity } from '../dossiers/dossier-event.entity';
+import { DossierEntity } from '../dossiers/dossier.entity';
+import { IdempotencyKeyEntity } from '../dossiers/idempotency-key.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** Every entity of the service: the migrations must create exactly these tables. */
+export const ENTITIES = [
+  DepartmentEntity,
+  ProcedureEntity,
+  ProcedureVersionEntity,
+  ProcedureStepEntity,
+  UserEntity,
+  DossierEntity,
+  DossierEventEntity,
+  DossierCodeSequenceEntity,
+  IdempotencyKeyEntity,
+];

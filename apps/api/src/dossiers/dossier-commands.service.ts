@@ -1,0 +1,244 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
+import { decide, Decision, DossierEffect, PersistedDossier, Rejection, startDossier } from '@motcua/workflow';
+import { AuthUser } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import {
+  AppError,
+  BadInputError,
+  ForbiddenActionError,
+  IdempotencyKeyReusedError,
+  InvalidTransitionError,
+  NotFoundError,
+  UnknownProcedureError,
+  VersionConflictError,
+} from '../common/errors';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
+import { AgencyIdentity } from '../catalogue/agency-identity';
+import { DeadlinePolicy } from './deadline-policy';
+import { canSeeDossier, toActor } from './dossier-access';
+import { DossierCodeGenerator } from './dossier-code.generator';
+import { DossierEventEntity } from './dossier-event.entity';
+import { DossierEntity } from './dossier.entity';
+import { DossierView, toDossierView } from './dossier.view';
+import { CreateDossierDto } from './dto/create-dossier.dto';
+import { DossierEventDto } from './dto/dossier-event.dto';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { toWorkflowEvent } from './to-workflow-event';
+
+export interface CreateResult {
+  dossier: DossierView;
+  /** True when an earlier request with the same Idempotency-Key created it. */
+  replayed: boolean;
+}
+
+/**
+ * The write side of dossiers. Every command is one unit of work: read the row,
+ * decide with the workflow machine, compare-and-set on `version`, append the audit
+ * event. Nothing here knows HTTP.
+ */
+@Injectable()
+export class DossierCommands {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly catalogue: CatalogueService,
+    private readonly codes: DossierCodeGenerator,
+    private readonly deadlines: DeadlinePolicy,
+    private readonly agency: AgencyIdentity,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string): Promise<CreateResult> {
+    const procedure = await this.catalogue.findCurrent(dto.procedureCode);
+    if (!procedure) throw new UnknownProcedureError(`Procedure ${dto.procedureCode} does not exist`, { procedureCode: dto.procedureCode });
+    const requestHash = hashRequest(dto);
+    try {
+      return await this.uow.run(async (m) => {
+        if (idempotencyKey) {
+          const earlier = await m.findOne(IdempotencyKeyEntity, { where: { userId: user.id, key: idempotencyKey } });
+          if (earlier) return this.replay(m, earlier, requestHash, user);
+        }
+        const now = this.clock.now();
+        const id = randomUUID();
+        // Claim the key first: a concurrent twin then fails here, before taking a code.
+        if (idempotencyKey) {
+          await m.insert(IdempotencyKeyEntity, { userId: user.id, key: idempotencyKey, requestHash, dossierId: id, createdAt: now });
+        }
+        const decision = startDossier({ channel: dto.channel, steps: procedure.steps });
+        const received = decision.effects.some((e) => e.type === 'dossier.received');
+        const row: DossierEntity = {
+          id,
+          code: await this.codes.next(m, this.agency.id, now),
+          procedureVersionId: procedure.versionId,
+          procedureCode: procedure.code,
+          channel: dto.channel,
+          state: decision.to,
+          snapshot: decision.snapshot,
+          machineVersion: decision.snapshot.machineVersion,
+          version: 1,
+          ...placement(decision.snapshot),
+          applicantName: dto.applicant.fullName,
+          applicantIdNumber: dto.applicant.idNumber,
+          applicantPhone: dto.applicant.phone ?? null,
+          applicantEmail: dto.applicant.email ?? null,
+          applicantAddress: dto.applicant.address ?? null,
+          submittedAt: now,
+          receivedAt: received ? now : null,
+          dueAt: received ? this.deadlines.appointmentFor(now, procedure.processingTime) : null,
+          finishedAt: null,
+          createdBy: user.id,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await m.insert(DossierEntity, row);
+        await m.insert(DossierEventEntity, {
+          id: randomUUID(),
+          dossierId: id,
+          version: 1,
+          type: 'CREATE',
+          fromState: null,
+          toState: decision.to,
+          stepFrom: null,
+          stepTo: null,
+          actorId: user.id,
+          actorUsername: user.username,
+          payload: { channel: dto.channel, procedureVersion: procedure.version },
+          occurredAt: now,
+        });
+        return { dossier: toDossierView(row, user), replayed: false };
+      });
+    } catch (error) {
+      if (idempotencyKey && isUniqueViolation(error)) {
+        // Lost the race to a concurrent request with the same key: answer with its dossier.
+        return this.uow.read(async (m) => {
+          const earlier = await m.findOneOrFail(IdempotencyKeyEntity, { where: { userId: user.id, key: idempotencyKey } });
+          return this.replay(m, earlier, requestHash, user);
+        });
+      }
+      throw error;
+    }
+  }
+
+  async applyEvent(user: AuthUser, dossierId: string, dto: DossierEventDto): Promise<DossierView> {
+    const event = toWorkflowEvent(dto);
+    return this.uow.run(async (m) => {
+      const row = await m.findOne(DossierEntity, { where: { id: dossierId } });
+      if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
+      if (row.version !== dto.expectedVersion) {
+        throw new VersionConflictError(`Dossier is at version ${row.version}, not ${dto.expectedVersion}`, { currentVersion: row.version });
+      }
+      const result = decide(row.snapshot, event, toActor(user));
+      if (!result.ok) throw rejectionToError(result);
+
+      const now = this.clock.now();
+      const changes = await this.effectsToColumns(m, row, result, now);
+      const next: DossierEntity = {
+        ...row,
+        ...changes,
+        state: result.to,
+        snapshot: result.snapshot,
+        machineVersion: result.snapshot.machineVersion,
+        version: row.version + 1,
+        ...placement(result.snapshot),
+        updatedAt: now,
+      };
+      const update = await m
+        .createQueryBuilder()
+        .update(DossierEntity)
+        .set({
+          state: next.state,
+          snapshot: next.snapshot,
+          machineVersion: next.machineVersion,
+          version: next.version,
+          currentStepIndex: next.currentStepIndex,
+          currentDepartmentCode: next.currentDepartmentCode,
+          receivedAt: next.receivedAt,
+          dueAt: next.dueAt,
+          finishedAt: next.finishedAt,
+          updatedAt: now,
+        })
+        .where('id = :id AND version = :version', { id: row.id, version: row.version })
+        .execute();
+      if (update.affected !== 1) throw new VersionConflictError('Dossier was changed by another request', { expectedVersion: row.version });
+
+      const { type: _type, ...payload } = event;
+      await m.insert(DossierEventEntity, {
+        id: randomUUID(),
+        dossierId: row.id,
+        version: next.version,
+        type: event.type,
+        fromState: result.from,
+        toState: result.to,
+        stepFrom: result.stepFrom,
+        stepTo: result.stepTo,
+        actorId: user.id,
+        actorUsername: user.username,
+        payload,
+        occurredAt: now,
+      });
+      return toDossierView(next, user);
+    });
+  }
+
+  /** Column changes implied by the transition's effects (the clock starts, the dossier ends…). */
+  private async effectsToColumns(m: EntityManager, row: DossierEntity, decision: Decision, now: Date): Promise<Partial<DossierEntity>> {
+    const changes: Partial<DossierEntity> = {};
+    for (const effect of decision.effects as DossierEffect[]) {
+      if (effect.type === 'dossier.received') {
+        const version = await m.findOneByOrFail(ProcedureVersionEntity, { id: row.procedureVersionId });
+        changes.receivedAt = now;
+        changes.dueAt = this.deadlines.appointmentFor(
+          now,
+          version.processingAmount !== null && version.processingUnit !== null ? { amount: version.processingAmount, unit: version.processingUnit } : null,
+        );
+      } else if (effect.type === 'dossier.ended') {
+        changes.finishedAt = now;
+      }
+    }
+    return changes;
+  }
+
+  private async replay(m: EntityManager, earlier: IdempotencyKeyEntity, requestHash: string, user: AuthUser): Promise<CreateResult> {
+    if (earlier.requestHash !== requestHash) {
+      throw new IdempotencyKeyReusedError('This Idempotency-Key was already used with a different request body');
+    }
+    const row = await m.findOneByOrFail(DossierEntity, { id: earlier.dossierId });
+    return { dossier: toDossierView(row, user), replayed: true };
+  }
+}
+
+/** Where the dossier sits: the current step and its department while it is being processed. */
+function placement(snapshot: PersistedDossier): Pick<DossierEntity, 'currentStepIndex' | 'currentDepartmentCode'> {
+  const ctx = snapshot.context;
+  const atStep =
+    ctx.stepIndex !== null && (snapshot.value === 'processing' || (snapshot.value === 'awaiting_supplement' && ctx.resumeTo === 'processing'));
+  return atStep
+    ? { currentStepIndex: ctx.stepIndex, currentDepartmentCode: ctx.steps[ctx.stepIndex!].departmentCode }
+    : { currentStepIndex: null, currentDepartmentCode: null };
+}
+
+function rejectionToError(r: Rejection): AppError {
+  const details = { state: r.state, eventType: r.eventType, allowedEvents: r.allowedEvents };
+  switch (r.code) {
+    case 'INVALID_TRANSITION':
+      return new InvalidTransitionError(r.message, details);
+    case 'FORBIDDEN':
+      return new ForbiddenActionError(r.message, details);
+    case 'INVALID_EVENT':
+      return new BadInputError(r.message, details);
+    case 'UNKNOWN_MACHINE_VERSION':
+      throw new Error(`Stored dossier has an unknown machine version: ${r.message}`);
+  }
+}
+
+function hashRequest(dto: CreateDossierDto): string {
+  const canonical = JSON.stringify({
+    procedureCode: dto.procedureCode,
+    channel: dto.channel,
+    applicant: [dto.applicant.fullName, dto.applicant.idNumber, dto.applicant.phone ?? null, dto.applicant.email ?? null, dto.applicant.address ?? null],
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import { UnitOfWork } from '@motcua/persistence';
+import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType, DossierState, END_STATES } from '@motcua/workflow';
+import { AuthUser } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/errors';
+import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
+import { canSeeDossier, departmentScope } from './dossier-access';
+import { DossierEventEntity } from './dossier-event.entity';
+import { DossierEntity } from './dossier.entity';
+import { DossierView, toDossierView } from './dossier.view';
+import { ListDossiersQuery } from './dto/list-dossiers.query';
+
+export interface DossierPage {
+  items: DossierView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface HistoryEntry {
+  version: number;
+  type: string;
+  typeLabel: string;
+  from: string | null;
+  to: string;
+  toLabel: string;
+  stepFrom: number | null;
+  stepTo: number | null;
+  actor: { id: string; username: string };
+  at: string;
+  payload: Record<string, unknown>;
+}
+
+/** The read side: lists scoped by role, detail, history. */
+@Injectable()
+export class DossierQueries {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(user: AuthUser, id: string): Promise<DossierView> {
+    const row = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id } }));
+    if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
+    return toDossierView(row, user);
+  }
+
+  async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
+    return this.uow.read(async (m) => {
+      const row = await m.findOne(DossierEntity, { where: { id } });
+      if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
+      const events = await m.find(DossierEventEntity, { where: { dossierId: id }, order: { version: 'ASC' } });
+      return events.map((e) => ({
+        version: e.version,
+        type: e.type,
+        typeLabel: e.type === 'CREATE' ? 'Tạo hồ sơ' : DOSSIER_EVENT_LABELS_VI[e.type as DossierEventType] ?? e.type,
+        from: e.fromState,
+        to: e.toState,
+        toLabel: DOSSIER_STATE_LABELS_VI[e.toState as DossierState] ?? e.toState,
+        stepFrom: e.stepFrom,
+        stepTo: e.stepTo,
+        actor: { id: e.actorId, username: e.actorUsername },
+        at: e.occurredAt.toISOString(),
+        payload: e.payload,
+      }));
+    });
+  }
+
+  async list(user: AuthUser, q: ListDossiersQuery): Promise<DossierPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    return this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(DossierEntity, 'd');
+      const scope = departmentScope(user);
+      if (scope !== null) {
+        qb.andWhere(
+          `EXISTS (SELECT 1 FROM ${m.getRepository(ProcedureStepEntity).metadata.tableName} s
+                   WHERE s.procedure_version_id = d.procedure_version_id AND s.department_code = :scope)`,
+          { scope },
+        );
+      }
+      if (q.state) qb.andWhere('d.state = :state', { state: q.state });
+      if (q.procedureCode) qb.andWhere('d.procedure_code = :procedureCode', { procedureCode: q.procedureCode });
+      if (q.assignee) qb.andWhere('d.current_department_code = :assignee', { assignee: q.assignee });
+      if (q.mine) {
+        qb.andWhere('d.current_department_code = :myDept', { myDept: user.departmentCode ?? '\u0000none' });
+      }
+      if (q.overdue !== undefined) {
+        const open = `d.state NOT IN (:...ended) AND d.state <> 'result_issued'`;
+        qb.andWhere(
+          q.overdue ? `${open} AND d.due_at < :now` : `NOT (${open} AND d.due_at IS NOT NULL AND d.due_at < :now)`,
+          { ended: END_STATES as DossierState[], now: this.clock.now() },
+        );
+      }
+      if (q.text) {
+        const like = `%${q.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+        qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where(`d.code LIKE :like ESCAPE '\\'`, { like })
+              .orWhere(`d.applicant_id_number LIKE :like ESCAPE '\\'`, { like })
+              .orWhere(`LOWER(d.applicant_name) LIKE LOWER(:like) ESCAPE '\\'`, { like }),
+          ),
+        );
+      }
+      // Inbox order: the most urgent first; dossiers without an appointment last.
+      qb.orderBy('CASE WHEN d.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+        .addOrderBy('d.due_at', 'ASC')
+        .addOrderBy('d.created_at', 'ASC')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize);
+      const [rows, total] = await qb.getManyAndCount();
+      return { items: rows.map((r) => toDossierView(r, user)), total, page, pageSize };
+    });
+  }
+}

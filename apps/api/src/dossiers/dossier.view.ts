@@ -1,0 +1,60 @@
+import { allowedEvents, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
+import { AuthUser } from '../common/auth.decorators';
+import { toActor } from './dossier-access';
+import { DossierEntity } from './dossier.entity';
+
+export interface DossierView {
+  id: string;
+  code: string;
+  procedureCode: string;
+  procedureVersionId: string;
+  channel: DossierEntity['channel'];
+  state: DossierEntity['state'];
+  stateLabel: string;
+  version: number;
+  currentStep: { index: number; key: string; name: string; departmentCode: string; role: string; count: number } | null;
+  applicant: { fullName: string; idNumber: string; phone: string | null; email: string | null; address: string | null };
+  supplementRequests: number;
+  submittedAt: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Events the calling user may send now. */
+  allowedEvents: DossierEventType[];
+}
+
+export function toDossierView(row: DossierEntity, user: AuthUser): DossierView {
+  const ctx = row.snapshot.context;
+  const step = ctx.stepIndex === null ? null : ctx.steps[ctx.stepIndex];
+  return {
+    id: row.id,
+    code: row.code,
+    procedureCode: row.procedureCode,
+    procedureVersionId: row.procedureVersionId,
+    channel: row.channel,
+    state: row.state,
+    stateLabel: DOSSIER_STATE_LABELS_VI[row.state],
+    version: row.version,
+    currentStep:
+      step && ctx.stepIndex !== null && (row.state === 'processing' || row.state === 'awaiting_supplement')
+        ? { index: ctx.stepIndex, key: step.key, name: step.name, departmentCode: step.departmentCode, role: step.role, count: ctx.steps.length }
+        : null,
+    applicant: {
+      fullName: row.applicantName,
+      idNumber: row.applicantIdNumber,
+      phone: row.applicantPhone,
+      email: row.applicantEmail,
+      address: row.applicantAddress,
+    },
+    supplementRequests: ctx.supplementRequests,
+    submittedAt: row.submittedAt.toISOString(),
+    receivedAt: row.receivedAt?.toISOString() ?? null,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    allowedEvents: allowedEvents(row.snapshot, toActor(user)),
+  };
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
+import { BadInputError } from '../common/errors';
+import { DossierCommands } from './dossier-commands.service';
+import { DossierQueries } from './dossier-queries.service';
+import { CreateDossierDto } from './dto/create-dossier.dto';
+import { DossierEventDto } from './dto/dossier-event.dto';
+import { ListDossiersQuery } from './dto/list-dossiers.query';
+
+const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadInputError('id must be a UUID') });
+
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('dossiers')
+export class DossiersController {
+  constructor(
+    private readonly commands: DossierCommands,
+    private readonly queries: DossierQueries,
+  ) {}
+
+  @Post()
+  @Roles('clerk')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the same dossier (200) instead of creating another' })
+  @ApiCreatedResponse({ description: 'The new dossier' })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateDossierDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,128}$/.test(idempotencyKey)) {
+      throw new BadInputError('Idempotency-Key must be 1–128 visible ASCII characters');
+    }
+    const result = await this.commands.create(user, dto, idempotencyKey);
+    if (result.replayed) void reply.status(200).header('idempotent-replayed', 'true');
+    return result.dossier;
+  }
+
+  @Get()
+  @Roles(...ALL_STAFF)
+  list(@CurrentUser() user: AuthUser, @Query() query: ListDossiersQuery) {
+    return this.queries.list(user, query);
+  }
+
+  @Get(':id')
+  @Roles(...ALL_STAFF)
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.queries.get(user, id);
+  }
+
+  @Get(':id/history')
+  @Roles(...ALL_STAFF)
+  history(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.queries.history(user, id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @Roles('clerk', 'specialist', 'leader')
+  @ApiOkResponse({ description: 'The dossier after the transition' })
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION (with allowedEvents) or VERSION_CONFLICT' })
+  sendEvent(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: DossierEventDto) {
+    return this.commands.applyEvent(user, id, dto);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DossierCodeGenerator } from './dossier-code.generator';
+import { DossierCommands } from './dossier-commands.service';
+import { DossierQueries } from './dossier-queries.service';
+import { DossiersController } from './dossiers.controller';
+
+@Module({
+  imports: [CatalogueModule, DeadlinesModule],
+  controllers: [DossiersController],
+  providers: [DossierCommands, DossierQueries, DossierCodeGenerator],
+})
+export class DossiersModule {}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Channel, CHANNELS } from '@motcua/workflow';
+
+export class ApplicantDto {
+  @ApiProperty({ example: 'Nguyễn Văn Ánh' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  fullName!: string;
+
+  @ApiProperty({ description: 'Citizen ID (CCCD, 12 digits), passport number or tax code', example: '012345678901' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{6,20}$/, { message: 'idNumber must be 6–20 letters, digits or dashes' })
+  idNumber!: string;
+
+  @ApiPropertyOptional({ example: '0912345678' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 .-]{6,20}$/, { message: 'phone must be 6–20 digits' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'anh.nguyen@example.vn' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(255)
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Phường Đông Phong, tỉnh Lai Châu' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+}
+
+export class CreateDossierDto {
+  @ApiProperty({ example: '1.014393' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  procedureCode!: string;
+
+  @ApiProperty({ enum: CHANNELS })
+  @IsIn(CHANNELS as Channel[])
+  channel!: Channel;
+
+  @ApiProperty({ type: ApplicantDto })
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  applicant!: ApplicantDto;
+}

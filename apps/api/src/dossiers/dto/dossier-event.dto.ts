@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { DOSSIER_EVENT_TYPES, DossierEventType, RETURN_METHODS, ReturnMethod } from '@motcua/workflow';
+
+/**
+ * One body for every event; which optional fields an event takes is checked by
+ * `toWorkflowEvent` (a field an event does not use is refused, not ignored).
+ */
+export class DossierEventDto {
+  @ApiProperty({ enum: DOSSIER_EVENT_TYPES })
+  @IsIn(DOSSIER_EVENT_TYPES as DossierEventType[])
+  type!: DossierEventType;
+
+  @ApiProperty({ description: 'The dossier version the client saw; a stale one gets 409 VERSION_CONFLICT' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiPropertyOptional({ description: 'Required by REJECT, SEND_BACK, REQUEST_SUPPLEMENT, REFUSE, STOP, WITHDRAW, APOLOGISE' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Optional note for FORWARD, SUPPLEMENT_RECEIVED, ISSUE_RESULT' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({ enum: RETURN_METHODS, description: 'Required by RETURN_RESULT' })
+  @IsOptional()
+  @IsIn(RETURN_METHODS as ReturnMethod[])
+  method?: ReturnMethod;
+
+  @ApiPropertyOptional({ description: 'New appointment (ISO 8601), required by APOLOGISE' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  newAppointment?: string;
+}

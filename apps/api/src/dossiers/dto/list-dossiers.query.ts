@@ -1,0 +1,56 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DOSSIER_STATES, DossierState } from '@motcua/workflow';
+
+export class ListDossiersQuery {
+  @ApiPropertyOptional({ enum: DOSSIER_STATES })
+  @IsOptional()
+  @IsIn(DOSSIER_STATES as DossierState[])
+  state?: DossierState;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  procedureCode?: string;
+
+  @ApiPropertyOptional({ description: 'Only open dossiers past their appointment' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Department currently holding the dossier' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: 'Only dossiers waiting for an action of mine (my department and role at the current step)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+
+  @ApiPropertyOptional({ description: 'Searches code, applicant name and ID number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  text?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}

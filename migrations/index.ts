@@ -1,0 +1,4 @@
+import { CreateCoreTables1764115200000 } from './1764115200000-CreateCoreTables';
+
+/** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
+export const MIGRATIONS = [CreateCoreTables1764115200000];

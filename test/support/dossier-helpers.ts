@@ -1,0 +1,45 @@
+import type { TestApp } from './test-app';
+
+export const APPLICANT = {
+  fullName: 'Nguyễn Thị Thu Hương',
+  idNumber: '012345678901',
+  phone: '0912345678',
+  email: 'huong.nguyen@example.vn',
+  address: 'Tổ 5, phường Đông Phong, tỉnh Lai Châu',
+};
+
+/** Demo account for each department used by processing steps. */
+export const USER_BY_DEPARTMENT: Record<string, string> = { PQLKH: 'specialist', PQLCN: 'specialist2', BGD: 'leader' };
+
+export interface ProcedureSummary {
+  code: string;
+  steps: Array<{ key: string; departmentCode: string; role: string }>;
+  processingTime: { amount: number; unit: string } | null;
+}
+
+/**
+ * A procedure whose every step is handled by a demo account, preferring one that
+ * passes through two specialist departments (so the walk crosses departments).
+ */
+export async function pickWalkableProcedure(t: TestApp, opts: { minSteps?: number } = {}): Promise<ProcedureSummary> {
+  const token = await t.login('clerk');
+  const res = await t.http().get('/api/procedures').set('authorization', `Bearer ${token}`).expect(200);
+  const all = res.body as ProcedureSummary[];
+  const walkable = all.filter((p) => p.steps.every((s) => USER_BY_DEPARTMENT[s.departmentCode]) && p.steps.length >= (opts.minSteps ?? 1));
+  const crossing = walkable.filter((p) => new Set(p.steps.filter((s) => s.role === 'specialist').map((s) => s.departmentCode)).size >= 2);
+  const chosen = crossing[0] ?? walkable.sort((a, b) => b.steps.length - a.steps.length)[0];
+  if (!chosen) throw new Error('The seeded catalogue has no procedure the demo accounts can walk through');
+  return chosen;
+}
+
+export async function createDossier(t: TestApp, procedureCode: string, channel: 'direct' | 'online' | 'postal' = 'direct') {
+  const token = await t.login('clerk');
+  const res = await t.http().post('/api/dossiers').set('authorization', `Bearer ${token}`).send({ procedureCode, channel, applicant: APPLICANT });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; code: string; version: number; state: string; dueAt: string | null; allowedEvents: string[] };
+}
+
+export async function sendEvent(t: TestApp, username: string, id: string, body: Record<string, unknown>) {
+  const token = await t.login(username);
+  return t.http().post(`/api/dossiers/${id}/events`).set('authorization', `Bearer ${token}`).send(body);
+}

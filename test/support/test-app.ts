@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { AppConfig, loadAppConfig } from '@config/app-config';
+import { createApp } from '../../apps/api/src/app.factory';
+import { Clock } from '../../apps/api/src/common/clock';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const DEMO_PASSWORD = 'mật-khẩu-demo-2026';
+
+/** A clock the test moves by hand. */
+export class ManualClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  /** Logs in a demo account and returns its bearer token. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database and data folder. */
+export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-data-'));
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    DEMO_PASSWORD,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'error',
+    ...options.env,
+  });
+  const { app } = await createApp(config, { logger: false, overrides: { clock: options.clock } });
+  // A listening server: supertest would otherwise start one per request, which breaks under parallel requests.
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = app.getHttpServer();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    config,
+    database,
+    http: () => request(server),
+    async login(username: string) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await request(server).post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
