@@ -15,7 +15,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@motcua/(workflow|calendar|catalogue|persistence)$': '<rootDir>/libs/$1/src',
+  '^@motcua/(workflow|calendar|catalogue|persistence|deadlines)$': '<rootDir>/libs/$1/src',
   '^@config/(.*)$': '<rootDir>/config/$1',
 };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };

@@ -21,6 +21,19 @@ export interface AppConfig {
   /** Maximum JSON request body in bytes. */
   bodyLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  deadlines: DeadlineSettings;
+}
+
+export interface DeadlineSettings {
+  /** A running dossier is "due soon" with at most this much working time left (default 1 working day). */
+  dueSoonWorkingMinutes: number;
+  /**
+   * How long before the due time an apology must be recorded. ND 61/2018 said at least one
+   * day before; the ND 118/2025 wording is UNVERIFIED (DOMAIN.md §2.9), so the default is 0.
+   */
+  apologyLeadWorkingMinutes: number;
+  /** How often the deadline sweep runs in this process; 0 turns it off (e.g. on API-only instances). */
+  sweepIntervalSeconds: number;
 }
 
 export type DatabaseConfig =
@@ -58,6 +71,11 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   const logLevel = (env.LOG_LEVEL?.trim() || 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const deadlines: DeadlineSettings = {
+    dueSoonWorkingMinutes: 60 * parseInteger(env.DUE_SOON_WORKING_HOURS, 8, 'DUE_SOON_WORKING_HOURS', 0, 400, problems),
+    apologyLeadWorkingMinutes: 60 * parseInteger(env.APOLOGY_LEAD_WORKING_HOURS, 0, 'APOLOGY_LEAD_WORKING_HOURS', 0, 400, problems),
+    sweepIntervalSeconds: parseInteger(env.SWEEP_INTERVAL_SECONDS, 300, 'SWEEP_INTERVAL_SECONDS', 0, 86400, problems),
+  };
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const isProduction = nodeEnv === 'production';
   if (isProduction && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
@@ -86,6 +104,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     agencyId,
     bodyLimitBytes,
     logLevel,
+    deadlines,
   };
 }
 

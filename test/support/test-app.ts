@@ -35,7 +35,15 @@ export interface TestApp {
 
 /** The real application on a fresh database and data folder. */
 export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  return boot(await createTestDatabase(), options, true);
+}
+
+/** A second instance of the application on the database of `first` (as when scaled out). */
+export async function startTestAppOn(first: TestApp, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  return boot(first.database, options, false);
+}
+
+async function boot(database: TestDatabase, options: { clock?: Clock; env?: Record<string, string> }, ownsDatabase: boolean): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-data-'));
   const config = loadAppConfig({
     NODE_ENV: 'test',
@@ -43,10 +51,11 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     DATABASE_URL: database.url,
     DEMO_PASSWORD,
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: process.env.TEST_LOGS ? 'debug' : 'error',
+    SWEEP_INTERVAL_SECONDS: '0',
     ...options.env,
   });
-  const { app } = await createApp(config, { logger: false, overrides: { clock: options.clock } });
+  const { app } = await createApp(config, { logger: process.env.TEST_LOGS ? undefined : false, overrides: { clock: options.clock } });
   // A listening server: supertest would otherwise start one per request, which breaks under parallel requests.
   await app.listen({ port: 0, host: '127.0.0.1' });
   const server = app.getHttpServer();
@@ -66,7 +75,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

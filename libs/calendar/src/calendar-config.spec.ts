@@ -50,6 +50,8 @@ describe('calendar configuration', () => {
     expect(resolveCalendarConfig({ workingDayMinutes: 450 }).workingDayMs).toBe(450 * 60_000);
     expect(resolveCalendarConfig({ sessions: [{ start: '00:00', end: '24:00' }] }).sessions).toEqual([0, 86_400_000]);
     expect(resolved.onMissingSchedule).toBeUndefined();
+    expect(resolved.receiptCutoffMs).toBeUndefined();
+    expect(resolveCalendarConfig({ receiptCutoff: '15:00' }).receiptCutoffMs).toBe(15 * 3_600_000);
     expect(DEFAULT_SESSIONS).toHaveLength(2);
   });
 
@@ -91,6 +93,7 @@ describe('calendar configuration', () => {
     ['a nameless fixed holiday', { statutory: { additionalFixedHolidays: [{ month: 11, day: 24, name: ' ' }] } }, /name is required/],
     ['an unknown optional day', { optionalDaysOff: { '2026-11-25': true } }, /no schedule has an optional day 2026-11-25/],
     ['a bad period end', { calendarDayPeriodEnd: 'noon' as 'midnight' }, /calendarDayPeriodEnd/],
+    ['a bad receipt cutoff', { receiptCutoff: '3pm' }, /receiptCutoff: expected HH:MM/],
   ])('rejects %s', (_label, config, message) => {
     expect(() => resolveCalendarConfig(config)).toThrow(CalendarConfigError);
     expect(() => resolveCalendarConfig(config)).toThrow(message);
@@ -103,6 +106,11 @@ describe('calendar configuration', () => {
     expect(resolveCalendarConfig({ schedules: [withOptional], optionalDaysOff: { '2026-11-24': true } }).optionalDaysOff).toEqual({
       '2026-11-24': true,
     });
+  });
+
+  it('accepts a valid additional fixed holiday', () => {
+    const holiday = { month: 11, day: 24, name: 'Ngày Văn hóa Việt Nam', fromYear: 2027 };
+    expect(resolveCalendarConfig({ statutory: { additionalFixedHolidays: [holiday] } }).statutory.additionalFixedHolidays).toEqual([holiday]);
   });
 
   it('keeps the error name for logs', () => {

@@ -70,6 +70,14 @@ export interface CalendarConfig {
   /** See {@link CalendarDayPeriodEnd}. Default `'close_of_business'`. */
   readonly calendarDayPeriodEnd?: CalendarDayPeriodEnd;
   /**
+   * Local time (`HH:MM`) after which a dossier received on a working day is deemed received at the
+   * next working day's opening, for `dueAt`. Default none. Some units publish such a rule ("same day;
+   * if received after 15:00, the next working day", Hà Nội QĐ 1811, DOMAIN.md §2.8); ND 118/TT 03 has
+   * no general rule found for receipts outside office hours (UNVERIFIED), so without a cutoff a
+   * receipt simply counts from the next moment of working time.
+   */
+  readonly receiptCutoff?: string;
+  /**
    * Called once per year the first time the calendar classifies a day of a year that has no schedule
    * (the statutory rule is then used). Lets the service log one warning per year.
    */
@@ -141,6 +149,8 @@ export interface ResolvedCalendarConfig {
   readonly statutory: StatutoryRules;
   readonly optionalDaysOff: Readonly<Record<string, boolean>>;
   readonly calendarDayPeriodEnd: CalendarDayPeriodEnd;
+  /** Milliseconds after local midnight, or `undefined` for no cutoff. */
+  readonly receiptCutoffMs?: number;
   readonly onMissingSchedule?: (year: number) => void;
 }
 
@@ -190,6 +200,8 @@ export function resolveCalendarConfig(config: CalendarConfig): ResolvedCalendarC
     throw new CalendarConfigError(`calendarDayPeriodEnd must be 'close_of_business' or 'midnight'`);
   }
 
+  const receiptCutoffMs = config.receiptCutoff === undefined ? undefined : parseClock(config.receiptCutoff, 'receiptCutoff');
+
   return {
     offsetMs: utcOffsetMinutes * 60_000,
     sessions,
@@ -201,6 +213,7 @@ export function resolveCalendarConfig(config: CalendarConfig): ResolvedCalendarC
     statutory,
     optionalDaysOff,
     calendarDayPeriodEnd,
+    ...(receiptCutoffMs === undefined ? {} : { receiptCutoffMs }),
     ...(config.onMissingSchedule ? { onMissingSchedule: config.onMissingSchedule } : {}),
   };
 }

@@ -55,7 +55,8 @@ export function weekdayOf(epochDay: number): number {
 
 /** Number of days in a Gregorian month. */
 export function daysInMonth(year: number, month: number): number {
-  return epochDayFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - epochDayFromCivil(year, month, 1);
+  const next = month === 12 ? epochDayFromCivil(year + 1, 1, 1) : epochDayFromCivil(year, month + 1, 1);
+  return next - epochDayFromCivil(year, month, 1);
 }
 
 /** Whether `year-month-day` names a real Gregorian date. */

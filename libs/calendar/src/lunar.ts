@@ -41,7 +41,7 @@ const SYNODIC_MONTH = 29.530588853;
 const DEG = Math.PI / 180;
 
 /** Julian day number (integer, noon-based) of a Gregorian date. */
-export function julianDayFromCivil(date: CivilDate): number {
+function julianDayFromCivil(date: CivilDate): number {
   return epochDayFromCivil(date.year, date.month, date.day) + EPOCH_JULIAN_DAY;
 }
 
@@ -62,11 +62,9 @@ function newMoon(k: number): number {
   c1 = c1 - 0.0074 * Math.sin(DEG * (M - Mpr)) + 0.0004 * Math.sin(DEG * (2 * F + M));
   c1 = c1 - 0.0004 * Math.sin(DEG * (2 * F - M)) - 0.0006 * Math.sin(DEG * (2 * F + Mpr));
   c1 = c1 + 0.001 * Math.sin(DEG * (2 * F - Mpr)) + 0.0005 * Math.sin(DEG * (2 * Mpr + M));
-  // ΔT (TT − UT) in days; the first branch only matters before ~1800, kept for fidelity.
-  const deltaT =
-    T < -11
-      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-      : -0.000278 + 0.000265 * T + 0.000262 * T2;
+  // ΔT (TT − UT) in days. The original also has a polynomial for T < −11 (before ~800 AD), which the
+  // 1800–2199 range check makes unreachable, so it is left out.
+  const deltaT = -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd1 + c1 - deltaT;
 }
 
@@ -119,9 +117,13 @@ function leapMonthOffset(a11: number, timeZone: number): number {
   return i - 1;
 }
 
-function assertLunarYearRange(year: number): void {
-  if (!Number.isInteger(year) || year < LUNAR_MIN_YEAR || year > LUNAR_MAX_YEAR) {
-    throw new RangeError(`Lunar calendar supports years ${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}, got ${year}`);
+/**
+ * @param min lowest year accepted: solar dates start at 1800, but January 1800 still belongs to lunar
+ *   year 1799, so lunar-side functions accept 1799 to keep every conversion reversible.
+ */
+function assertLunarYearRange(year: number, min: number = LUNAR_MIN_YEAR): void {
+  if (!Number.isInteger(year) || year < min || year > LUNAR_MAX_YEAR) {
+    throw new RangeError(`Lunar calendar supports years ${min}–${LUNAR_MAX_YEAR}, got ${year}`);
   }
 }
 
@@ -138,9 +140,12 @@ export function solarToLunar(date: CivilDate, timeZone: number = VIETNAMESE_CALE
   assertLunarYearRange(date.year);
   const { year } = date;
   const dayNumber = julianDayFromCivil(date);
-  const k = Math.floor((dayNumber - NEW_MOON_1900) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1, timeZone);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k, timeZone);
+  // k is estimated from the mean month; the true new moon can be most of a day later than the mean
+  // one, so step back until the month starts on or before the day. (The original steps back once,
+  // which returns day 0 for four dates in 1800–2199: 1877-04-13, 1885-03-16, 2054-05-07, 2062-04-09.)
+  let k = Math.floor((dayNumber - NEW_MOON_1900) / SYNODIC_MONTH) + 1;
+  let monthStart = newMoonDay(k, timeZone);
+  while (monthStart > dayNumber) monthStart = newMoonDay(--k, timeZone);
   let a11 = lunarMonth11(year, timeZone);
   let b11 = a11;
   let lunarYear: number;
@@ -201,11 +206,11 @@ function lunarMonthStart(year: number, month: number, leap: boolean, timeZone: n
  *
  * @example lunarToSolar({ year: 2027, month: 3, day: 10, leap: false }) // → 2027-04-16 (Giỗ Tổ)
  * @throws RangeError when the month is not a leap month but `leap` is set, when the day does not
- *   exist in that month (a "short" month has 29 days), or for a year outside 1800–2199.
+ *   exist in that month (a "short" month has 29 days), or for a lunar year outside 1799–2199.
  */
 export function lunarToSolar(date: LunarDate, timeZone: number = VIETNAMESE_CALENDAR_TIME_ZONE): CivilDate {
   const { year, month, day, leap } = date;
-  assertLunarYearRange(year);
+  assertLunarYearRange(year, LUNAR_MIN_YEAR - 1);
   if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) {
     throw new RangeError(`Invalid lunar date ${day}/${month}/${year}`);
   }
@@ -228,7 +233,7 @@ export function lunarNewYear(year: number, timeZone: number = VIETNAMESE_CALENDA
 
 /** The leap month (1–12) of a lunar year, or `undefined` when the year has 12 months. */
 export function leapMonthOf(year: number, timeZone: number = VIETNAMESE_CALENDAR_TIME_ZONE): number | undefined {
-  assertLunarYearRange(year);
+  assertLunarYearRange(year, LUNAR_MIN_YEAR - 1);
   for (let month = 1; month <= 12; month++) {
     if (lunarMonthStart(year, month, true, timeZone) !== undefined) return month;
   }

@@ -314,6 +314,26 @@ describe('WorkingCalendar', () => {
     });
   });
 
+  describe('receipt cutoff (DOMAIN.md §2.8: "if received after 15:00, the next working day")', () => {
+    const withCutoff = official({ receiptCutoff: '15:00' });
+
+    it('moves a late receipt on a working day to the next working day', () => {
+      expect(show(withCutoff.receivedAt(vn('2026-02-12 15:30')))).toBe('2026-02-13 07:30');
+      expect(show(withCutoff.receivedAt(vn('2026-02-13 15:01')))).toBe('2026-02-23 07:30'); // Friday before Tết
+      expect(show(withCutoff.dueAt(vn('2026-02-12 15:30'), 5, 'working_days'))).toBe('2026-02-26 17:00');
+      expect(show(withCutoff.dueAt(vn('2026-03-02 15:30'), 0, 'calendar_days'))).toBe('2026-03-03 17:00');
+      expect(show(withCutoff.dueAt(vn('2026-03-02 15:30'), 2, 'working_hours'))).toBe('2026-03-03 09:30');
+    });
+
+    it('leaves earlier receipts, rest days and calendars without a cutoff alone', () => {
+      expect(show(withCutoff.receivedAt(vn('2026-02-12 15:00')))).toBe('2026-02-12 15:00');
+      expect(show(withCutoff.dueAt(vn('2026-02-12 14:59'), 5, 'working_days'))).toBe('2026-02-26 14:59');
+      expect(show(withCutoff.receivedAt(vn('2026-03-07 16:00')))).toBe('2026-03-07 16:00');
+      expect(show(calendar.receivedAt(vn('2026-02-12 16:30')))).toBe('2026-02-12 16:30');
+      expect(() => calendar.receivedAt(new Date(NaN))).toThrow(RangeError);
+    });
+  });
+
   describe('optional days off (Ngày Văn hóa Việt Nam, 24/11/2026, UNVERIFIED)', () => {
     it('is a working day by default', () => {
       expect(calendar.isWorkingDay('2026-11-24')).toBe(true);

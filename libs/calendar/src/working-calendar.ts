@@ -95,8 +95,16 @@ export interface WorkingCalendar {
    * of the next working day (Art 148(5)). `days = 0` means "by the end of today".
    */
   addCalendarDays(from: Date, days: number): Date;
-  /** Due date for a time limit in the procedure's own unit. */
+  /**
+   * Due date for a dossier received at `from`, for a time limit in the procedure's own unit. The
+   * receipt is first moved by {@link WorkingCalendar.receivedAt} (the configured cutoff, if any).
+   */
   dueAt(from: Date, amount: number, unit: DeadlineUnit): Date;
+  /**
+   * When a receipt counts as made: `instant` itself, unless `receiptCutoff` is configured and the
+   * instant is later than it on a working day — then the next working day's first opening.
+   */
+  receivedAt(instant: Date): Date;
   /**
    * Days off of a year for display: holidays, compensatory and swapped days, and the weekly rest days
    * that belong to a holiday span (a run of consecutive days off containing a named day). Plain
@@ -245,22 +253,33 @@ class Calendar implements WorkingCalendar {
       if (sessions.length === 0) continue; // Art 148(5): the period runs on to the next working day
       const end =
         this.cfg.calendarDayPeriodEnd === 'midnight' ? (day + 1) * DAY_MS : day * DAY_MS + sessions[sessions.length - 1];
-      // Only reachable with n = 0 after closing time: "today" is over, so the next working day.
+      // `end <= t` only with n = 0 after closing time: today is over, so the next working day it is.
       if (end > t) return this.fromLocal(end);
     }
   }
 
   dueAt(from: Date, value: number, unit: DeadlineUnit): Date {
+    const received = this.receivedAt(from);
     switch (unit) {
       case 'working_days':
-        return this.addWorkingDays(from, value);
+        return this.addWorkingDays(received, value);
       case 'working_hours':
-        return this.addWorkingHours(from, value);
+        return this.addWorkingHours(received, value);
       case 'calendar_days':
-        return this.addCalendarDays(from, value);
+        return this.addCalendarDays(received, value);
       default:
         throw new RangeError(`Unknown deadline unit ${JSON.stringify(unit)}; expected one of ${DEADLINE_UNITS.join(', ')}`);
     }
+  }
+
+  receivedAt(instant: Date): Date {
+    const t = this.toLocal(instant, 'instant');
+    const cutoff = this.cfg.receiptCutoffMs;
+    const day = Math.floor(t / DAY_MS);
+    if (cutoff === undefined || t - day * DAY_MS <= cutoff || this.planFor(day).total === 0) {
+      return new Date(instant.getTime());
+    }
+    return this.nextWorkingInstant(this.fromLocal((day + 1) * DAY_MS));
   }
 
   nonWorkingDays(year: number): NonWorkingDay[] {
@@ -389,8 +408,8 @@ class Calendar implements WorkingCalendar {
     const { month, day: dom } = civilFromEpochDay(day);
     const key = month * 100 + dom;
     for (const season of this.seasonPlans) {
-      const inside = season.from <= season.to ? key >= season.from && key <= season.to : key >= season.from || key <= season.to;
-      if (inside) return season.plan;
+      const wraps = season.from > season.to; // e.g. winter 10-01 … 03-31
+      if (wraps ? key >= season.from || key <= season.to : key >= season.from && key <= season.to) return season.plan;
     }
     return this.defaultPlan;
   }

@@ -53,7 +53,7 @@ describe('parseYearSchedule', () => {
     const unsorted = valid();
     unsorted.daysOff = [...(unsorted.daysOff as unknown[])].reverse();
     unsorted.makeUpDays = [
-      { date: '2030-01-12', name: 'b' },
+      { date: '2030-01-12', name: 'b', note: 'second make-up day', verified: false },
       { date: '2030-01-05', name: 'a' },
     ];
     unsorted.optional = [
@@ -62,7 +62,10 @@ describe('parseYearSchedule', () => {
     ];
     const parsed = parseYearSchedule(unsorted);
     expect(parsed.daysOff.map((d) => d.date)).toEqual(['2030-01-01', '2030-01-02']);
-    expect(parsed.makeUpDays.map((d) => d.date)).toEqual(['2030-01-05', '2030-01-12']);
+    expect(parsed.makeUpDays).toEqual([
+      { date: '2030-01-05', name: 'a', verified: true },
+      { date: '2030-01-12', name: 'b', note: 'second make-up day', verified: false },
+    ]);
     expect(parsed.optional.map((d) => d.date)).toEqual(['2030-11-23', '2030-11-24']);
     expect(parsed.notes).toEqual([]);
     expect(parsed.source).toEqual([{ reference: 'Thông báo 1/TB-BNV', covers: [] }]);

@@ -50,3 +50,9 @@ export class ServiceUnavailableError extends AppError {
   readonly status = 503;
   readonly code = 'SERVICE_UNAVAILABLE';
 }
+
+/** A deadline rule refused the event (apology too late, new appointment not later…). */
+export class DeadlineRuleError extends AppError {
+  readonly status = 422;
+  readonly code = 'DEADLINE_RULE';
+}

@@ -7,6 +7,9 @@ import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { IdempotencyKeyEntity } from '../dossiers/idempotency-key.entity';
 import { UserEntity } from '../users/user.entity';
+import { DeadlineNotificationEntity } from '../deadlines/deadline-notification.entity';
+import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
+import { DossierStepEntity } from '../dossiers/dossier-step.entity';
 
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
@@ -19,4 +22,7 @@ export const ENTITIES = [
   DossierEventEntity,
   DossierCodeSequenceEntity,
   IdempotencyKeyEntity,
+  DossierPauseEntity,
+  DossierStepEntity,
+  DeadlineNotificationEntity,
 ];

@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DeadlinePolicy } from '../dossiers/deadline-policy';
-import { CalendarDeadlinePolicy } from './calendar-deadline.policy';
+import { DeadlineSweep } from './deadline-sweep.service';
+import { DossierClock } from './dossier-clock.service';
 import { buildWorkingCalendar, WORKING_CALENDAR } from './working-calendar.provider';
 
 @Module({
-  providers: [
-    { provide: WORKING_CALENDAR, useFactory: buildWorkingCalendar },
-    { provide: DeadlinePolicy, useClass: CalendarDeadlinePolicy },
-  ],
-  exports: [WORKING_CALENDAR, DeadlinePolicy],
+  providers: [{ provide: WORKING_CALENDAR, useFactory: buildWorkingCalendar }, DossierClock, DeadlineSweep],
+  exports: [WORKING_CALENDAR, DossierClock, DeadlineSweep],
 })
 export class DeadlinesModule {}

@@ -2,12 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
-import { decide, Decision, DossierEffect, PersistedDossier, Rejection, startDossier } from '@motcua/workflow';
+import { STOPPED_CLOCK } from '@motcua/deadlines';
+import { decide, DossierEvent, PersistedDossier, Rejection, startDossier } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import {
   AppError,
   BadInputError,
+  DeadlineRuleError,
   ForbiddenActionError,
   IdempotencyKeyReusedError,
   InvalidTransitionError,
@@ -18,7 +20,8 @@ import {
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { AgencyIdentity } from '../catalogue/agency-identity';
-import { DeadlinePolicy } from './deadline-policy';
+import { DossierClock } from '../deadlines/dossier-clock.service';
+import { clockColumns, clockDetails, clockOf, persistClockRecords } from './dossier-clock.mapping';
 import { canSeeDossier, toActor } from './dossier-access';
 import { DossierCodeGenerator } from './dossier-code.generator';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -46,9 +49,9 @@ export class DossierCommands {
     private readonly uow: UnitOfWork,
     private readonly catalogue: CatalogueService,
     private readonly codes: DossierCodeGenerator,
-    private readonly deadlines: DeadlinePolicy,
+    private readonly clock: DossierClock,
     private readonly agency: AgencyIdentity,
-    private readonly clock: Clock,
+    private readonly time: Clock,
   ) {}
 
   async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string): Promise<CreateResult> {
@@ -61,14 +64,14 @@ export class DossierCommands {
           const earlier = await m.findOne(IdempotencyKeyEntity, { where: { userId: user.id, key: idempotencyKey } });
           if (earlier) return this.replay(m, earlier, requestHash, user);
         }
-        const now = this.clock.now();
+        const now = this.time.now();
         const id = randomUUID();
         // Claim the key first: a concurrent twin then fails here, before taking a code.
         if (idempotencyKey) {
           await m.insert(IdempotencyKeyEntity, { userId: user.id, key: idempotencyKey, requestHash, dossierId: id, createdAt: now });
         }
         const decision = startDossier({ channel: dto.channel, steps: procedure.steps });
-        const received = decision.effects.some((e) => e.type === 'dossier.received');
+        const clock = this.clock.advance(STOPPED_CLOCK, decision.effects, now, procedure.processingTime, procedure.steps);
         const row: DossierEntity = {
           id,
           code: await this.codes.next(m, this.agency.id, now),
@@ -86,14 +89,15 @@ export class DossierCommands {
           applicantEmail: dto.applicant.email ?? null,
           applicantAddress: dto.applicant.address ?? null,
           submittedAt: now,
-          receivedAt: received ? now : null,
-          dueAt: received ? this.deadlines.appointmentFor(now, procedure.processingTime) : null,
+          ...clockColumns(clock.state),
+          deadlineStatus: this.clock.status(clock.state, now),
           finishedAt: null,
           createdBy: user.id,
           createdAt: now,
           updatedAt: now,
         };
         await m.insert(DossierEntity, row);
+        await persistClockRecords(m, id, clock.records, procedure.steps);
         await m.insert(DossierEventEntity, {
           id: randomUUID(),
           dossierId: id,
@@ -106,6 +110,7 @@ export class DossierCommands {
           actorId: user.id,
           actorUsername: user.username,
           payload: { channel: dto.channel, procedureVersion: procedure.version },
+          details: clockDetails(clock.records, STOPPED_CLOCK, clock.state, procedure.steps),
           occurredAt: now,
         });
         return { dossier: toDossierView(row, user), replayed: false };
@@ -133,11 +138,17 @@ export class DossierCommands {
       const result = decide(row.snapshot, event, toActor(user));
       if (!result.ok) throw rejectionToError(result);
 
-      const now = this.clock.now();
-      const changes = await this.effectsToColumns(m, row, result, now);
+      const now = this.time.now();
+      const steps = row.snapshot.context.steps;
+      const before = clockOf(row);
+      this.checkClockRules(event, before, now);
+      const received = result.effects.some((e) => e.type === 'dossier.received');
+      const clock = this.clock.advance(before, result.effects, now, received ? await processingTimeOf(m, row) : null, steps);
       const next: DossierEntity = {
         ...row,
-        ...changes,
+        ...clockColumns(clock.state),
+        deadlineStatus: this.clock.status(clock.state, now),
+        finishedAt: result.done ? now : row.finishedAt,
         state: result.to,
         snapshot: result.snapshot,
         machineVersion: result.snapshot.machineVersion,
@@ -155,8 +166,8 @@ export class DossierCommands {
           version: next.version,
           currentStepIndex: next.currentStepIndex,
           currentDepartmentCode: next.currentDepartmentCode,
-          receivedAt: next.receivedAt,
-          dueAt: next.dueAt,
+          ...clockColumns(clock.state),
+          deadlineStatus: next.deadlineStatus,
           finishedAt: next.finishedAt,
           updatedAt: now,
         })
@@ -164,6 +175,7 @@ export class DossierCommands {
         .execute();
       if (update.affected !== 1) throw new VersionConflictError('Dossier was changed by another request', { expectedVersion: row.version });
 
+      await persistClockRecords(m, row.id, clock.records, steps);
       const { type: _type, ...payload } = event;
       await m.insert(DossierEventEntity, {
         id: randomUUID(),
@@ -177,28 +189,18 @@ export class DossierCommands {
         actorId: user.id,
         actorUsername: user.username,
         payload,
+        details: clockDetails(clock.records, before, clock.state, steps),
         occurredAt: now,
       });
       return toDossierView(next, user);
     });
   }
 
-  /** Column changes implied by the transition's effects (the clock starts, the dossier ends…). */
-  private async effectsToColumns(m: EntityManager, row: DossierEntity, decision: Decision, now: Date): Promise<Partial<DossierEntity>> {
-    const changes: Partial<DossierEntity> = {};
-    for (const effect of decision.effects as DossierEffect[]) {
-      if (effect.type === 'dossier.received') {
-        const version = await m.findOneByOrFail(ProcedureVersionEntity, { id: row.procedureVersionId });
-        changes.receivedAt = now;
-        changes.dueAt = this.deadlines.appointmentFor(
-          now,
-          version.processingAmount !== null && version.processingUnit !== null ? { amount: version.processingAmount, unit: version.processingUnit } : null,
-        );
-      } else if (effect.type === 'dossier.ended') {
-        changes.finishedAt = now;
-      }
-    }
-    return changes;
+  /** Time rules the machine cannot see: an apology must come before the due time and move the appointment later. */
+  private checkClockRules(event: DossierEvent, clock: ReturnType<typeof clockOf>, now: Date): void {
+    if (event.type !== 'APOLOGISE') return;
+    const check = this.clock.checkApology(clock, now, new Date(event.newAppointment));
+    if (!check.ok) throw new DeadlineRuleError(check.message, { rule: check.code });
   }
 
   private async replay(m: EntityManager, earlier: IdempotencyKeyEntity, requestHash: string, user: AuthUser): Promise<CreateResult> {
@@ -208,6 +210,11 @@ export class DossierCommands {
     const row = await m.findOneByOrFail(DossierEntity, { id: earlier.dossierId });
     return { dossier: toDossierView(row, user), replayed: true };
   }
+}
+
+async function processingTimeOf(m: EntityManager, row: DossierEntity): Promise<{ amount: number; unit: string } | null> {
+  const v = await m.findOneByOrFail(ProcedureVersionEntity, { id: row.procedureVersionId });
+  return v.processingAmount !== null && v.processingUnit !== null ? { amount: v.processingAmount, unit: v.processingUnit } : null;
 }
 
 /** Where the dossier sits: the current step and its department while it is being processed. */

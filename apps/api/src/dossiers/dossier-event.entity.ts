@@ -42,6 +42,10 @@ export class DossierEventEntity {
   @Column({ type: 'simple-json' })
   payload!: Record<string, unknown>;
 
+  /** What the transition did to the clock: the step it closed (and whether late), the outcome, due times. */
+  @Column({ type: 'simple-json', nullable: true })
+  details!: object | null;
+
   @Column({ type: timestampType(), name: 'occurred_at' })
   occurredAt!: Date;
 }

@@ -31,6 +31,8 @@ export interface HistoryEntry {
   actor: { id: string; username: string };
   at: string;
   payload: Record<string, unknown>;
+  /** Effect on the deadline clock: steps closed (late or not), pause length, new due time, outcome. */
+  details: object | null;
 }
 
 /** The read side: lists scoped by role, detail, history. */
@@ -64,6 +66,7 @@ export class DossierQueries {
         actor: { id: e.actorId, username: e.actorUsername },
         at: e.occurredAt.toISOString(),
         payload: e.payload,
+        details: e.details,
       }));
     });
   }
@@ -83,6 +86,8 @@ export class DossierQueries {
       }
       if (q.state) qb.andWhere('d.state = :state', { state: q.state });
       if (q.procedureCode) qb.andWhere('d.procedure_code = :procedureCode', { procedureCode: q.procedureCode });
+      if (q.deadlineStatus) qb.andWhere('d.deadline_status = :deadlineStatus', { deadlineStatus: q.deadlineStatus });
+      if (q.outcome) qb.andWhere('d.outcome = :outcome', { outcome: q.outcome });
       if (q.assignee) qb.andWhere('d.current_department_code = :assignee', { assignee: q.assignee });
       if (q.mine) {
         qb.andWhere('d.current_department_code = :myDept', { myDept: user.departmentCode ?? '\u0000none' });

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampType } from '@motcua/persistence';
 import type { Channel, DossierState, PersistedDossier } from '@motcua/workflow';
+import type { DeadlineStatus, Outcome } from '@motcua/deadlines';
 
 /**
  * A dossier (hồ sơ TTHC). `state` mirrors `snapshot.value` in an indexed column;
@@ -12,6 +13,7 @@ import type { Channel, DossierState, PersistedDossier } from '@motcua/workflow';
 @Index('ix_dossier_department_due', ['currentDepartmentCode', 'dueAt'])
 @Index('ix_dossier_applicant', ['applicantIdNumber'])
 @Index('ix_dossier_procedure', ['procedureCode', 'receivedAt'])
+@Index('ix_dossier_deadline_status', ['deadlineStatus', 'dueAt'])
 export class DossierEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -74,8 +76,45 @@ export class DossierEntity {
   @Column({ type: timestampType(), name: 'due_at', nullable: true })
   dueAt!: Date | null;
 
+  /** When the dossier reached an end state (returned, refused, …). */
   @Column({ type: timestampType(), name: 'finished_at', nullable: true })
   finishedAt!: Date | null;
+
+  // --- Deadline clock (libs/deadlines). dueAt above is the legal due time. ---
+
+  /** The appointment shown to the applicant: dueAt, or the date of an apology letter. */
+  @Column({ type: timestampType(), name: 'appointment_at', nullable: true })
+  appointmentAt!: Date | null;
+
+  /** Start of the supplementation pause in progress. */
+  @Column({ type: timestampType(), name: 'paused_at', nullable: true })
+  pausedAt!: Date | null;
+
+  @Column({ type: 'integer', name: 'paused_minutes', default: 0 })
+  pausedMinutes!: number;
+
+  /** Supplementation requests while the clock ran; more than one makes the dossier late (DOMAIN.md §1.4, 2.1). */
+  @Column({ type: 'integer', name: 'supplement_requests', default: 0 })
+  supplementRequests!: number;
+
+  /** When the current step (currentStepIndex) was entered, and its own due time. */
+  @Column({ type: timestampType(), name: 'step_entered_at', nullable: true })
+  stepEnteredAt!: Date | null;
+
+  @Column({ type: timestampType(), name: 'step_due_at', nullable: true })
+  stepDueAt!: Date | null;
+
+  /** End of processing (result issued, refused, stopped, withdrawn): the instant the outcome is judged at. */
+  @Column({ type: timestampType(), name: 'processing_ended_at', nullable: true })
+  processingEndedAt!: Date | null;
+
+  /** early | on_time | late, decided once when processing ends. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  outcome!: Outcome | null;
+
+  /** on_track | due_soon | overdue, kept by the deadline sweep; null when the clock is not running. */
+  @Column({ type: 'varchar', length: 10, name: 'deadline_status', nullable: true })
+  deadlineStatus!: DeadlineStatus | null;
 
   @Column({ type: 'varchar', length: 36, name: 'created_by' })
   createdBy!: string;

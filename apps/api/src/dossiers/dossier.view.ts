@@ -16,8 +16,20 @@ export interface DossierView {
   applicant: { fullName: string; idNumber: string; phone: string | null; email: string | null; address: string | null };
   supplementRequests: number;
   submittedAt: string;
+  /** When the receipt was issued and the clock started. */
   receivedAt: string | null;
+  /** Legal due time: receipt + time limit + supplementation pauses; decides the outcome. */
   dueAt: string | null;
+  /** The appointment shown to the applicant (the due time, or the date of an apology letter). */
+  appointmentAt: string | null;
+  /** Due time of the current step. */
+  stepDueAt: string | null;
+  /** Start of the supplementation pause in progress. */
+  pausedAt: string | null;
+  pausedWorkingMinutes: number;
+  deadlineStatus: DossierEntity['deadlineStatus'];
+  processingEndedAt: string | null;
+  outcome: DossierEntity['outcome'];
   finishedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -48,13 +60,24 @@ export function toDossierView(row: DossierEntity, user: AuthUser): DossierView {
       email: row.applicantEmail,
       address: row.applicantAddress,
     },
-    supplementRequests: ctx.supplementRequests,
+    supplementRequests: row.supplementRequests,
     submittedAt: row.submittedAt.toISOString(),
-    receivedAt: row.receivedAt?.toISOString() ?? null,
-    dueAt: row.dueAt?.toISOString() ?? null,
+    receivedAt: iso(row.receivedAt),
+    dueAt: iso(row.dueAt),
+    appointmentAt: iso(row.appointmentAt),
+    stepDueAt: iso(row.stepDueAt),
+    pausedAt: iso(row.pausedAt),
+    pausedWorkingMinutes: row.pausedMinutes,
+    deadlineStatus: row.deadlineStatus,
+    processingEndedAt: iso(row.processingEndedAt),
+    outcome: row.outcome,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     allowedEvents: allowedEvents(row.snapshot, toActor(user)),
   };
+}
+
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
 }

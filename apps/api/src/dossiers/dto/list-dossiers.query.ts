@@ -21,6 +21,16 @@ export class ListDossiersQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ enum: ['on_track', 'due_soon', 'overdue'], description: 'Flag kept by the deadline sweep' })
+  @IsOptional()
+  @IsIn(['on_track', 'due_soon', 'overdue'])
+  deadlineStatus?: 'on_track' | 'due_soon' | 'overdue';
+
+  @ApiPropertyOptional({ enum: ['early', 'on_time', 'late'] })
+  @IsOptional()
+  @IsIn(['early', 'on_time', 'late'])
+  outcome?: 'early' | 'on_time' | 'late';
+
   @ApiPropertyOptional({ description: 'Department currently holding the dossier' })
   @IsOptional()
   @IsString()

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DeadlineUnit, WorkingCalendar } from '@motcua/calendar';
+import { advanceClock, checkApology, ClockRecord, ClockState, deadlineStatus, DeadlineStatus } from '@motcua/deadlines';
+import type { DossierEffect, ProcessingStep } from '@motcua/workflow';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
+import { WORKING_CALENDAR } from './working-calendar.provider';
+
+const UNITS: readonly string[] = ['working_days', 'working_hours', 'calendar_days'];
+
+/** Thin adapter: the pure deadline clock bound to the agency's calendar and settings. */
+@Injectable()
+export class DossierClock {
+  constructor(
+    @Inject(WORKING_CALENDAR) readonly calendar: WorkingCalendar,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  advance(
+    state: ClockState,
+    effects: readonly DossierEffect[],
+    now: Date,
+    processingTime: { amount: number; unit: string } | null,
+    steps: readonly ProcessingStep[],
+  ): { state: ClockState; records: ClockRecord[] } {
+    if (processingTime && !UNITS.includes(processingTime.unit)) throw new Error(`Unknown processing-time unit ${processingTime.unit}`);
+    return advanceClock(state, effects, {
+      now,
+      calendar: this.calendar,
+      processingTime: processingTime as { amount: number; unit: DeadlineUnit } | null,
+      steps,
+    });
+  }
+
+  status(state: ClockState, now: Date): DeadlineStatus | null {
+    return deadlineStatus(state, now, this.calendar, this.config.deadlines.dueSoonWorkingMinutes);
+  }
+
+  checkApology(state: ClockState, now: Date, newAppointment: Date) {
+    return checkApology(state, now, newAppointment, this.calendar, this.config.deadlines.apologyLeadWorkingMinutes);
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * @motcua/deadlines — the deadline clock of dossiers (pure): due and step due times,
+ * supplementation pauses, outcomes, due-soon/overdue status, apology checks.
+ */
+export {
+  advanceClock,
+  checkApology,
+  deadlineStatus,
+  outcomeOf,
+  OUTCOMES,
+  STOPPED_CLOCK,
+  type ApologyCheck,
+  type ClockInput,
+  type ClockRecord,
+  type ClockState,
+  type DeadlineStatus,
+  type OpenStep,
+  type Outcome,
+} from './dossier-clock';
