@@ -12,6 +12,7 @@ describe('@motcua/calendar public surface', () => {
       'SCHEDULED_DAY_KINDS',
       'VIETNAMESE_CALENDAR_TIME_ZONE',
       'YearScheduleError',
+      'applyDayOverrides',
       'createWorkingCalendar',
       'defaultCalendarConfig',
       'leapMonthOf',

@@ -54,3 +54,4 @@ export {
   type LunarDate,
 } from './lunar';
 export type { CivilDate } from './civil-date';
+export { applyDayOverrides, type DayOverride } from './schedule-overrides';

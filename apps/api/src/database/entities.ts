@@ -7,6 +7,7 @@ import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { IdempotencyKeyEntity } from '../dossiers/idempotency-key.entity';
 import { UserEntity } from '../users/user.entity';
+import { CalendarChangeEntity, CalendarDayOverrideEntity } from '../calendar/calendar-override.entity';
 import { DeadlineNotificationEntity } from '../deadlines/deadline-notification.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
 import { DossierStepEntity } from '../dossiers/dossier-step.entity';
@@ -25,4 +26,6 @@ export const ENTITIES = [
   DossierPauseEntity,
   DossierStepEntity,
   DeadlineNotificationEntity,
+  CalendarDayOverrideEntity,
+  CalendarChangeEntity,
 ];

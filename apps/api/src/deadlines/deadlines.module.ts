@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CalendarHolder } from './calendar-holder';
 import { DeadlineSweep } from './deadline-sweep.service';
 import { DossierClock } from './dossier-clock.service';
-import { buildWorkingCalendar, WORKING_CALENDAR } from './working-calendar.provider';
 
 @Module({
-  providers: [{ provide: WORKING_CALENDAR, useFactory: buildWorkingCalendar }, DossierClock, DeadlineSweep],
-  exports: [WORKING_CALENDAR, DossierClock, DeadlineSweep],
+  providers: [CalendarHolder, DossierClock, DeadlineSweep],
+  exports: [CalendarHolder, DossierClock, DeadlineSweep],
 })
 export class DeadlinesModule {}

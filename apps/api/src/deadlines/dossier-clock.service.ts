@@ -3,7 +3,7 @@ import type { DeadlineUnit, WorkingCalendar } from '@motcua/calendar';
 import { advanceClock, checkApology, ClockRecord, ClockState, deadlineStatus, DeadlineStatus } from '@motcua/deadlines';
 import type { DossierEffect, ProcessingStep } from '@motcua/workflow';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
-import { WORKING_CALENDAR } from './working-calendar.provider';
+import { CalendarHolder } from './calendar-holder';
 
 const UNITS: readonly string[] = ['working_days', 'working_hours', 'calendar_days'];
 
@@ -11,9 +11,13 @@ const UNITS: readonly string[] = ['working_days', 'working_hours', 'calendar_day
 @Injectable()
 export class DossierClock {
   constructor(
-    @Inject(WORKING_CALENDAR) readonly calendar: WorkingCalendar,
+    private readonly holder: CalendarHolder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  get calendar(): WorkingCalendar {
+    return this.holder.current;
+  }
 
   advance(
     state: ClockState,

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@motcua/persistence';
+import { AuthUser } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/errors';
+import { CalendarHolder } from '../deadlines/calendar-holder';
+import { CalendarChangeEntity, CalendarDayOverrideEntity } from './calendar-override.entity';
+
+/** Administrators' changes to the official days; each is one transaction with its audit row. */
+@Injectable()
+export class CalendarAdminService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly holder: CalendarHolder,
+    private readonly time: Clock,
+  ) {}
+
+  list(): Promise<CalendarDayOverrideEntity[]> {
+    return this.uow.read((m) => m.find(CalendarDayOverrideEntity, { order: { date: 'ASC' } }));
+  }
+
+  changes(): Promise<CalendarChangeEntity[]> {
+    return this.uow.read((m) => m.find(CalendarChangeEntity, { order: { occurredAt: 'DESC' }, take: 500 }));
+  }
+
+  async set(user: AuthUser, date: string, kind: 'day_off' | 'working_day', name: string): Promise<CalendarDayOverrideEntity> {
+    const now = this.time.now();
+    const row: CalendarDayOverrideEntity = { date, kind, name, createdBy: user.id, createdAt: now };
+    await this.uow.run(async (m) => {
+      await m.delete(CalendarDayOverrideEntity, { date });
+      await m.insert(CalendarDayOverrideEntity, row);
+      await m.insert(CalendarChangeEntity, audit(user, 'set', date, kind, name, now));
+    });
+    await this.holder.reload();
+    return row;
+  }
+
+  async remove(user: AuthUser, date: string): Promise<void> {
+    const now = this.time.now();
+    await this.uow.run(async (m) => {
+      const existing = await m.findOne(CalendarDayOverrideEntity, { where: { date } });
+      if (!existing) throw new NotFoundError(`No calendar change on ${date}`);
+      await m.delete(CalendarDayOverrideEntity, { date });
+      await m.insert(CalendarChangeEntity, audit(user, 'remove', date, existing.kind, existing.name, now));
+    });
+    await this.holder.reload();
+  }
+}
+
+function audit(user: AuthUser, action: 'set' | 'remove', date: string, kind: string, name: string, at: Date): CalendarChangeEntity {
+  return { id: randomUUID(), action, date, kind, name, actorId: user.id, actorUsername: user.username, occurredAt: at };
+}

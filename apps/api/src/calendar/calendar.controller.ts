@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
+import { BadInputError } from '../common/errors';
+import { CalendarHolder } from '../deadlines/calendar-holder';
+import { CalendarAdminService } from './calendar-admin.service';
+import { DayOverrideDto, DueQuery, HolidaysQuery, ISO_DAY } from './calendar.dto';
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller()
+export class CalendarController {
+  constructor(
+    private readonly holder: CalendarHolder,
+    private readonly admin: CalendarAdminService,
+  ) {}
+
+  /** Non-working days (with Vietnamese names) and make-up working days of a year. */
+  @Get('calendar/holidays')
+  @Roles(...ALL_STAFF)
+  holidays(@Query() q: HolidaysQuery) {
+    const calendar = this.holder.current;
+    return {
+      year: q.year,
+      officialSchedule: this.holder.officialYears.includes(q.year),
+      nonWorkingDays: calendar.nonWorkingDays(q.year),
+      extraWorkingDays: calendar.extraWorkingDays(q.year),
+    };
+  }
+
+  /** The due time of an amount of working days/hours or calendar days counted from an instant. */
+  @Get('calendar/due')
+  @Roles(...ALL_STAFF)
+  due(@Query() q: DueQuery) {
+    const given = (['workingDays', 'workingHours', 'calendarDays'] as const).filter((k) => q[k] !== undefined);
+    if (given.length !== 1) throw new BadInputError('Give exactly one of workingDays, workingHours, calendarDays');
+    const from = new Date(q.from);
+    const unit = ({ workingDays: 'working_days', workingHours: 'working_hours', calendarDays: 'calendar_days' } as const)[given[0]];
+    const calendar = this.holder.current;
+    return { from: from.toISOString(), countingStartsAt: calendar.nextWorkingInstant(from).toISOString(), amount: q[given[0]], unit, dueAt: calendar.dueAt(from, q[given[0]]!, unit).toISOString() };
+  }
+
+  @Get('admin/calendar/overrides')
+  @Roles('admin')
+  overrides() {
+    return this.admin.list();
+  }
+
+  @Get('admin/calendar/changes')
+  @Roles('admin')
+  changes() {
+    return this.admin.changes();
+  }
+
+  @Put('admin/calendar/overrides/:date')
+  @Roles('admin')
+  set(@CurrentUser() user: AuthUser, @Param('date') date: string, @Body() dto: DayOverrideDto) {
+    return this.admin.set(user, checkDay(date), dto.kind, dto.name);
+  }
+
+  @Delete('admin/calendar/overrides/:date')
+  @Roles('admin')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthUser, @Param('date') date: string): Promise<void> {
+    await this.admin.remove(user, checkDay(date));
+  }
+}
+
+function checkDay(date: string): string {
+  if (!ISO_DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    throw new BadInputError('date must be a real day written YYYY-MM-DD');
+  }
+  return date;
+}
