@@ -22,6 +22,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   deadlines: DeadlineSettings;
+  /** Requests per minute per client address on login and public endpoints (brute force, scraping). */
+  rateLimitPerMinute: { login: number; public: number };
 }
 
 export interface DeadlineSettings {
@@ -76,6 +78,10 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     apologyLeadWorkingMinutes: 60 * parseInteger(env.APOLOGY_LEAD_WORKING_HOURS, 0, 'APOLOGY_LEAD_WORKING_HOURS', 0, 400, problems),
     sweepIntervalSeconds: parseInteger(env.SWEEP_INTERVAL_SECONDS, 300, 'SWEEP_INTERVAL_SECONDS', 0, 86400, problems),
   };
+  const rateLimitPerMinute = {
+    login: parseInteger(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', 1, 100000, problems),
+    public: parseInteger(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 30, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 1, 100000, problems),
+  };
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const isProduction = nodeEnv === 'production';
   if (isProduction && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
@@ -105,6 +111,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     bodyLimitBytes,
     logLevel,
     deadlines,
+    rateLimitPerMinute,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthGuard } from '@nestjs/passport';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ALL_STAFF, AuthUser, CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { ValidateBody } from '../common/validate-body.guard';
 import { AuthService } from './auth.service';
@@ -15,9 +16,10 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   // The DTO is validated first, then Passport checks the credentials.
-  @UseGuards(ValidateBody(LoginDto), AuthGuard('local'))
+  @UseGuards(ThrottlerGuard, ValidateBody(LoginDto), AuthGuard('local'))
   @ApiOkResponse({ description: '{accessToken, tokenType, user}' })
   @ApiUnauthorizedResponse({ description: 'Unknown user or wrong password (one message for both)' })
+  @ApiTooManyRequestsResponse({ description: 'More than LOGIN_RATE_LIMIT_PER_MINUTE attempts from this address' })
   login(@Body() _body: LoginDto, @CurrentUser() user: AuthUser) {
     return this.auth.issueToken(user);
   }
