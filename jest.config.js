@@ -15,14 +15,34 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@motcua/(workflow|calendar|catalogue|persistence|deadlines)$': '<rootDir>/libs/$1/src',
+  '^@motcua/(workflow|calendar|catalogue|persistence|deadlines|storage|signatures|documents|indicators)$': '<rootDir>/libs/$1/src',
   '^@config/(.*)$': '<rootDir>/config/$1',
 };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
+    // Component tests of the web application, in jsdom.
+    {
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      transform: { '^.+\\.tsx?$': swcTsx },
+      testMatch: ['<rootDir>/apps/web/src/**/*.spec.{ts,tsx}'],
+      moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/web/test/style-stub.js' },
+    },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],
@@ -35,5 +55,6 @@ module.exports = {
     './libs/workflow/src/': { lines: 95 },
     './libs/deadlines/src/': { lines: 95 },
     './libs/catalogue/src/': { lines: 90 },
+    './libs/indicators/src/': { lines: 95 },
   },
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { minioConfigFromEnv, type MinioConfig } from '../libs/storage/src/minio-config';
 
 /**
  * The whole runtime configuration, read from the environment once at boot and
@@ -24,6 +25,23 @@ export interface AppConfig {
   deadlines: DeadlineSettings;
   /** Requests per minute per client address on login and public endpoints (brute force, scraping). */
   rateLimitPerMinute: { login: number; public: number };
+  storage: StorageSettings;
+  /** Largest uploaded file in bytes (larger → 413). */
+  maxUploadBytes: number;
+  /** Where the agency's signing identity comes from (PKCS#12), and the trust anchors for uploaded signed results. */
+  signing: SigningSettings;
+  /** Base URL of the public lookup page printed in QR codes on receipts. */
+  publicBaseUrl: string;
+}
+
+export type StorageSettings = { kind: 'disk'; root: string } | { kind: 'minio'; minio: MinioConfig };
+
+export interface SigningSettings {
+  /** PKCS#12 of the agency; null → a demo CA and agency certificate generated in DATA_DIR/pki (not in production). */
+  p12Path: string | null;
+  p12Password: string | null;
+  /** Folder of extra trusted CA certificates (PEM); the demo CA is trusted when it is in use. */
+  trustedCaDir: string | null;
 }
 
 export interface DeadlineSettings {
@@ -82,6 +100,22 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     login: parseInteger(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', 1, 100000, problems),
     public: parseInteger(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 30, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 1, 100000, problems),
   };
+  let storage: StorageSettings = { kind: 'disk', root: join(dataDir, 'files') };
+  try {
+    const minio = minioConfigFromEnv(env);
+    if (minio) storage = { kind: 'minio', minio };
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  const maxUploadBytes = parseInteger(env.MAX_UPLOAD_BYTES, 50 * 1024 * 1024, 'MAX_UPLOAD_BYTES', 1024, 2 * 1024 * 1024 * 1024, problems);
+  const signing: SigningSettings = {
+    p12Path: env.SIGNING_P12_PATH?.trim() || null,
+    p12Password: env.SIGNING_P12_PASSWORD ?? null,
+    trustedCaDir: env.TRUSTED_CA_DIR?.trim() || null,
+  };
+  if (nodeEnv === 'production' && !signing.p12Path) problems.push('SIGNING_P12_PATH is required when NODE_ENV=production');
+  if (signing.p12Path && signing.p12Password === null) problems.push('SIGNING_P12_PASSWORD is required with SIGNING_P12_PATH');
+  const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, '');
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const isProduction = nodeEnv === 'production';
   if (isProduction && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
@@ -112,6 +146,10 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     logLevel,
     deadlines,
     rateLimitPerMinute,
+    storage,
+    maxUploadBytes,
+    signing,
+    publicBaseUrl,
   };
 }
 

@@ -1,6 +1,14 @@
 import { CreateCoreTables1764115200000 } from './1764115200000-CreateCoreTables';
 import { AddDeadlineClock1764201600000 } from './1764201600000-AddDeadlineClock';
 import { AddCalendarOverrides1764288000000 } from './1764288000000-AddCalendarOverrides';
+import { AddDossierFiles1764374400000 } from './1764374400000-AddDossierFiles';
+import { AddRatingsPaymentsImport1764460800000 } from './1764460800000-AddRatingsPaymentsImport';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
-export const MIGRATIONS = [CreateCoreTables1764115200000, AddDeadlineClock1764201600000, AddCalendarOverrides1764288000000];
+export const MIGRATIONS = [
+  CreateCoreTables1764115200000,
+  AddDeadlineClock1764201600000,
+  AddCalendarOverrides1764288000000,
+  AddDossierFiles1764374400000,
+  AddRatingsPaymentsImport1764460800000,
+];

@@ -21,6 +21,8 @@ export function col(queryRunner: QueryRunner) {
     text: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),
     integer: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable }),
     boolean: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'boolean', isNullable: nullable }),
+    /** A NOT NULL boolean with a default, written the way each dialect reads it back (SQLite stores 0/1). */
+    flag: (name: string, value: boolean): TableColumnOptions => ({ name, type: 'boolean', isNullable: false, default: pg ? String(value) : value ? '1' : '0' }),
     timestamp: (name: string, nullable = false): TableColumnOptions => ({
       name,
       type: pg ? 'timestamptz' : 'datetime',

@@ -2,6 +2,7 @@ import { DeadlineSweep } from '../../apps/api/src/deadlines/deadline-sweep.servi
 import { DeadlineNotificationEntity } from '../../apps/api/src/deadlines/deadline-notification.entity';
 import { DataSource } from 'typeorm';
 import { APPLICANT, sendEvent, USER_BY_DEPARTMENT } from '../support/dossier-helpers';
+import { digitiseRequired } from '../support/files';
 import { ManualClock, startTestApp, startTestAppOn, TestApp } from '../support/test-app';
 
 /** Local (UTC+7) wall-clock time → instant. */
@@ -23,6 +24,7 @@ describe('Deadline clock on dossiers', () => {
     const token = await t.login('clerk');
     const res = await t.http().post('/api/dossiers').set('authorization', `Bearer ${token}`).send({ procedureCode: FIVE_DAY_PROCEDURE, channel: 'direct', applicant: APPLICANT });
     expect(res.status).toBe(201);
+    await digitiseRequired(t, res.body.id);
     return res.body;
   }
   async function act(user: string, d: { id: string; version: number }, at: string, body: Record<string, unknown>) {
@@ -148,8 +150,11 @@ describe('Deadline sweep on two instances at once', () => {
 
   it('marks due-soon and overdue dossiers and writes each notification once', async () => {
     const token = await a.login('clerk');
-    const create = async () =>
-      (await a.http().post('/api/dossiers').set('authorization', `Bearer ${token}`).send({ procedureCode: FIVE_DAY_PROCEDURE, channel: 'direct', applicant: APPLICANT }).expect(201)).body;
+    const create = async () => {
+      const d = (await a.http().post('/api/dossiers').set('authorization', `Bearer ${token}`).send({ procedureCode: FIVE_DAY_PROCEDURE, channel: 'direct', applicant: APPLICANT }).expect(201)).body;
+      await digitiseRequired(a, d.id);
+      return d;
+    };
     const overdue = [await create(), await create()]; // due Mon 09/03 08:00
     clock.set(vn('2026-03-05 08:00'));
     const dueSoon = [await create(), await create(), await create()]; // due Thu 12/03 08:00

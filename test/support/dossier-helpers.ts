@@ -1,3 +1,4 @@
+import { digitiseRequired } from './files';
 import type { TestApp } from './test-app';
 
 export const APPLICANT = {
@@ -32,10 +33,12 @@ export async function pickWalkableProcedure(t: TestApp, opts: { minSteps?: numbe
   return chosen;
 }
 
-export async function createDossier(t: TestApp, procedureCode: string, channel: 'direct' | 'online' | 'postal' = 'direct') {
+/** Creates a dossier at the counter and, unless told otherwise, scans its required components. */
+export async function createDossier(t: TestApp, procedureCode: string, channel: 'direct' | 'online' | 'postal' = 'direct', options: { scan?: boolean } = {}) {
   const token = await t.login('clerk');
   const res = await t.http().post('/api/dossiers').set('authorization', `Bearer ${token}`).send({ procedureCode, channel, applicant: APPLICANT });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (options.scan !== false) await digitiseRequired(t, res.body.id);
   return res.body as { id: string; code: string; version: number; state: string; dueAt: string | null; allowedEvents: string[] };
 }
 

@@ -2,6 +2,7 @@ import { LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import multipart from '@fastify/multipart';
 import { AppModule, AppOverrides } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { AppConfig } from './config/app-config.provider';
@@ -25,6 +26,13 @@ export async function createApp(config: AppConfig, options: { logger?: false; ov
     bufferLogs: false,
   });
   app.setGlobalPrefix('api');
+  // Historical imports arrive as NDJSON text, which may be far larger than a JSON command.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // One file per request; the size limit is enforced again (exactly) while streaming to storage.
+  await app.register(multipart as never, { limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, fieldSize: 64 * 1024 } });
   const filter = new HttpErrorFilter();
   app.useGlobalFilters(filter);
   app.useGlobalPipes(

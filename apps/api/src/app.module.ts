@@ -6,7 +6,10 @@ import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config.provider';
 import { DatabaseModule } from './database/database.module';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
+import { ImportModule } from './imports/import.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { ConfigModule } from './config/config.module';
 import { StartupSeeder } from './startup-seeder';
 import { UsersModule } from './users/users.module';
@@ -21,7 +24,7 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule],
+      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule],
       controllers: [HealthController],
       providers: [StartupSeeder],
     };

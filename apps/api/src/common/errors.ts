@@ -56,3 +56,15 @@ export class DeadlineRuleError extends AppError {
   readonly status = 422;
   readonly code = 'DEADLINE_RULE';
 }
+
+/** COMPLETE_DIGITISATION while a required component has no file. */
+export class ComponentsMissingError extends AppError {
+  readonly status = 422;
+  readonly code = 'COMPONENTS_MISSING';
+}
+
+/** An imported (historical) dossier cannot take events. */
+export class ImportedReadOnlyError extends AppError {
+  readonly status = 409;
+  readonly code = 'IMPORTED_READ_ONLY';
+}

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isConnectionFailure } from '@motcua/persistence';
+import { InvalidObjectKeyError, ObjectNotFoundError, ObjectTooLargeError, StorageUnavailableError } from '@motcua/storage';
 import type { FastifyReply } from 'fastify';
 import { AppError } from './errors';
 
@@ -58,6 +59,18 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return fromHttpException(exception);
+    }
+    if (exception instanceof ObjectTooLargeError) {
+      return { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: exception.message };
+    }
+    if (exception instanceof StorageUnavailableError) {
+      return { statusCode: 503, error: 'STORAGE_UNAVAILABLE', message: 'File storage is not reachable; nothing was saved, try again shortly' };
+    }
+    if (exception instanceof ObjectNotFoundError) {
+      return { statusCode: 404, error: 'NOT_FOUND', message: 'The stored file is missing' };
+    }
+    if (exception instanceof InvalidObjectKeyError) {
+      return { statusCode: 400, error: 'BAD_REQUEST', message: exception.message };
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

@@ -7,6 +7,9 @@ import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { IdempotencyKeyEntity } from '../dossiers/idempotency-key.entity';
 import { UserEntity } from '../users/user.entity';
+import { DossierRatingEntity } from '../ratings/dossier-rating.entity';
+import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
+import { DossierFileEntity } from '../files/dossier-file.entity';
 import { CalendarChangeEntity, CalendarDayOverrideEntity } from '../calendar/calendar-override.entity';
 import { DeadlineNotificationEntity } from '../deadlines/deadline-notification.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
@@ -28,4 +31,7 @@ export const ENTITIES = [
   DeadlineNotificationEntity,
   CalendarDayOverrideEntity,
   CalendarChangeEntity,
+  DossierFileEntity,
+  DossierRatingEntity,
+  DossierPaymentEntity,
 ];

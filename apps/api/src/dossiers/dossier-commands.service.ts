@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
@@ -9,6 +9,8 @@ import { Clock } from '../common/clock';
 import {
   AppError,
   BadInputError,
+  ComponentsMissingError,
+  ImportedReadOnlyError,
   DeadlineRuleError,
   ForbiddenActionError,
   IdempotencyKeyReusedError,
@@ -30,6 +32,7 @@ import { DossierView, toDossierView } from './dossier.view';
 import { CreateDossierDto } from './dto/create-dossier.dto';
 import { DossierEventDto } from './dto/dossier-event.dto';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
 
 export interface CreateResult {
@@ -92,6 +95,19 @@ export class DossierCommands {
           ...clockColumns(clock.state),
           deadlineStatus: this.clock.status(clock.state, now),
           finishedAt: null,
+          digitised: false,
+          reusedComponent: false,
+          eResult: false,
+          lookupSecret: randomBytes(18).toString('base64url'),
+          rating: null,
+          feeApplies: procedure.fee.amountVnd !== null ? procedure.fee.amountVnd > 0 : feeTextCharges(procedure.fee.text),
+          paymentMethod: null,
+          imported: false,
+          paperResult: procedure.paperResult,
+          hasComplaint: false,
+          processingWorkingMinutes: null,
+          field: procedure.field,
+          departmentCode: procedure.steps[0]?.departmentCode ?? null,
           createdBy: user.id,
           createdAt: now,
           updatedAt: now,
@@ -132,6 +148,7 @@ export class DossierCommands {
     return this.uow.run(async (m) => {
       const row = await m.findOne(DossierEntity, { where: { id: dossierId } });
       if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
+      if (row.imported) throw new ImportedReadOnlyError('Imported dossiers are read-only');
       if (row.version !== dto.expectedVersion) {
         throw new VersionConflictError(`Dossier is at version ${row.version}, not ${dto.expectedVersion}`, { currentVersion: row.version });
       }
@@ -142,6 +159,7 @@ export class DossierCommands {
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
       this.checkClockRules(event, before, now);
+      const fileFacts = event.type === 'COMPLETE_DIGITISATION' ? await this.digitisationFacts(m, row) : {};
       const received = result.effects.some((e) => e.type === 'dossier.received');
       const clock = this.clock.advance(before, result.effects, now, received ? await processingTimeOf(m, row) : null, steps);
       const next: DossierEntity = {
@@ -149,6 +167,8 @@ export class DossierCommands {
         ...clockColumns(clock.state),
         deadlineStatus: this.clock.status(clock.state, now),
         finishedAt: result.done ? now : row.finishedAt,
+        processingWorkingMinutes: this.processingMinutes(row.processingEndedAt, clock.state) ?? row.processingWorkingMinutes,
+        ...fileFacts,
         state: result.to,
         snapshot: result.snapshot,
         machineVersion: result.snapshot.machineVersion,
@@ -169,6 +189,9 @@ export class DossierCommands {
           ...clockColumns(clock.state),
           deadlineStatus: next.deadlineStatus,
           finishedAt: next.finishedAt,
+          digitised: next.digitised,
+          reusedComponent: next.reusedComponent,
+          processingWorkingMinutes: next.processingWorkingMinutes,
           updatedAt: now,
         })
         .where('id = :id AND version = :version', { id: row.id, version: row.version })
@@ -196,6 +219,30 @@ export class DossierCommands {
     });
   }
 
+  /**
+   * Digitisation is complete only when every required component has a file, scanned or
+   * reused from the applicant's data store (TT 01/2023; indicators 4.2 and 4.3 read the flags set here).
+   */
+  private async digitisationFacts(m: EntityManager, row: DossierEntity): Promise<Pick<DossierEntity, 'digitised' | 'reusedComponent'>> {
+    const version = await m.findOneByOrFail(ProcedureVersionEntity, { id: row.procedureVersionId });
+    const files = await m.find(DossierFileEntity, { where: { dossierId: row.id, purpose: 'component' } });
+    const present = new Set(files.map((f) => f.componentKey));
+    const missing = version.components.filter((c) => c.required && !present.has(c.key));
+    if (missing.length > 0) {
+      throw new ComponentsMissingError(`Required components have no file yet: ${missing.map((c) => c.name).join('; ')}`, {
+        missing: missing.map((c) => c.key),
+      });
+    }
+    return { digitised: true, reusedComponent: files.some((f) => f.reusedFrom !== null) };
+  }
+
+  /** When processing has just ended: its working time, pauses excluded (indicator 2.2). */
+  private processingMinutes(endedBefore: Date | null, clock: ReturnType<typeof clockOf>): number | null {
+    if (endedBefore !== null || clock.processingEndedAt === null || clock.receivedAt === null) return null;
+    const gross = this.clock.calendar.workingMinutesBetween(clock.receivedAt, clock.processingEndedAt);
+    return Math.max(0, Math.round(gross - clock.pausedMinutes));
+  }
+
   /** Time rules the machine cannot see: an apology must come before the due time and move the appointment later. */
   private checkClockRules(event: DossierEvent, clock: ReturnType<typeof clockOf>, now: Date): void {
     if (event.type !== 'APOLOGISE') return;
@@ -210,6 +257,12 @@ export class DossierCommands {
     const row = await m.findOneByOrFail(DossierEntity, { id: earlier.dossierId });
     return { dossier: toDossierView(row, user), replayed: true };
   }
+}
+
+/** When no single amount is published, a fee text other than "Không"/"Miễn" means the procedure charges something. */
+function feeTextCharges(text: string | null): boolean {
+  if (!text) return false;
+  return !/^\s*(không|miễn|none)/i.test(text);
 }
 
 async function processingTimeOf(m: EntityManager, row: DossierEntity): Promise<{ amount: number; unit: string } | null> {

@@ -2,6 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampType } from '@motcua/persistence';
 import type { Channel, DossierState, PersistedDossier } from '@motcua/workflow';
 import type { DeadlineStatus, Outcome } from '@motcua/deadlines';
+import type { RatingLevel } from '../ratings/dossier-rating.entity';
+import type { PaymentMethod } from '../payments/dossier-payment.entity';
 
 /**
  * A dossier (hồ sơ TTHC). `state` mirrors `snapshot.value` in an indexed column;
@@ -14,6 +16,8 @@ import type { DeadlineStatus, Outcome } from '@motcua/deadlines';
 @Index('ix_dossier_applicant', ['applicantIdNumber'])
 @Index('ix_dossier_procedure', ['procedureCode', 'receivedAt'])
 @Index('ix_dossier_deadline_status', ['deadlineStatus', 'dueAt'])
+@Index('ix_dossier_received', ['receivedAt'])
+@Index('ix_dossier_processing_ended', ['processingEndedAt'])
 export class DossierEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -115,6 +119,60 @@ export class DossierEntity {
   /** on_track | due_soon | overdue, kept by the deadline sweep; null when the clock is not running. */
   @Column({ type: 'varchar', length: 10, name: 'deadline_status', nullable: true })
   deadlineStatus!: DeadlineStatus | null;
+
+  // --- File facts for the indicators (4.1–4.3), set in the transaction that stores the file. ---
+
+  /** Every required component has a file (uploaded or reused) — indicator 4.2. */
+  @Column({ type: 'boolean', default: false })
+  digitised!: boolean;
+
+  /** At least one component reused from the applicant's data store — indicator 4.3. */
+  @Column({ type: 'boolean', name: 'reused_component', default: false })
+  reusedComponent!: boolean;
+
+  /** An electronic result was issued — indicator 4.1. */
+  @Column({ type: 'boolean', name: 'e_result', default: false })
+  eResult!: boolean;
+
+  /** The applicant's satisfaction rating (copy of dossier_rating.level, for the indicator aggregates). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  rating!: RatingLevel | null;
+
+  /** The procedure charges a fee or charge (indicator 3.6 denominator). */
+  @Column({ type: 'boolean', name: 'fee_applies', default: false })
+  feeApplies!: boolean;
+
+  /** How the fee was paid (copy of dossier_payment.method). */
+  @Column({ type: 'varchar', length: 24, name: 'payment_method', nullable: true })
+  paymentMethod!: PaymentMethod | null;
+
+  /** Imported from the previous system: read-only, counted in the indicators like live ones. */
+  @Column({ type: 'boolean', default: false })
+  imported!: boolean;
+
+  /** The procedure returns a paper result (indicators 3.3, 4.1, 4.2), copied from the version received under. */
+  @Column({ type: 'boolean', name: 'paper_result', default: false })
+  paperResult!: boolean;
+
+  /** A complaint (phản ánh, kiến nghị) was filed about this dossier (indicator 5.4). */
+  @Column({ type: 'boolean', name: 'has_complaint', default: false })
+  hasComplaint!: boolean;
+
+  /** Working time from receipt to the end of processing, supplementation pauses excluded (indicator 2.2). */
+  @Column({ type: 'integer', name: 'processing_working_minutes', nullable: true })
+  processingWorkingMinutes!: number | null;
+
+  /** Field (lĩnh vực) of the procedure, for grouping the indicators. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  field!: string | null;
+
+  /** Department of the first processing step, for grouping the indicators. */
+  @Column({ type: 'varchar', length: 32, name: 'department_code', nullable: true })
+  departmentCode!: string | null;
+
+  /** Secret of the public lookup link printed (as a QR code) on the receipt. */
+  @Column({ type: 'varchar', length: 64, name: 'lookup_secret', nullable: true })
+  lookupSecret!: string | null;
 
   @Column({ type: 'varchar', length: 36, name: 'created_by' })
   createdBy!: string;

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
+import { BadInputError } from '../common/errors';
+import { FilesService } from './files.service';
+
+const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadInputError('id must be a UUID') });
+
+export class ReuseFileDto {
+  @IsUUID('4')
+  fileId!: string;
+}
+
+@ApiTags('files')
+@ApiBearerAuth()
+@Controller()
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  /** Upload one scan of a dossier component (multipart field `file`). Type is sniffed from the bytes. */
+  @Post('dossiers/:id/components/:key/files')
+  @Roles('clerk')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  async upload(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('key') key: string, @Req() req: FastifyRequest) {
+    if (!req.isMultipart()) throw new BadInputError('Send multipart/form-data with the file in the field "file"');
+    const part = await req.file();
+    if (!part) throw new BadInputError('No file in the request (field "file")');
+    if (part.fieldname !== 'file') {
+      part.file.resume();
+      throw new BadInputError(`Unexpected field "${part.fieldname}": the file goes in the field "file"`);
+    }
+    return this.files.uploadComponent(user, id, key, { stream: part.file, fileName: part.filename });
+  }
+
+  /** Attach a file from the applicant's data store instead of scanning the paper again. */
+  @Post('dossiers/:id/components/:key/reuse')
+  @Roles('clerk')
+  reuse(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('key') key: string, @Body() dto: ReuseFileDto) {
+    return this.files.reuseComponent(user, id, key, dto.fileId);
+  }
+
+  @Get('dossiers/:id/files')
+  @Roles(...ALL_STAFF)
+  list(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.files.listForDossier(user, id);
+  }
+
+  /** The applicant's data store (TT 01/2023 Art 24), searched by ID number at the counter. */
+  @Get('applicants/:idNumber/files')
+  @Roles('clerk')
+  store(@Param('idNumber') idNumber: string) {
+    if (!/^[A-Za-z0-9-]{6,20}$/.test(idNumber)) throw new BadInputError('idNumber must be 6–20 letters, digits or dashes');
+    return this.files.applicantStore(idNumber);
+  }
+
+  /** Streams the file through the API (authorised like its dossier). */
+  @Get('files/:id')
+  @Roles(...ALL_STAFF)
+  async download(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<StreamableFile> {
+    const { file, stream } = await this.files.open(user, id);
+    return new StreamableFile(stream, {
+      type: file.contentType,
+      length: file.size,
+      disposition: `inline; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+  }
+
+  /** A short-lived direct link (MinIO presigned URL); null on disk storage, where the API streams. */
+  @Get('files/:id/url')
+  @Roles(...ALL_STAFF)
+  url(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.files.presignedUrl(user, id);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
+import { buildObjectStorage, OBJECT_STORAGE, ObjectStorageBootstrap } from './object-storage.provider';
+
+@Module({
+  controllers: [FilesController],
+  providers: [
+    { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => buildObjectStorage(config) },
+    ObjectStorageBootstrap,
+    FilesService,
+  ],
+  exports: [FilesService, OBJECT_STORAGE],
+})
+export class FilesModule {}

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { ObjectStorage } from '@motcua/storage';
+import { UnitOfWork } from '@motcua/persistence';
+import { AuthUser } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { AppError, NotFoundError } from '../common/errors';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
+import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
+import { canSeeDossier } from '../dossiers/dossier-access';
+import { DossierEntity } from '../dossiers/dossier.entity';
+import { DigitisationMetadata, DossierFileEntity } from './dossier-file.entity';
+import { FileView, toFileView } from './file.view';
+import { OBJECT_STORAGE } from './object-storage.provider';
+import { prepareUpload } from './upload-stream';
+
+export class UnknownComponentError extends AppError {
+  readonly status = 422;
+  readonly code = 'UNKNOWN_COMPONENT';
+}
+
+export class DossierClosedForFilesError extends AppError {
+  readonly status = 409;
+  readonly code = 'DOSSIER_NOT_ACCEPTING_FILES';
+}
+
+/** States in which the one-stop unit may still attach component files. */
+const OPEN_FOR_COMPONENTS = new Set(['submitted', 'received', 'awaiting_supplement']);
+
+/**
+ * Digitised components and other dossier files. Order of writes, so that nothing is
+ * half-stored: the object first (storage down → 503, no row), then one transaction for
+ * the row; if that fails the object is removed at once, and if the process dies in
+ * between, `sweepOrphans` removes objects that no row references.
+ */
+@Injectable()
+export class FilesService {
+  private readonly logger = new Logger('Files');
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly time: Clock,
+  ) {}
+
+  async uploadComponent(
+    user: AuthUser,
+    dossierId: string,
+    componentKey: string,
+    upload: { stream: Readable; fileName: string; metadata?: DigitisationMetadata },
+  ): Promise<FileView> {
+    const dossier = await this.visibleDossier(user, dossierId);
+    if (!OPEN_FOR_COMPONENTS.has(dossier.state)) {
+      upload.stream.destroy();
+      throw new DossierClosedForFilesError(`Components cannot be added to a dossier in state ${dossier.state}`);
+    }
+    const version = await this.uow.read((m) => m.findOneByOrFail(ProcedureVersionEntity, { id: dossier.procedureVersionId }));
+    if (!version.components.some((c) => c.key === componentKey)) {
+      upload.stream.destroy();
+      throw new UnknownComponentError(`Procedure ${version.procedureCode} has no component "${componentKey}"`, {
+        components: version.components.map((c) => c.key),
+      });
+    }
+    const prepared = await prepareUpload(upload.stream, this.config.maxUploadBytes);
+    const id = randomUUID();
+    const storageKey = `dossiers/${dossier.id}/${id}.${prepared.extension}`;
+    await this.storage.put(storageKey, prepared.body, { contentType: prepared.contentType });
+    const now = this.time.now();
+    const row: DossierFileEntity = {
+      id,
+      dossierId: dossier.id,
+      applicantIdNumber: dossier.applicantIdNumber,
+      purpose: 'component',
+      componentKey,
+      storageKey,
+      fileName: cleanFileName(upload.fileName, prepared.extension),
+      contentType: prepared.contentType,
+      size: prepared.meter.bytes,
+      sha256: prepared.meter.sha256Hex,
+      uploadedBy: user.id,
+      uploadedAt: now,
+      digitisationCode: null,
+      metadata: upload.metadata ?? null,
+      signature: null,
+      signatureKey: null,
+      reusedFrom: null,
+    };
+    try {
+      await this.uow.run(async (m) => {
+        const count = await m.count(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'component' } });
+        row.digitisationCode = digitisationCode(dossier.code, count + 1);
+        await m.getRepository(DossierFileEntity).insert(row as never);
+      });
+    } catch (error) {
+      await this.storage.remove(storageKey).catch((e: unknown) => this.logger.warn(`Could not remove ${storageKey} after a failed insert: ${String(e)}`));
+      throw error;
+    }
+    return toFileView(row);
+  }
+
+  /** Attaches a file from the applicant's data store instead of a new scan (counted by indicator 4.3). */
+  async reuseComponent(user: AuthUser, dossierId: string, componentKey: string, sourceFileId: string): Promise<FileView> {
+    const dossier = await this.visibleDossier(user, dossierId);
+    if (!OPEN_FOR_COMPONENTS.has(dossier.state)) throw new DossierClosedForFilesError(`Components cannot be added to a dossier in state ${dossier.state}`);
+    return this.uow.run(async (m) => {
+      const version = await m.findOneByOrFail(ProcedureVersionEntity, { id: dossier.procedureVersionId });
+      if (!version.components.some((c) => c.key === componentKey)) throw new UnknownComponentError(`Procedure ${version.procedureCode} has no component "${componentKey}"`);
+      const source = await m.findOne(DossierFileEntity, { where: { id: sourceFileId } });
+      // The store is per applicant: a file of somebody else is as good as non-existent.
+      if (!source || source.applicantIdNumber !== dossier.applicantIdNumber || (source.purpose !== 'component' && source.purpose !== 'result')) {
+        throw new NotFoundError(`File ${sourceFileId} is not in this applicant's data store`);
+      }
+      const count = await m.count(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'component' } });
+      const row: DossierFileEntity = {
+        ...source,
+        id: randomUUID(),
+        dossierId: dossier.id,
+        purpose: 'component',
+        componentKey,
+        uploadedBy: user.id,
+        uploadedAt: this.time.now(),
+        digitisationCode: digitisationCode(dossier.code, count + 1),
+        reusedFrom: source.reusedFrom ?? source.id,
+      };
+      await m.getRepository(DossierFileEntity).insert(row as never);
+      return toFileView(row);
+    });
+  }
+
+  async listForDossier(user: AuthUser, dossierId: string): Promise<FileView[]> {
+    await this.visibleDossier(user, dossierId);
+    const rows = await this.uow.read((m) => m.find(DossierFileEntity, { where: { dossierId }, order: { uploadedAt: 'ASC' } }));
+    return rows.map(toFileView);
+  }
+
+  /** The applicant's data store: their components and results from every dossier. */
+  async applicantStore(idNumber: string): Promise<FileView[]> {
+    const rows = await this.uow.read((m) =>
+      m
+        .createQueryBuilder(DossierFileEntity, 'f')
+        .where('f.applicant_id_number = :idNumber', { idNumber })
+        .andWhere("f.purpose IN ('component', 'result')")
+        .andWhere('f.reused_from IS NULL')
+        .orderBy('f.uploaded_at', 'DESC')
+        .limit(200)
+        .getMany(),
+    );
+    return rows.map(toFileView);
+  }
+
+  /** Opens a file for download, checking the caller may see its dossier. */
+  async open(user: AuthUser, fileId: string): Promise<{ file: DossierFileEntity; stream: Readable }> {
+    const file = await this.visibleFile(user, fileId);
+    return { file, stream: await this.storage.get(file.storageKey) };
+  }
+
+  async presignedUrl(user: AuthUser, fileId: string): Promise<{ url: string | null; expiresAt: string | null }> {
+    const file = await this.visibleFile(user, fileId);
+    const expirySeconds = 300;
+    const url = await this.storage.presignedGetUrl(file.storageKey, { expirySeconds, downloadName: file.fileName, contentType: file.contentType });
+    return { url, expiresAt: url ? new Date(this.time.now().getTime() + expirySeconds * 1000).toISOString() : null };
+  }
+
+  /** Required components of the dossier's procedure that have no file yet. */
+  async missingRequiredComponents(dossier: DossierEntity): Promise<string[]> {
+    return this.uow.read(async (m) => {
+      const version = await m.findOneByOrFail(ProcedureVersionEntity, { id: dossier.procedureVersionId });
+      const present = new Set(
+        (await m.find(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'component' }, select: { componentKey: true } })).map((f) => f.componentKey),
+      );
+      return version.components.filter((c) => c.required && !present.has(c.key)).map((c) => c.key);
+    });
+  }
+
+  /**
+   * Removes stored objects that no row references and that are older than `minAgeMs`
+   * (younger ones may belong to an upload still in flight).
+   */
+  async sweepOrphans(minAgeMs = 15 * 60_000): Promise<{ examined: number; removed: string[] }> {
+    const cutoff = this.time.now().getTime() - minAgeMs;
+    const removed: string[] = [];
+    let examined = 0;
+    for await (const object of this.storage.list('dossiers/')) {
+      examined++;
+      if (object.lastModified.getTime() > cutoff) continue;
+      const referenced = await this.uow.read((m) =>
+        m.createQueryBuilder(DossierFileEntity, 'f').where('f.storage_key = :k OR f.signature_key = :k', { k: object.key }).getCount(),
+      );
+      if (referenced === 0) {
+        await this.storage.remove(object.key);
+        removed.push(object.key);
+      }
+    }
+    if (removed.length) this.logger.warn(`Removed ${removed.length} orphaned objects`);
+    return { examined, removed };
+  }
+
+  private async visibleDossier(user: AuthUser, dossierId: string): Promise<DossierEntity> {
+    const dossier = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id: dossierId } }));
+    if (!dossier || !canSeeDossier(user, dossier.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
+    return dossier;
+  }
+
+  private async visibleFile(user: AuthUser, fileId: string): Promise<DossierFileEntity> {
+    const file = await this.uow.read((m) => m.findOne(DossierFileEntity, { where: { id: fileId } }));
+    if (!file) throw new NotFoundError(`File ${fileId} not found`);
+    await this.visibleDossier(user, file.dossierId).catch(() => {
+      throw new NotFoundError(`File ${fileId} not found`);
+    });
+    return file;
+  }
+}
+
+/**
+ * Digitisation-result code (mã kết quả số hóa, TT 01/2023 Art 8). Its official structure
+ * is UNVERIFIED (DOMAIN.md §3.3), so it is our own: the dossier code plus a sequence.
+ */
+function digitisationCode(dossierCode: string, n: number): string {
+  return `${dossierCode}-SH${String(n).padStart(2, '0')}`;
+}
+
+function cleanFileName(name: string, extension: string): string {
+  // Keep the citizen's (Vietnamese) name, drop path parts and control characters.
+  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return base || `tep.${extension}`;
+}

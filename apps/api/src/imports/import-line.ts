@@ -1,0 +1,119 @@
+/**
+ * One line of a historical import (NDJSON), validated field by field. Pure: the
+ * catalogue lookup is passed in. Every problem is reported with its line number so an
+ * operator can fix the file in one pass.
+ */
+export type ImportOutcome = 'returned' | 'refused' | 'stopped' | 'withdrawn' | 'processing';
+export type ImportRating = 'very_satisfied' | 'satisfied' | 'dissatisfied';
+
+export interface ImportLine {
+  code: string;
+  procedureCode: string;
+  channel: 'direct' | 'online' | 'postal';
+  receivedAt: Date;
+  dueAt: Date;
+  finishedAt: Date | null;
+  outcome: ImportOutcome;
+  supplements: Array<{ requestedAt: Date; completedAt: Date | null }>;
+  digitised: boolean;
+  eResult: boolean;
+  paidOnline: boolean | null;
+  rating: ImportRating | null;
+}
+
+export interface ImportProblem {
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+const FIELDS = ['code', 'procedureCode', 'channel', 'receivedAt', 'dueAt', 'finishedAt', 'outcome', 'supplements', 'digitised', 'eResult', 'paidOnline', 'rating'];
+const OUTCOMES: readonly string[] = ['returned', 'refused', 'stopped', 'withdrawn', 'processing'];
+const RATINGS: readonly string[] = ['very_satisfied', 'satisfied', 'dissatisfied'];
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function parseImportLine(text: string, line: number, procedureExists: (code: string) => boolean): { value?: ImportLine; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const fail = (field: string | null, message: string) => problems.push({ line, field, message });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    fail(null, 'not valid JSON');
+    return { problems };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    fail(null, 'must be a JSON object');
+    return { problems };
+  }
+  const o = raw as Record<string, unknown>;
+  for (const key of Object.keys(o)) if (!FIELDS.includes(key)) fail(key, 'unknown field');
+
+  const code = o.code;
+  if (typeof code !== 'string' || !/^[A-Za-z0-9.-]{3,48}$/.test(code)) fail('code', 'must be 3–48 letters, digits, dots or dashes');
+  const procedureCode = o.procedureCode;
+  if (typeof procedureCode !== 'string' || !procedureExists(procedureCode)) fail('procedureCode', 'unknown procedure');
+  const channel = o.channel;
+  if (channel !== 'direct' && channel !== 'online' && channel !== 'postal') fail('channel', 'must be direct, online or postal');
+  const instant = (field: string, optional: boolean): Date | null => {
+    const v = o[field];
+    if ((v === undefined || v === null) && optional) return null;
+    if (typeof v !== 'string' || !ISO_INSTANT.test(v) || Number.isNaN(Date.parse(v))) {
+      fail(field, 'must be an ISO 8601 instant with a time zone');
+      return null;
+    }
+    return new Date(v);
+  };
+  const receivedAt = instant('receivedAt', false);
+  const dueAt = instant('dueAt', false);
+  const finishedAt = instant('finishedAt', true);
+  const outcome = o.outcome;
+  if (typeof outcome !== 'string' || !OUTCOMES.includes(outcome)) fail('outcome', `must be one of ${OUTCOMES.join(', ')}`);
+  if (outcome !== 'processing' && typeof outcome === 'string' && OUTCOMES.includes(outcome) && finishedAt === null && o.finishedAt === undefined) {
+    fail('finishedAt', 'is required when the outcome is not processing');
+  }
+  if (outcome === 'processing' && finishedAt !== null) fail('finishedAt', 'must be absent while processing');
+  if (receivedAt && dueAt && dueAt < receivedAt) fail('dueAt', 'is before receivedAt');
+  if (receivedAt && finishedAt && finishedAt < receivedAt) fail('finishedAt', 'is before receivedAt');
+
+  const supplements: ImportLine['supplements'] = [];
+  if (!Array.isArray(o.supplements)) {
+    fail('supplements', 'must be an array (possibly empty)');
+  } else {
+    o.supplements.forEach((s, i) => {
+      const field = `supplements[${i}]`;
+      if (typeof s !== 'object' || s === null) return void fail(field, 'must be an object');
+      const entry = s as Record<string, unknown>;
+      const req = typeof entry.requestedAt === 'string' && ISO_INSTANT.test(entry.requestedAt) ? new Date(entry.requestedAt) : null;
+      const done = entry.completedAt === undefined || entry.completedAt === null ? null : typeof entry.completedAt === 'string' && ISO_INSTANT.test(entry.completedAt) ? new Date(entry.completedAt) : undefined;
+      if (!req) return void fail(`${field}.requestedAt`, 'must be an ISO 8601 instant');
+      if (done === undefined) return void fail(`${field}.completedAt`, 'must be an ISO 8601 instant or null');
+      if (done && done < req) fail(`${field}.completedAt`, 'is before requestedAt');
+      if (receivedAt && req < receivedAt) fail(`${field}.requestedAt`, 'is before receivedAt');
+      if (done === null && i !== (o.supplements as unknown[]).length - 1) fail(`${field}.completedAt`, 'only the last supplementation may still be open');
+      supplements.push({ requestedAt: req, completedAt: done });
+    });
+  }
+  for (const field of ['digitised', 'eResult']) if (typeof o[field] !== 'boolean') fail(field, 'must be true or false');
+  if (o.paidOnline !== null && o.paidOnline !== undefined && typeof o.paidOnline !== 'boolean') fail('paidOnline', 'must be true, false or null');
+  if (o.rating !== null && o.rating !== undefined && (typeof o.rating !== 'string' || !RATINGS.includes(o.rating))) fail('rating', `must be null or one of ${RATINGS.join(', ')}`);
+
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    value: {
+      code: code as string,
+      procedureCode: procedureCode as string,
+      channel: channel as ImportLine['channel'],
+      receivedAt: receivedAt!,
+      dueAt: dueAt!,
+      finishedAt,
+      outcome: outcome as ImportOutcome,
+      supplements,
+      digitised: o.digitised as boolean,
+      eResult: o.eResult as boolean,
+      paidOnline: (o.paidOnline as boolean | null | undefined) ?? null,
+      rating: (o.rating as ImportRating | null | undefined) ?? null,
+    },
+  };
+}

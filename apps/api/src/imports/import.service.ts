@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { outcomeOf } from '@motcua/deadlines';
+import { UnitOfWork } from '@motcua/persistence';
+import { DOSSIER_MACHINE_VERSION, DossierState, PersistedDossier } from '@motcua/workflow';
+import { AuthUser } from '../common/auth.decorators';
+import { AppError } from '../common/errors';
+import { CatalogueService, ProcedureView } from '../catalogue/catalogue.service';
+import { DossierClock } from '../deadlines/dossier-clock.service';
+import { DossierEventEntity } from '../dossiers/dossier-event.entity';
+import { DossierEntity } from '../dossiers/dossier.entity';
+import { DossierRatingEntity } from '../ratings/dossier-rating.entity';
+import { ImportLine, ImportProblem, parseImportLine } from './import-line';
+
+export class ImportRejectedError extends AppError {
+  readonly status = 422;
+  readonly code = 'IMPORT_REJECTED';
+}
+
+const MAX_REPORTED_PROBLEMS = 1000;
+
+/**
+ * Historical import from the previous system: every line is validated first, then all
+ * are written in one transaction or none. Imported dossiers are read-only and count in
+ * the indicators like live ones.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly catalogue: CatalogueService,
+    private readonly clock: DossierClock,
+  ) {}
+
+  async importNdjson(user: AuthUser, body: string): Promise<{ imported: number }> {
+    const procedures = new Map((await this.catalogue.listProcedures()).map((p) => [p.code, p]));
+    const lines = body.split(/\r?\n/);
+    const problems: ImportProblem[] = [];
+    const parsed: ImportLine[] = [];
+    const seen = new Map<string, number>();
+    lines.forEach((text, i) => {
+      if (text.trim() === '') return;
+      const r = parseImportLine(text, i + 1, (code) => procedures.has(code));
+      problems.push(...r.problems);
+      if (!r.value) return;
+      const earlier = seen.get(r.value.code);
+      if (earlier !== undefined) problems.push({ line: i + 1, field: 'code', message: `duplicate of line ${earlier}` });
+      seen.set(r.value.code, i + 1);
+      parsed.push(r.value);
+    });
+    if (parsed.length === 0 && problems.length === 0) throw new ImportRejectedError('The file has no dossiers', { problems: [] });
+    const existing = await this.uow.read((m) =>
+      parsed.length ? m.find(DossierEntity, { where: { code: In(parsed.map((p) => p.code)) }, select: { code: true } }) : Promise.resolve([]),
+    );
+    for (const e of existing) problems.push({ line: seen.get(e.code)!, field: 'code', message: 'a dossier with this code already exists' });
+    if (problems.length > 0) {
+      problems.sort((a, b) => a.line - b.line);
+      throw new ImportRejectedError(`${problems.length} problem(s) found; nothing was imported`, { problems: problems.slice(0, MAX_REPORTED_PROBLEMS), total: problems.length });
+    }
+    const now = new Date();
+    const rows = parsed.map((line) => this.toRow(line, procedures.get(line.procedureCode)!, user, now));
+    await this.uow.run(async (m) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        const batch = rows.slice(i, i + 200);
+        await m.getRepository(DossierEntity).insert(batch.map((b) => b.dossier) as never);
+        await m.getRepository(DossierEventEntity).insert(batch.map((b) => b.event) as never);
+        const ratings = batch.filter((b) => b.rating).map((b) => b.rating!);
+        if (ratings.length) await m.insert(DossierRatingEntity, ratings);
+      }
+    });
+    return { imported: rows.length };
+  }
+
+  private toRow(line: ImportLine, procedure: ProcedureView, user: AuthUser, now: Date) {
+    const calendar = this.clock.calendar;
+    const closed = line.supplements.filter((s) => s.completedAt !== null);
+    const open = line.supplements.find((s) => s.completedAt === null) ?? null;
+    // The file's dueAt is the appointment given at receipt; the applicant's supplementation time is added, as for live dossiers.
+    const pausedMinutes = closed.reduce((sum, s) => sum + Math.round(calendar.workingMinutesBetween(s.requestedAt, s.completedAt!)), 0);
+    const dueAt = calendar.addWorkingMinutes(line.dueAt, pausedMinutes);
+    const ended = line.outcome !== 'processing';
+    const processingEndedAt = ended ? (open ? open.requestedAt : line.finishedAt!) : null;
+    const state: DossierState = ended ? line.outcome : open ? 'awaiting_supplement' : 'processing';
+    const snapshot: PersistedDossier = {
+      machineVersion: DOSSIER_MACHINE_VERSION,
+      value: state,
+      context: {
+        channel: line.channel,
+        steps: procedure.steps,
+        stepIndex: ended ? null : 0,
+        supplementRequests: line.supplements.length,
+        resumeTo: state === 'awaiting_supplement' ? 'processing' : null,
+        apologised: false,
+      },
+      status: ended ? 'done' : 'active',
+    };
+    const id = randomUUID();
+    const dossier: DossierEntity = {
+      id,
+      code: line.code,
+      procedureVersionId: procedure.versionId,
+      procedureCode: procedure.code,
+      channel: line.channel,
+      state,
+      snapshot,
+      machineVersion: DOSSIER_MACHINE_VERSION,
+      version: 1,
+      currentStepIndex: ended ? null : 0,
+      currentDepartmentCode: ended ? null : (procedure.steps[0]?.departmentCode ?? null),
+      applicantName: 'Hồ sơ nhập từ hệ thống cũ',
+      applicantIdNumber: '',
+      applicantPhone: null,
+      applicantEmail: null,
+      applicantAddress: null,
+      submittedAt: line.receivedAt,
+      receivedAt: line.receivedAt,
+      dueAt,
+      appointmentAt: dueAt,
+      pausedAt: !ended && open ? open.requestedAt : null,
+      pausedMinutes,
+      supplementRequests: line.supplements.length,
+      stepEnteredAt: null,
+      stepDueAt: null,
+      processingEndedAt,
+      outcome: processingEndedAt ? outcomeOf(processingEndedAt, dueAt, line.supplements.length, calendar) : null,
+      deadlineStatus: null,
+      finishedAt: ended ? line.finishedAt : null,
+      digitised: line.digitised,
+      reusedComponent: false,
+      eResult: line.eResult,
+      rating: line.rating,
+      feeApplies: line.paidOnline !== null,
+      paymentMethod: line.paidOnline === null ? null : line.paidOnline ? 'online_unspecified' : 'counter',
+      imported: true,
+      paperResult: procedure.paperResult,
+      hasComplaint: false,
+      processingWorkingMinutes: processingEndedAt ? Math.max(0, Math.round(calendar.workingMinutesBetween(line.receivedAt, processingEndedAt) - pausedMinutes)) : null,
+      field: procedure.field,
+      departmentCode: procedure.steps[0]?.departmentCode ?? null,
+      lookupSecret: null,
+      createdBy: user.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const event: DossierEventEntity = {
+      id: randomUUID(),
+      dossierId: id,
+      version: 1,
+      type: 'IMPORT',
+      fromState: null,
+      toState: state,
+      stepFrom: null,
+      stepTo: null,
+      actorId: user.id,
+      actorUsername: user.username,
+      payload: { source: 'import', outcome: line.outcome, supplements: line.supplements.length },
+      details: null,
+      occurredAt: now,
+    };
+    const rating: DossierRatingEntity | null = line.rating ? { dossierId: id, level: line.rating, comment: null, createdAt: line.finishedAt ?? now } : null;
+    return { dossier, event, rating };
+  }
+}

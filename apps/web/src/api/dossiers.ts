@@ -1,0 +1,23 @@
+import { apiRequest, queryString } from './client';
+import type { Dossier, DossierEventBody, DossierPage, DossierQuery, HistoryEntry, NewDossier } from './types';
+
+/** Creates a dossier at the counter. The same key with the same body never makes a second dossier. */
+export function createDossier(input: NewDossier, idempotencyKey: string): Promise<Dossier> {
+  return apiRequest<Dossier>('POST', '/dossiers', { body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise<DossierPage> {
+  return apiRequest<DossierPage>('GET', `/dossiers${queryString(query)}`, { signal });
+}
+
+export function getDossier(id: string, signal?: AbortSignal): Promise<Dossier> {
+  return apiRequest<Dossier>('GET', `/dossiers/${encodeURIComponent(id)}`, { signal });
+}
+
+export function getHistory(id: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
+  return apiRequest<HistoryEntry[]>('GET', `/dossiers/${encodeURIComponent(id)}/history`, { signal });
+}
+
+export function sendEvent(id: string, event: DossierEventBody): Promise<Dossier> {
+  return apiRequest<Dossier>('POST', `/dossiers/${encodeURIComponent(id)}/events`, { body: event });
+}

@@ -1,0 +1,137 @@
+import { ApiError, NETWORK_ERROR, NOT_LOGGED_IN } from './client';
+
+/** What the UI shows for a failed call: one sentence, plus messages for the fields that caused it. */
+export interface ErrorView {
+  message: string;
+  /** Keyed by the API's field path: `applicant.idNumber`, `reason`, `newAppointment`… */
+  fields: Record<string, string>;
+  code: string;
+}
+
+/** Field names in Vietnamese, for messages about fields the form does not show itself. */
+export const FIELD_LABELS: Record<string, string> = {
+  procedureCode: 'Thủ tục',
+  channel: 'Hình thức nộp',
+  'applicant.fullName': 'Họ và tên',
+  'applicant.idNumber': 'Số định danh',
+  'applicant.phone': 'Số điện thoại',
+  'applicant.email': 'Thư điện tử',
+  'applicant.address': 'Địa chỉ',
+  reason: 'Lý do',
+  note: 'Ghi chú',
+  method: 'Hình thức trả kết quả',
+  newAppointment: 'Ngày hẹn trả mới',
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+};
+
+const BY_CODE: Record<string, string> = {
+  [NETWORK_ERROR]: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
+  [NOT_LOGGED_IN]: 'Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.',
+  INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  UNAUTHORIZED: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  TOO_MANY_REQUESTS: 'Bạn đã thử quá nhiều lần. Vui lòng đợi khoảng một phút rồi thử lại.',
+  FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+  NOT_FOUND: 'Không tìm thấy hồ sơ hoặc bạn không có quyền xem hồ sơ này.',
+  VERSION_CONFLICT:
+    'Hồ sơ vừa được người khác cập nhật. Thông tin mới nhất đã được tải lại; nội dung bạn đã nhập vẫn được giữ nguyên — vui lòng kiểm tra rồi thực hiện lại.',
+  INVALID_TRANSITION: 'Thao tác này không còn phù hợp với trạng thái hiện tại của hồ sơ. Thông tin hồ sơ đã được tải lại.',
+  VALIDATION_FAILED: 'Thông tin chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  BAD_REQUEST: 'Yêu cầu chưa hợp lệ. Vui lòng kiểm tra thông tin đã nhập.',
+  UNKNOWN_PROCEDURE: 'Thủ tục hành chính không tồn tại hoặc đã ngừng áp dụng.',
+  IDEMPOTENCY_KEY_REUSED: 'Yêu cầu bị trùng với một lần gửi trước có nội dung khác. Vui lòng gửi lại.',
+  DEADLINE_RULE: 'Thao tác không đúng quy định về thời hạn giải quyết.',
+  PAYLOAD_TOO_LARGE: 'Nội dung gửi lên quá lớn.',
+  SERVICE_UNAVAILABLE: 'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
+  INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
+};
+
+const DEADLINE_RULES: Record<string, { field?: string; message: string }> = {
+  APOLOGY_TOO_LATE: { message: 'Đã quá thời điểm được gửi thư xin lỗi, hẹn lại: việc này phải làm trước hạn giải quyết.' },
+  APOLOGY_DATE_INVALID: { field: 'newAppointment', message: 'Ngày hẹn trả mới phải sau ngày hẹn hiện tại.' },
+  APOLOGY_NOT_POSSIBLE: { message: 'Hồ sơ không còn thời hạn giải quyết đang tính nên không thể hẹn lại.' },
+};
+
+/**
+ * One validation problem (class-validator wording from VALIDATION_FAILED, or the workflow's
+ * "reason is required…" from BAD_REQUEST) → [field path, Vietnamese message].
+ */
+export function translateProblem(problem: string): [string | null, string] {
+  const text = problem.trim();
+  const extra = /^property (\S+) should not exist$/.exec(text);
+  if (extra) return [extra[1], `Trường "${FIELD_LABELS[extra[1]] ?? extra[1]}" không được phép gửi.`];
+  const match = /^(?:nested property )?([A-Za-z][\w.]*)\s+(.*)$/.exec(text);
+  if (!match) return [null, 'Thông tin chưa hợp lệ.'];
+  const [, field, rest] = match;
+  return [field, constraintMessage(field, rest)];
+}
+
+function constraintMessage(field: string, rest: string): string {
+  if (/should not be empty|is required|must not be blank/.test(rest)) {
+    if (field === 'reason') return 'Vui lòng nhập lý do.';
+    return 'Không được để trống.';
+  }
+  const max = /(?:shorter than or equal to|at most) (\d+)/.exec(rest);
+  if (max) return `Tối đa ${max[1]} ký tự.`;
+  if (field.endsWith('idNumber')) return 'Số định danh gồm 6–20 chữ cái, chữ số hoặc dấu gạch ngang (CCCD có 12 chữ số).';
+  if (field.endsWith('phone')) return 'Số điện thoại gồm 6–20 chữ số.';
+  if (/must be an email/.test(rest)) return 'Địa chỉ thư điện tử không hợp lệ.';
+  if (field === 'newAppointment' || /ISO.?8601/.test(rest)) return 'Ngày giờ không hợp lệ.';
+  if (/must be one of/.test(rest)) return 'Giá trị đã chọn không hợp lệ.';
+  if (/must be a string|must be either object|must be an object/.test(rest)) return 'Giá trị không đúng kiểu.';
+  return 'Giá trị không hợp lệ.';
+}
+
+function problemsOf(error: ApiError): string[] {
+  const details = error.body?.details;
+  const listed = details && Array.isArray(details.problems) ? (details.problems as unknown[]).filter((p): p is string => typeof p === 'string') : [];
+  if (listed.length > 0) return listed;
+  // The workflow's payload check: "REJECT: reason is required and must not be blank; …".
+  const message = error.body?.message ?? '';
+  const body = /^[A-Z_]+: (.*)$/.exec(message);
+  return body ? body[1].split('; ') : [];
+}
+
+/** Any thrown value → what to show. Never English, never a stack. */
+export function describeError(error: unknown): ErrorView {
+  if (!(error instanceof ApiError)) {
+    return { code: 'UNKNOWN', message: 'Đã có lỗi ngoài dự kiến trên trình duyệt. Vui lòng thử lại.', fields: {} };
+  }
+  const fields: Record<string, string> = {};
+  let message = BY_CODE[error.code];
+
+  if (error.code === 'VALIDATION_FAILED' || error.code === 'BAD_REQUEST') {
+    for (const problem of problemsOf(error)) {
+      const [field, text] = translateProblem(problem);
+      if (field && !(field in fields)) fields[field] = text;
+    }
+    const extra = error.body?.details?.fields;
+    if (Array.isArray(extra)) for (const f of extra) if (typeof f === 'string') fields[f] = 'Thao tác này không dùng trường này.';
+    if (Object.keys(fields).length > 0) message = BY_CODE.VALIDATION_FAILED;
+  } else if (error.code === 'DEADLINE_RULE') {
+    const rule = DEADLINE_RULES[String(error.body?.details?.rule ?? '')];
+    if (rule) {
+      message = rule.message;
+      if (rule.field) fields[rule.field] = rule.message;
+    }
+  } else if (error.code === 'UNKNOWN_PROCEDURE') {
+    fields.procedureCode = BY_CODE.UNKNOWN_PROCEDURE;
+  }
+
+  if (!message) {
+    if (error.status === 401) message = BY_CODE.UNAUTHORIZED;
+    else if (error.status === 403) message = BY_CODE.FORBIDDEN;
+    else if (error.status === 404) message = 'Không tìm thấy dữ liệu yêu cầu.';
+    else if (error.status === 429) message = BY_CODE.TOO_MANY_REQUESTS;
+    else if (error.status >= 500) message = BY_CODE.INTERNAL_ERROR;
+    else message = `Yêu cầu không thực hiện được (mã lỗi ${error.code}).`;
+  }
+  return { code: error.code, message, fields };
+}
+
+/** Vietnamese list of field problems not shown beside a control (for the summary). */
+export function unplacedFieldMessages(view: ErrorView, shownFields: readonly string[]): string[] {
+  return Object.entries(view.fields)
+    .filter(([field]) => !shownFields.includes(field))
+    .map(([field, text]) => `${FIELD_LABELS[field] ?? field}: ${text}`);
+}

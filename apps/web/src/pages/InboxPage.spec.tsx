@@ -1,0 +1,108 @@
+import '@testing-library/jest-dom';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setAuthHooks } from '../api/client';
+import { resetCatalogueCache } from '../hooks/useCatalogue';
+import { installFakeApi } from '../testing/fake-api';
+import { CLERK, DEPARTMENTS, dossier, PROCEDURES, SPECIALIST } from '../testing/fixtures';
+import { INBOX_REFRESH_MS, InboxPage } from './InboxPage';
+
+beforeEach(() => {
+  setAuthHooks({ token: () => 'token', unauthorized: () => undefined });
+  resetCatalogueCache();
+});
+afterEach(() => jest.useRealTimers());
+
+const ITEMS = [
+  dossier({ id: 'a', code: 'H35-0001', deadlineStatus: 'overdue', applicant: { fullName: 'Quàng Văn Sướng', idNumber: '011111111111', phone: null, email: null, address: null } }),
+  dossier({ id: 'b', code: 'H35-0002', deadlineStatus: 'due_soon' }),
+  dossier({ id: 'c', code: 'H35-0003', deadlineStatus: 'on_track' }),
+];
+
+function backend(items = ITEMS) {
+  const api = installFakeApi();
+  api.on('GET', '/api/procedures', { body: PROCEDURES });
+  api.on('GET', '/api/departments', { body: DEPARTMENTS });
+  api.on('GET', '/api/dossiers', { body: { items, total: items.length, page: 1, pageSize: 20 } });
+  return api;
+}
+
+const listCalls = (api: ReturnType<typeof backend>) => api.calls.filter((c) => c.path.startsWith('/api/dossiers'));
+
+describe('InboxPage', () => {
+  it('lists dossiers in the server order with due-soon and overdue badges', async () => {
+    backend();
+    render(<InboxPage user={CLERK} />);
+    const table = await screen.findByRole('table');
+    await within(table).findByText('H35-0001');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['H35-0001', 'H35-0002', 'H35-0003']);
+    expect(within(rows[0]).getByText('Quá hạn')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('Sắp đến hạn')).toBeInTheDocument();
+    expect(within(rows[2]).queryByText(/hạn$/)).not.toBeInTheDocument();
+    expect(within(rows[0]).getByRole('link', { name: 'H35-0001' })).toHaveAttribute('href', '#/ho-so/a');
+    expect(within(rows[0]).getByText(/Phòng Quản lý khoa học/)).toBeInTheDocument();
+    expect(within(rows[0]).getByText('03/12/2026 09:21')).toBeInTheDocument();
+  });
+
+  it('labels every filter; a clerk has no "mine" filter, a specialist starts with it on', async () => {
+    backend();
+    const { unmount } = render(<InboxPage user={CLERK} />);
+    for (const label of [/Tìm theo mã hồ sơ/, /Trạng thái/, /Thời hạn/]) expect(screen.getByLabelText(label)).toBeInTheDocument();
+    expect(screen.queryByLabelText(/Chỉ hồ sơ đang chờ đơn vị tôi/)).not.toBeInTheDocument();
+    await screen.findByText('H35-0001');
+    unmount();
+    render(<InboxPage user={SPECIALIST} />);
+    expect(screen.getByLabelText(/Chỉ hồ sơ đang chờ đơn vị tôi/)).toBeChecked();
+    await screen.findByText('H35-0001');
+  });
+
+  it('sends the filters to the server', async () => {
+    const api = backend();
+    const user = userEvent.setup();
+    render(<InboxPage user={SPECIALIST} />);
+    await screen.findByText('H35-0001');
+    await user.selectOptions(screen.getByLabelText(/Trạng thái/), 'processing');
+    await user.selectOptions(screen.getByLabelText(/Thời hạn/), 'due_soon');
+    await user.type(screen.getByLabelText(/Tìm theo mã hồ sơ/), 'Sướng{Enter}');
+    await waitFor(() => {
+      const last = new URL(listCalls(api).at(-1)!.path, 'http://x');
+      expect(Object.fromEntries(last.searchParams)).toEqual({ state: 'processing', deadlineStatus: 'due_soon', mine: 'true', text: 'Sướng', page: '1', pageSize: '20' });
+    });
+    await user.click(screen.getByLabelText(/Chỉ hồ sơ đang chờ đơn vị tôi/));
+    await waitFor(() => expect(new URL(listCalls(api).at(-1)!.path, 'http://x').searchParams.has('mine')).toBe(false));
+  });
+
+  it('refreshes itself every 20 seconds without a reload', async () => {
+    jest.useFakeTimers();
+    const api = backend([ITEMS[2]]);
+    render(<InboxPage user={CLERK} />);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(400);
+    });
+    expect(screen.getByText('H35-0003')).toBeInTheDocument();
+    const before = listCalls(api).length;
+    api.on('GET', '/api/dossiers', { body: { items: ITEMS, total: 3, page: 1, pageSize: 20 } });
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(INBOX_REFRESH_MS);
+    });
+    expect(listCalls(api).length).toBe(before + 1);
+    expect(screen.getByText('H35-0001')).toBeInTheDocument();
+    expect(screen.getByText('Quá hạn', { selector: '.badge' })).toBeInTheDocument();
+  });
+
+  it('shows a failed refresh in Vietnamese and keeps the last list', async () => {
+    jest.useFakeTimers();
+    const api = backend();
+    render(<InboxPage user={CLERK} />);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(400);
+    });
+    api.on('GET', '/api/dossiers', () => Promise.reject(new TypeError('Failed to fetch')));
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(INBOX_REFRESH_MS);
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('Không kết nối được máy chủ');
+    expect(screen.getByText('H35-0001')).toBeInTheDocument();
+  });
+});

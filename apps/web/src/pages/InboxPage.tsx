@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { listDossiers } from '../api/dossiers';
+import { describeError } from '../api/errors';
+import { DOSSIER_STATES, type DeadlineStatus, type DossierPage, type DossierQuery, type DossierState, type User } from '../api/types';
+import { ErrorAlert } from '../components/Alert';
+import { DossierBadges } from '../components/Badges';
+import { SelectField, TextField } from '../components/Field';
+import { PageTitle } from '../components/PageTitle';
+import { formatDateTime, formatTime } from '../format/datetime';
+import { DEADLINE_LABELS, STATE_LABELS } from '../format/labels';
+import { departmentName, useCatalogue } from '../hooks/useCatalogue';
+import { useVisibleInterval } from '../hooks/useInterval';
+import { paths } from '../hooks/useRoute';
+
+export const INBOX_REFRESH_MS = 20_000;
+const PAGE_SIZE = 20;
+
+export interface InboxFilters {
+  state: DossierState | '';
+  deadlineStatus: DeadlineStatus | '';
+  mine: boolean;
+  text: string;
+}
+
+/** Specialists and leaders start with what waits for their department; clerks see everything. */
+export function defaultFilters(user: User): InboxFilters {
+  const handlesSteps = user.roles.some((r) => r === 'specialist' || r === 'leader');
+  return { state: '', deadlineStatus: '', mine: handlesSteps, text: '' };
+}
+
+export function toQuery(f: InboxFilters, page: number): DossierQuery {
+  return {
+    state: f.state || undefined,
+    deadlineStatus: f.deadlineStatus || undefined,
+    mine: f.mine || undefined,
+    text: f.text.trim() || undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  };
+}
+
+/** The inbox: sorted by due time on the server, refreshed every 20 s while visible. */
+export function InboxPage({ user, active = true }: { user: User; active?: boolean }) {
+  const { procedures, departments } = useCatalogue();
+  const [filters, setFilters] = useState<InboxFilters>(() => defaultFilters(user));
+  const [text, setText] = useState(''); // typed; applied after a pause
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<DossierPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loadedAt, setLoadedAt] = useState<Date | null>(null);
+  const seq = useRef(0);
+  const canFilterMine = user.roles.some((r) => r === 'specialist' || r === 'leader');
+
+  const refresh = useCallback(async () => {
+    const mine = ++seq.current;
+    try {
+      const result = await listDossiers(toQuery(filters, page));
+      if (mine !== seq.current) return; // a newer request has been sent
+      setData(result);
+      setError(null);
+      setLoadedAt(new Date());
+    } catch (err) {
+      if (mine === seq.current) setError(describeError(err).message);
+    }
+  }, [filters, page]);
+
+  useEffect(() => {
+    if (active) void refresh();
+  }, [refresh, active]);
+  useVisibleInterval(() => void refresh(), INBOX_REFRESH_MS, active);
+
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setFilters((f) => (f.text === text ? f : { ...f, text }));
+      setPage(1);
+    }, 350);
+    return () => clearTimeout(t);
+  }, [text]);
+
+  const change = (patch: Partial<InboxFilters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPage(1);
+  };
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const procedureName = (code: string) => procedures.find((p) => p.code === code)?.name ?? code;
+
+  return (
+    <div className="inbox-page">
+      <PageTitle title="Danh sách hồ sơ" focus={active}>
+        Danh sách hồ sơ
+      </PageTitle>
+      <form className="filters" role="search" aria-label="Lọc hồ sơ" onSubmit={(e) => {
+        e.preventDefault();
+        setFilters((f) => ({ ...f, text }));
+        setPage(1);
+      }}>
+        <TextField label="Tìm theo mã hồ sơ, tên hoặc số định danh" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <SelectField label="Trạng thái" value={filters.state} onChange={(e) => change({ state: e.target.value as DossierState | '' })}>
+          <option value="">Tất cả trạng thái</option>
+          {DOSSIER_STATES.map((s) => (
+            <option key={s} value={s}>
+              {STATE_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Thời hạn" value={filters.deadlineStatus} onChange={(e) => change({ deadlineStatus: e.target.value as DeadlineStatus | '' })}>
+          <option value="">Tất cả</option>
+          {(Object.keys(DEADLINE_LABELS) as DeadlineStatus[]).map((s) => (
+            <option key={s} value={s}>
+              {DEADLINE_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
+        {canFilterMine && (
+          <div className="field field--checkbox">
+            <input id="inbox-mine" type="checkbox" checked={filters.mine} onChange={(e) => change({ mine: e.target.checked })} />
+            <label htmlFor="inbox-mine">Chỉ hồ sơ đang chờ đơn vị tôi xử lý</label>
+          </div>
+        )}
+        <div className="filters-refresh">
+          <button type="button" className="button button--small" onClick={() => void refresh()}>
+            Làm mới
+          </button>
+          <span className="muted" aria-live="off">
+            {loadedAt ? `Cập nhật lúc ${formatTime(loadedAt)}, tự làm mới mỗi 20 giây` : 'Đang tải…'}
+          </span>
+        </div>
+      </form>
+
+      <ErrorAlert message={error} />
+
+      <table className="dossier-table">
+        <caption>
+          {data ? `${data.total} hồ sơ, hồ sơ gần hạn nhất ở trên` : 'Đang tải danh sách hồ sơ'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Mã hồ sơ</th>
+            <th scope="col">Người nộp</th>
+            <th scope="col">Thủ tục</th>
+            <th scope="col">Trạng thái</th>
+            <th scope="col">Đang ở</th>
+            <th scope="col">Hẹn trả</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.items.map((d) => (
+            <tr key={d.id} className={!d.processingEndedAt && d.deadlineStatus && d.deadlineStatus !== 'on_track' ? `row--${d.deadlineStatus}` : undefined}>
+              <td>
+                <a href={paths.dossier(d.id)} className="dossier-code">
+                  {d.code}
+                </a>
+              </td>
+              <td>
+                {d.applicant.fullName}
+                <div className="muted">{d.applicant.idNumber}</div>
+              </td>
+              <td className="cell-procedure">{procedureName(d.procedureCode)}</td>
+              <td>
+                {d.stateLabel} <DossierBadges dossier={d} />
+              </td>
+              <td>{d.currentStep ? `${d.currentStep.name} — ${departmentName(departments, d.currentStep.departmentCode)}` : '—'}</td>
+              <td>{formatDateTime(d.appointmentAt)}</td>
+            </tr>
+          ))}
+          {data && data.items.length === 0 && (
+            <tr>
+              <td colSpan={6} className="muted">
+                Không có hồ sơ nào phù hợp.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+
+      {data && pages > 1 && (
+        <nav className="pager" aria-label="Phân trang">
+          <button type="button" className="button button--small" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+            Trang trước
+          </button>
+          <span>
+            Trang {page}/{pages}
+          </span>
+          <button type="button" className="button button--small" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+            Trang sau
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Department, Dossier, HistoryEntry, Procedure, User } from '../api/types';
+
+export const DEPARTMENTS: Department[] = [
+  { code: 'BGD', name: 'Ban Giám đốc Sở' },
+  { code: 'PQLKH', name: 'Phòng Quản lý khoa học' },
+  { code: 'PQLCN', name: 'Phòng Quản lý công nghệ và chuyên ngành' },
+  { code: 'TTPVHCC', name: 'Bộ phận Một cửa' },
+];
+
+export const PROCEDURES: Procedure[] = [
+  {
+    code: 'dang-ky-thong-tin-kq-mua-bang-nsnn',
+    nationalCode: null,
+    version: 1,
+    name: 'Thủ tục đăng ký thông tin kết quả nghiên cứu khoa học và phát triển công nghệ được mua bằng ngân sách nhà nước',
+    field: 'Hoạt động khoa học và công nghệ',
+    processingTime: { amount: 5, unit: 'working_days' },
+    fee: null,
+    onlineLevel: null,
+    paperResult: true,
+    resultName: 'Giấy xác nhận đăng ký',
+    components: [
+      { key: 'phieu-dang-ky', name: 'Phiếu đăng ký thông tin kết quả', required: true, original: 1 },
+      { key: 'bao-cao', name: 'Báo cáo tổng hợp kết quả', required: false, copies: 1 },
+    ],
+    steps: [
+      { key: 'tham-dinh-ho-so', name: 'Thẩm định hồ sơ, dự thảo kết quả', departmentCode: 'PQLKH', role: 'specialist', workingDays: 4 },
+      { key: 'phe-duyet-ky', name: 'Phê duyệt, ký kết quả', departmentCode: 'BGD', role: 'leader', workingDays: 1 },
+    ],
+  },
+  {
+    code: '1.014393',
+    nationalCode: '1.014393',
+    version: 1,
+    name: 'Công nhận trung tâm nghiên cứu và phát triển (Sở Khoa học và Công nghệ)',
+    field: 'Hoạt động khoa học và công nghệ',
+    processingTime: { amount: 30, unit: 'working_days' },
+    fee: { amountVnd: null, text: 'Không' },
+    onlineLevel: null,
+    paperResult: true,
+    resultName: 'Quyết định công nhận',
+    components: [{ key: 'don', name: 'Đơn đề nghị công nhận', required: true }],
+    steps: [
+      { key: 'a', name: 'Thẩm định', departmentCode: 'PQLKH', role: 'specialist', workingDays: 10 },
+      { key: 'b', name: 'Góp ý chuyên ngành', departmentCode: 'PQLCN', role: 'specialist', workingDays: 10 },
+      { key: 'c', name: 'Tổng hợp', departmentCode: 'PQLKH', role: 'specialist', workingDays: 8 },
+      { key: 'd', name: 'Phê duyệt', departmentCode: 'BGD', role: 'leader', workingDays: 2 },
+    ],
+  },
+];
+
+export const CLERK: User = { id: 'u-clerk', username: 'clerk', fullName: 'Nguyễn Thị Hồng Nhung', roles: ['clerk'], departmentCode: 'TTPVHCC' };
+export const SPECIALIST: User = { id: 'u-spec', username: 'specialist', fullName: 'Trần Văn Đức', roles: ['specialist'], departmentCode: 'PQLKH' };
+
+export function dossier(overrides: Partial<Dossier> = {}): Dossier {
+  return {
+    id: '330f0afb-7a99-4bcb-a080-3b71dfcfedd2',
+    code: '000.00.20.H35-261126-0001',
+    procedureCode: 'dang-ky-thong-tin-kq-mua-bang-nsnn',
+    procedureVersionId: 'v1',
+    channel: 'direct',
+    state: 'processing',
+    stateLabel: 'Đang xử lý',
+    version: 2,
+    currentStep: { index: 0, key: 'tham-dinh-ho-so', name: 'Thẩm định hồ sơ, dự thảo kết quả', departmentCode: 'PQLKH', role: 'specialist', count: 2 },
+    applicant: { fullName: 'Nguyễn Văn Ánh', idNumber: '012345678901', phone: null, email: null, address: null },
+    supplementRequests: 0,
+    submittedAt: '2026-11-26T02:21:12.585Z',
+    receivedAt: '2026-11-26T02:21:12.585Z',
+    dueAt: '2026-12-03T02:21:12.585Z',
+    appointmentAt: '2026-12-03T02:21:12.585Z',
+    stepDueAt: '2026-12-01T02:21:12.791Z',
+    pausedAt: null,
+    pausedWorkingMinutes: 0,
+    deadlineStatus: 'on_track',
+    processingEndedAt: null,
+    outcome: null,
+    finishedAt: null,
+    createdAt: '2026-11-26T02:21:12.585Z',
+    updatedAt: '2026-11-26T02:21:12.791Z',
+    allowedEvents: ['FORWARD', 'REQUEST_SUPPLEMENT', 'REFUSE', 'STOP', 'APOLOGISE'],
+    ...overrides,
+  };
+}
+
+export const HISTORY: HistoryEntry[] = [
+  {
+    version: 1, type: 'CREATE', typeLabel: 'Tạo hồ sơ', from: null, to: 'received', toLabel: 'Đã tiếp nhận', stepFrom: null, stepTo: null,
+    actor: { id: 'u-clerk', username: 'clerk' }, at: '2026-11-26T02:21:12.585Z', payload: { channel: 'direct' },
+    details: { dueAt: '2026-12-03T02:21:12.585Z', appointmentAt: '2026-12-03T02:21:12.585Z' },
+  },
+  {
+    version: 2, type: 'COMPLETE_DIGITISATION', typeLabel: 'Hoàn thành số hóa', from: 'received', to: 'processing', toLabel: 'Đang xử lý', stepFrom: null, stepTo: 0,
+    actor: { id: 'u-clerk', username: 'clerk' }, at: '2026-11-26T02:25:00.000Z', payload: {}, details: null,
+  },
+  {
+    version: 3, type: 'FORWARD', typeLabel: 'Chuyển bước tiếp theo', from: 'processing', to: 'processing', toLabel: 'Đang xử lý', stepFrom: 0, stepTo: 1,
+    actor: { id: 'u-spec', username: 'specialist' }, at: '2026-12-02T03:00:00.000Z', payload: { note: 'Hồ sơ đạt yêu cầu' },
+    details: { closedSteps: [{ index: 0, key: 'tham-dinh-ho-so', name: 'Thẩm định hồ sơ, dự thảo kết quả', departmentCode: 'PQLKH', dueAt: '2026-12-01T02:21:12.791Z', leftAt: '2026-12-02T03:00:00.000Z', late: true }] },
+  },
+];

@@ -1,0 +1,30 @@
+import * as documents from './index';
+
+describe('@motcua/documents public surface', () => {
+  it('exports exactly the documented runtime API', () => {
+    expect(Object.keys(documents).sort()).toEqual([
+      'FORMS',
+      'FORM_SOURCE',
+      'ISSUING_SYSTEM',
+      'InvalidQrPayloadError',
+      'QR_FORMAT_VERSION',
+      'formatVnDate',
+      'formatVnDateTime',
+      'formatVnLongDate',
+      'formatVnLongDateTime',
+      'maskIdentifier',
+      'parseQrPayload',
+      'qrPayload',
+      'renderApology',
+      'renderReceipt',
+      'renderRefusal',
+      'renderSupplementRequest',
+      'toVnIso',
+    ]);
+  });
+
+  it('keeps the form numbers in one table, marked unverified', () => {
+    expect(Object.values(documents.FORMS).map((form) => form.number)).toEqual(['01', '02', '03', '04']);
+    expect(documents.FORM_SOURCE).toContain('UNVERIFIED');
+  });
+});

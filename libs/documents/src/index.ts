@@ -1,0 +1,36 @@
+/**
+ * @motcua/documents — the papers issued to applicants (DOMAIN.md §2.5) as PDF: A4, Noto Sans
+ * embedded (full Vietnamese), the QR code of TT 01/2023/TT-VPCP Art 26 in the top-left corner.
+ * Pure of Nest and the database: each function takes plain data and resolves with the bytes.
+ * This file is the only public surface.
+ */
+export { renderReceipt } from './receipt';
+export { renderSupplementRequest } from './supplement-request';
+export { renderRefusal } from './refusal';
+export { renderApology } from './apology';
+export {
+  qrPayload,
+  parseQrPayload,
+  maskIdentifier,
+  InvalidQrPayloadError,
+  ISSUING_SYSTEM,
+  QR_FORMAT_VERSION,
+  type QrData,
+  type ParsedQr,
+} from './qr-payload';
+export { FORMS, FORM_SOURCE, type FormDefinition, type FormKind } from './forms';
+export { formatVnDate, formatVnDateTime, formatVnLongDate, formatVnLongDateTime, toVnIso } from './vn-time';
+export type {
+  Applicant,
+  ApologyData,
+  ComponentToSupplement,
+  IssuingBody,
+  PaperBase,
+  ProcedureRef,
+  ReceiptData,
+  ReceivedComponent,
+  ReceivingChannel,
+  RefusalData,
+  RenderOptions,
+  SupplementRequestData,
+} from './types';

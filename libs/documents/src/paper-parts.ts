@@ -1,0 +1,163 @@
+import type { FormDefinition } from './forms';
+import type { Applicant, IssuingBody, ProcedureRef } from './types';
+import type { RichText, Typesetter } from './typesetter';
+import { formatVnDateTime, formatVnLongDate, formatVnLongDateTime } from './vn-time';
+
+/** Body text size. Noto Sans is wider than the Times New Roman of most official forms, hence 11 not 13. */
+export const BODY_SIZE = 11;
+const HEADING_SIZE = 10;
+const TITLE_SIZE = 13;
+
+/** Printed side of the QR: 30 mm keeps a version-13 module at ≈ 0.4 mm, readable by phone cameras. */
+export const QR_SIZE = 85;
+const QR_GAP = 8;
+const NATIONAL_COLUMN_WIDTH = 215;
+
+export const DEFAULT_UNIT = 'Bộ phận Một cửa';
+
+const upper = (text: string): string => text.normalize('NFC').toUpperCase();
+
+/** The receiving unit's name, e.g. `Bộ phận Một cửa`. */
+export function unitOf(issuer: IssuingBody): string {
+  return issuer.unitName ?? DEFAULT_UNIT;
+}
+
+export interface HeadingInput {
+  readonly issuer: IssuingBody;
+  /** Whether the receiving unit appears under the agency (not on papers the agency itself issues). */
+  readonly showUnit: boolean;
+  readonly paperNumber?: string;
+  readonly issuedAt: Date;
+  readonly form: FormDefinition;
+  readonly qrPng: Buffer;
+}
+
+/**
+ * The top band of page 1: the QR code in the top-left corner (TT 01/2023/TT-VPCP Art 26), the
+ * issuing body to its right, the national heading and the place/date on the right (ND 30/2020
+ * layout), then the paper's title centred below.
+ */
+export function drawHeading(ts: Typesetter, input: HeadingInput): void {
+  const { doc, frame } = ts;
+  const top = frame.top;
+  doc.image(input.qrPng, frame.left, top, { width: QR_SIZE, height: QR_SIZE });
+
+  const rightX = frame.right - NATIONAL_COLUMN_WIDTH;
+  const leftX = frame.left + QR_SIZE + QR_GAP;
+  const leftWidth = rightX - leftX - QR_GAP;
+  const left = { x: leftX, width: leftWidth, size: HEADING_SIZE, align: 'center' as const };
+  const right = { x: rightX, width: NATIONAL_COLUMN_WIDTH, size: HEADING_SIZE, align: 'center' as const };
+
+  // The form number sits in the top margin so it does not push the heading down.
+  ts.block(`Mẫu số ${input.form.number}`, { ...right, y: top - 14, size: 8, style: 'italic', align: 'right' });
+
+  let leftY = top;
+  const { issuer } = input;
+  if (issuer.parentAgency) leftY = ts.block(upper(issuer.parentAgency), { ...left, y: leftY });
+  leftY = ts.block(upper(issuer.agencyName), { ...left, y: leftY, style: input.showUnit ? 'regular' : 'bold' });
+  if (input.showUnit) leftY = ts.block(upper(unitOf(issuer)), { ...left, y: leftY, style: 'bold' });
+  leftY = rule(ts, leftX + leftWidth / 2, leftY + 3, 60) + 5;
+  if (input.paperNumber) leftY = ts.block(`Số: ${input.paperNumber}`, { ...left, y: leftY });
+
+  let rightY = ts.block('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { ...right, y: top, style: 'bold' });
+  const motto = 'Độc lập - Tự do - Hạnh phúc';
+  rightY = ts.block(motto, { ...right, y: rightY, style: 'bold' });
+  // The rule under the motto is as long as the motto (ND 30/2020 Appendix I).
+  rightY = rule(ts, rightX + NATIONAL_COLUMN_WIDTH / 2, rightY + 1, ts.widthOf(motto, HEADING_SIZE, 'bold')) + 8;
+  rightY = ts.block(`${issuer.place}, ${formatVnLongDate(input.issuedAt)}`, { ...right, y: rightY, style: 'italic' });
+
+  ts.y = Math.max(leftY, rightY, top + QR_SIZE) + 16;
+  ts.block(input.form.title, { size: TITLE_SIZE, style: 'bold', align: 'center', spaceAfter: 10 });
+}
+
+// A horizontal rule centred on `centreX`; returns the y below it.
+function rule(ts: Typesetter, centreX: number, y: number, length: number): number {
+  ts.doc
+    .lineWidth(0.6)
+    .moveTo(centreX - length / 2, y)
+    .lineTo(centreX + length / 2, y)
+    .stroke();
+  return y;
+}
+
+/** A body paragraph. */
+export function paragraph(ts: Typesetter, text: RichText, spaceAfter = 3): void {
+  ts.block(text, { size: BODY_SIZE, spaceAfter });
+}
+
+/** `Label: value` with the value in bold; continuation lines slightly indented so the field reads as one. */
+export function field(ts: Typesetter, label: string, value: string): void {
+  ts.block([{ text: `${label}: ` }, { text: value, style: 'bold' }], { size: BODY_SIZE, hanging: 14, spaceAfter: 2 });
+}
+
+/** An item of a numbered or bulleted list, with a hanging indent so wrapped lines align. */
+export function listItem(ts: Typesetter, marker: string, text: RichText): void {
+  ts.block([{ text: `${marker} ` }, ...(typeof text === 'string' ? [{ text }] : text)], {
+    size: BODY_SIZE,
+    indent: 14,
+    hanging: 28,
+    spaceAfter: 2,
+  });
+}
+
+/** The applicant lines shared by every paper. */
+export function applicantFields(ts: Typesetter, applicant: Applicant): void {
+  field(ts, 'Ông/Bà', applicant.name);
+  field(ts, 'Số định danh cá nhân/Mã số thuế', applicant.idNumber);
+  const contact = [applicant.phone && `Số điện thoại: ${applicant.phone}`, applicant.email && `Email: ${applicant.email}`].filter(Boolean);
+  if (contact.length > 0) paragraph(ts, contact.join('     '), 2);
+  if (applicant.address) field(ts, 'Địa chỉ', applicant.address);
+}
+
+/** The procedure lines shared by every paper. */
+export function procedureFields(ts: Typesetter, procedure: ProcedureRef, dossierCode: string): void {
+  field(ts, 'Mã hồ sơ', dossierCode);
+  field(ts, 'Nội dung yêu cầu giải quyết (thủ tục hành chính)', procedure.name);
+  field(ts, 'Mã thủ tục hành chính', procedure.code);
+}
+
+/** `09 giờ 00 phút, ngày 26 tháng 02 năm 2026 (26/02/2026 09:00)`: the form's words, then the numeric date. */
+export function longAndShort(instant: Date): string {
+  return `${formatVnLongDateTime(instant)} (${formatVnDateTime(instant)})`;
+}
+
+/** The closing note telling the applicant how to follow the dossier. */
+export function lookupNote(ts: Typesetter, url: string): void {
+  ts.block(
+    [
+      { text: 'Tra cứu tình trạng hồ sơ: quét mã QR ở góc trên bên trái hoặc truy cập ', style: 'italic' },
+      { text: url.normalize('NFC') },
+    ],
+    { size: 9, spaceAfter: 8 },
+  );
+}
+
+/** A signature column: role, hint, and the printed name under the signing space. */
+export interface Signature {
+  readonly role: string;
+  readonly hint: string;
+  readonly name?: string;
+}
+
+const SIGNING_SPACE = 56;
+
+/**
+ * Signature columns side by side (one column sits on the right half, as on official papers).
+ * Kept together on one page.
+ */
+export function signatures(ts: Typesetter, columns: readonly Signature[]): void {
+  const lineHeight = ts.lineHeight(BODY_SIZE);
+  ts.ensureSpace(lineHeight * 3 + SIGNING_SPACE + 8);
+  const half = ts.width / 2;
+  const top = ts.y + 8;
+  let bottom = top;
+  columns.forEach((column, i) => {
+    const x = columns.length === 1 ? ts.frame.left + half : ts.frame.left + i * half;
+    const place = { x, width: half, size: BODY_SIZE, align: 'center' as const };
+    let y = ts.block(column.role, { ...place, y: top, style: 'bold' });
+    y = ts.block(`(${column.hint})`, { ...place, y, style: 'italic' }) + SIGNING_SPACE;
+    if (column.name) y = ts.block(column.name, { ...place, y, style: 'bold' });
+    bottom = Math.max(bottom, y);
+  });
+  ts.y = bottom;
+}

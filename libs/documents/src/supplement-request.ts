@@ -1,0 +1,59 @@
+import { renderPaper } from './document';
+import { FORMS } from './forms';
+import { applicantFields, drawHeading, field, listItem, longAndShort, lookupNote, paragraph, procedureFields, signatures, unitOf } from './paper-parts';
+import { paperQr } from './paper-qr';
+import type { RenderOptions, SupplementRequestData } from './types';
+import { requireDate, requireList, requireText, validateBase } from './validate';
+
+/**
+ * Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: the one-time written guidance given
+ * instead of handing an incomplete dossier back (DOMAIN.md §2.4), so every missing item and
+ * every reason is listed on the one paper.
+ */
+export async function renderSupplementRequest(data: SupplementRequestData, options: RenderOptions = {}): Promise<Buffer> {
+  validateBase(data);
+  requireDate(data.receivedAt, 'receivedAt');
+  requireList(data.reasons, 'reasons');
+  data.reasons.forEach((reason, i) => requireText(reason, `reasons[${i}]`));
+  requireList(data.componentsToSupplement, 'componentsToSupplement');
+  data.componentsToSupplement.forEach((component, i) => requireText(component.name, `componentsToSupplement[${i}].name`));
+  requireText(data.clerkName, 'clerkName');
+
+  const form = FORMS.supplementRequest;
+  const unit = `${unitOf(data.issuer)} — ${data.issuer.agencyName}`;
+  const qrPng = paperQr(data, form);
+  return renderPaper(
+    {
+      title: `${form.paperName} — ${data.dossierCode}`,
+      author: data.issuer.agencyName,
+      subject: data.procedure.name,
+      creationDate: options.creationDate ?? data.issuedAt,
+      footerLabel: `${form.paperName} — Mã hồ sơ ${data.dossierCode}`,
+    },
+    (ts) => {
+      drawHeading(ts, { issuer: data.issuer, showUnit: true, paperNumber: data.paperNumber, issuedAt: data.issuedAt, form, qrPng });
+      paragraph(ts, 'Hồ sơ của:');
+      applicantFields(ts, data.applicant);
+      procedureFields(ts, data.procedure, data.dossierCode);
+      field(ts, 'Thời gian tiếp nhận', longAndShort(data.receivedAt));
+      paragraph(ts, `Sau khi xem xét thành phần, hồ sơ, ${unit} đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:`);
+      data.componentsToSupplement.forEach((component, i) => {
+        listItem(ts, `${i + 1}.`, [
+          { text: component.name, style: 'bold' },
+          ...(component.requirement ? [{ text: `: ${component.requirement}` }] : []),
+        ]);
+      });
+      paragraph(ts, [{ text: 'Lý do:', style: 'bold' }]);
+      data.reasons.forEach((reason) => listItem(ts, '-', reason));
+      if (data.deadlineNote) paragraph(ts, [{ text: data.deadlineNote, style: 'italic' }]);
+      const contact = data.issuer.phone ? ` (số điện thoại ${data.issuer.phone})` : '';
+      paragraph(
+        ts,
+        `Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${unitOf(data.issuer)}${contact} để được hướng dẫn.`,
+        8,
+      );
+      lookupNote(ts, data.publicLookupUrl);
+      signatures(ts, [{ role: 'NGƯỜI HƯỚNG DẪN', hint: 'Ký và ghi rõ họ tên', name: data.clerkName }]);
+    },
+  );
+}

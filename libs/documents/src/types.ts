@@ -1,0 +1,132 @@
+/**
+ * Input data of the papers. Plain values only: the caller (an adapter in apps/api) maps its
+ * entities to these, so the library knows nothing of Nest or the database.
+ * Every string is printed as given after Unicode NFC normalisation.
+ */
+
+/** Receiving channel (same codes as the workflow: DVCQG KenhThucHien 1 direct, 2 online, 3 postal). */
+export type ReceivingChannel = 'direct' | 'online' | 'postal';
+
+/** The body that issues the paper, as printed in the top-left heading. */
+export interface IssuingBody {
+  /** Governing body, e.g. `UBND tỉnh Lai Châu`; printed upper case above the agency. */
+  readonly parentAgency?: string;
+  /** Agency, e.g. `Sở Khoa học và Công nghệ tỉnh Lai Châu`; upper case in the heading, as given in sentences. */
+  readonly agencyName: string;
+  /** The receiving unit; default `Bộ phận Một cửa`. Not shown on the apology, which the agency itself issues. */
+  readonly unitName?: string;
+  /** Place name of the date line (`Lai Châu, ngày … tháng … năm …`). */
+  readonly place: string;
+  /** Contact phone printed where the applicant is told whom to call. */
+  readonly phone?: string;
+}
+
+/** The person or organisation the dossier belongs to. */
+export interface Applicant {
+  readonly name: string;
+  /** Personal identification number (CCCD/định danh cá nhân) or, for an organisation, its tax code. */
+  readonly idNumber: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly address?: string;
+}
+
+/** A procedure (TTHC) as published in the national database. */
+export interface ProcedureRef {
+  /** TTHC code, e.g. `1.012345`. */
+  readonly code: string;
+  readonly name: string;
+}
+
+/** Fields every paper carries. */
+export interface PaperBase {
+  readonly issuer: IssuingBody;
+  /** Dossier code (mã hồ sơ, DOMAIN.md §2.6). */
+  readonly dossierCode: string;
+  /** The paper's own number ("Số: …"), e.g. `15/TN`; the line is left out when absent. */
+  readonly paperNumber?: string;
+  readonly applicant: Applicant;
+  readonly procedure: ProcedureRef;
+  /** When the paper is issued: the date line and the QR `t` field. */
+  readonly issuedAt: Date;
+  /** Public status-lookup link, already carrying the dossier's secret; printed and put in the QR. */
+  readonly publicLookupUrl: string;
+}
+
+/** One component (thành phần hồ sơ) received at the counter. */
+export interface ReceivedComponent {
+  readonly name: string;
+  /** Number of originals (bản chính). */
+  readonly originals: number;
+  /** Number of copies (bản sao). */
+  readonly copies: number;
+  /** Whether the component was digitised on receipt. */
+  readonly digitised: boolean;
+}
+
+/** Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
+export interface ReceiptData extends PaperBase {
+  readonly receivedAt: Date;
+  readonly channel: ReceivingChannel;
+  readonly components: readonly ReceivedComponent[];
+  /** The procedure's time limit as published, e.g. `10 ngày làm việc`; left out when absent. */
+  readonly processingTime?: string;
+  /** When the result will be returned (hẹn trả kết quả). */
+  readonly appointmentAt: Date;
+  /** Where the applicant receives the result. */
+  readonly resultDeliveryPlace: string;
+  /** The clerk who received the dossier (signs the slip). */
+  readonly clerkName: string;
+}
+
+/** A component the applicant must supply or correct. */
+export interface ComponentToSupplement {
+  readonly name: string;
+  /** What exactly is missing or wrong. */
+  readonly requirement?: string;
+}
+
+/** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
+export interface SupplementRequestData extends PaperBase {
+  readonly receivedAt: Date;
+  /** Why the dossier is incomplete; at least one. */
+  readonly reasons: readonly string[];
+  readonly componentsToSupplement: readonly ComponentToSupplement[];
+  /** Free text on the time allowed to supplement, e.g. `Trong thời hạn 05 ngày làm việc …`. */
+  readonly deadlineNote?: string;
+  readonly clerkName: string;
+}
+
+/** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
+export interface RefusalData extends PaperBase {
+  readonly receivedAt: Date;
+  /** Why the dossier is refused; at least one. */
+  readonly reasons: readonly string[];
+  readonly clerkName: string;
+}
+
+/** Mẫu 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết. */
+export interface ApologyData extends PaperBase {
+  readonly receivedAt: Date;
+  /** Why the dossier is late. */
+  readonly reason: string;
+  /** The appointment on the receipt slip. */
+  readonly previousAppointmentAt: Date;
+  /** The proposed new appointment (also the QR `hen` field). */
+  readonly newAppointmentAt: Date;
+  /** The department handling the dossier, e.g. `Phòng Quản lý chuyên ngành`. */
+  readonly handlingDepartment: string;
+  /** Who signs, and their title (default `THỦ TRƯỞNG CƠ QUAN`). */
+  readonly signerName: string;
+  readonly signerTitle?: string;
+}
+
+/** Rendering knobs. */
+export interface RenderOptions {
+  /**
+   * PDF CreationDate; default `issuedAt`. With a fixed date the output is byte-for-byte
+   * reproducible (pdfkit derives the file ID from it and names font subsets deterministically),
+   * so a reprint of the same paper is the same file.
+   */
+  readonly creationDate?: Date;
+}

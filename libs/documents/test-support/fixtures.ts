@@ -1,0 +1,88 @@
+/** Sample papers for the specs: a Lai Châu Sở KH&CN dossier with long Vietnamese names. */
+import type { ApologyData, IssuingBody, PaperBase, ReceiptData, RefusalData, SupplementRequestData } from '../src';
+
+/** Every Vietnamese vowel with every tone, the consonants (with đ), both cases, digits and punctuation. */
+export const VIETNAMESE_ALPHABET = [
+  'aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ uùúủũụ ưừứửữự yỳýỷỹỵ',
+  'bcdđghklmnpqrstvx',
+  'AÀÁẢÃẠ ĂẰẮẲẴẶ ÂẦẤẨẪẬ EÈÉẺẼẸ ÊỀẾỂỄỆ IÌÍỈĨỊ OÒÓỎÕỌ ÔỒỐỔỖỘ ƠỜỚỞỠỢ UÙÚỦŨỤ ƯỪỨỬỮỰ YỲÝỶỸỴ',
+  'BCDĐGHKLMNPQRSTVX',
+  '0123456789 .,;:!?()[]/-–%&@#*+="\'',
+].join(' ');
+
+export const ISSUER: IssuingBody = {
+  parentAgency: 'UBND tỉnh Lai Châu',
+  agencyName: 'Sở Khoa học và Công nghệ tỉnh Lai Châu',
+  place: 'Lai Châu',
+  phone: '0213 3876 543',
+};
+
+export const LONG_PROCEDURE_NAME =
+  'Thủ tục cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ của tổ chức khoa học và công nghệ do Ủy ban nhân dân cấp tỉnh thành lập hoặc quản lý';
+
+export const LOOKUP_URL = 'https://dichvucong.laichau.gov.vn/tra-cuu/ho-so/000.00.12.H30-260212-0001?k=Xk3m9QpL2vR8sT1wQz7';
+
+const base: PaperBase = {
+  issuer: ISSUER,
+  dossierCode: '000.00.12.H30-260212-0001',
+  paperNumber: '15/TN',
+  applicant: {
+    name: 'Nguyễn Thị Thu Hương',
+    idNumber: '012345678901',
+    phone: '0912 345 678',
+    email: 'huong.ntt@example.vn',
+    address: 'Số 12, đường Trần Hưng Đạo, phường Tân Phong, tỉnh Lai Châu',
+  },
+  procedure: { code: '1.012345', name: LONG_PROCEDURE_NAME },
+  issuedAt: new Date('2026-02-12T02:15:00Z'),
+  publicLookupUrl: LOOKUP_URL,
+};
+
+export const RECEIPT: ReceiptData = {
+  ...base,
+  receivedAt: new Date('2026-02-12T02:15:00Z'),
+  channel: 'direct',
+  components: [
+    { name: 'Đơn đề nghị cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ', originals: 1, copies: 0, digitised: true },
+    { name: 'Quyết định thành lập tổ chức khoa học và công nghệ', originals: 0, copies: 1, digitised: true },
+    { name: 'Điều lệ tổ chức và hoạt động', originals: 1, copies: 1, digitised: false },
+  ],
+  processingTime: '10 ngày làm việc',
+  appointmentAt: new Date('2026-02-26T02:00:00Z'),
+  resultDeliveryPlace: 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
+  clerkName: 'Lò Văn Thắng',
+};
+
+export const SUPPLEMENT_REQUEST: SupplementRequestData = {
+  ...base,
+  paperNumber: '03/BS',
+  receivedAt: new Date('2026-02-12T02:15:00Z'),
+  reasons: ['Đơn đề nghị chưa có chữ ký của người đứng đầu tổ chức.', 'Bản sao Quyết định thành lập chưa được chứng thực.'],
+  componentsToSupplement: [
+    { name: 'Đơn đề nghị cấp Giấy chứng nhận', requirement: 'ký, ghi rõ họ tên và đóng dấu' },
+    { name: 'Quyết định thành lập tổ chức', requirement: 'bản sao có chứng thực hoặc bản sao kèm bản chính để đối chiếu' },
+  ],
+  deadlineNote: 'Ông/Bà bổ sung hồ sơ trong thời hạn 05 ngày làm việc kể từ ngày nhận phiếu này.',
+  clerkName: 'Lò Văn Thắng',
+};
+
+export const REFUSAL: RefusalData = {
+  ...base,
+  paperNumber: '01/TC',
+  receivedAt: new Date('2026-02-12T02:15:00Z'),
+  reasons: ['Thủ tục không thuộc thẩm quyền giải quyết của Sở Khoa học và Công nghệ tỉnh Lai Châu.'],
+  clerkName: 'Lò Văn Thắng',
+};
+
+export const APOLOGY: ApologyData = {
+  ...base,
+  paperNumber: '27/SKHCN-QLCN',
+  issuedAt: new Date('2026-02-24T03:00:00Z'),
+  receivedAt: new Date('2026-02-12T02:15:00Z'),
+  reason: 'Cần xác minh thông tin về trụ sở làm việc của tổ chức tại địa phương.',
+  previousAppointmentAt: new Date('2026-02-26T02:00:00Z'),
+  newAppointmentAt: new Date('2026-03-05T02:00:00Z'),
+  handlingDepartment: 'Phòng Quản lý chuyên ngành',
+  signerName: 'Hoàng Văn Đức',
+  signerTitle: 'GIÁM ĐỐC',
+};

@@ -1,0 +1,336 @@
+/**
+ * Definitions of the Decision 766/QĐ-TTg service-index indicators that can be computed
+ * from dossier and feedback facts, and of their groups.
+ *
+ * Sources (see /work/shared/docs): DOMAIN.md §1.2 (groups and weights), §1.3 (formulas
+ * quoted from the Decision, satisfaction group), §1.4 (the DVCQG calculation spec, a
+ * third-party [C] source: the most precise description found, not law). Everything the
+ * sources leave open is listed in `unverified` and is configuration (see `config.ts`).
+ */
+import { deepFreeze } from './freeze';
+
+export type GroupNo = 1 | 2 | 3 | 4 | 5;
+export const GROUP_NOS: readonly GroupNo[] = [1, 2, 3, 4, 5];
+
+export type IndicatorKey = '2.1' | '2.2' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '5.1' | '5.2' | '5.3' | '5.4';
+/** Indicators that carry points. 2.2 and 5.1 are shown for information only. */
+export type ScoredKey = '2.1' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '5.2' | '5.3' | '5.4';
+export const SCORED_KEYS: readonly ScoredKey[] = ['2.1', '3.3', '3.6', '4.1', '4.2', '4.3', '5.2', '5.3', '5.4'];
+
+/**
+ * Points are shared inside a pool: one per group, except group 3, which DVCQG splits into
+ * "Dịch vụ công trực tuyến" and "Thanh toán trực tuyến" (DOMAIN.md §1.2; 12/10 UNVERIFIED).
+ */
+export type PointPool = 'group2' | 'group3.online_service' | 'group3.online_payment' | 'group4' | 'group5';
+
+export interface GroupDefinition {
+  no: GroupNo;
+  nameVi: string;
+  source: string;
+  /** Pools of this group, in order. */
+  pools: readonly PointPool[];
+  /** Indicators of the group the facts cannot give (not implemented here), with the reason. */
+  notImplementedVi: readonly string[];
+}
+
+export interface IndicatorDefinition {
+  key: IndicatorKey;
+  group: GroupNo;
+  /** Vietnamese name as used on the portal and in reports. */
+  nameVi: string;
+  /** The formula in words (Vietnamese). */
+  formulaVi: string;
+  /** Where the definition comes from. */
+  source: string;
+  kind: 'ratio' | 'average_time';
+  /** Whether the indicator carries points. */
+  scored: boolean;
+  /** Pool whose points it shares; null when not scored. */
+  pool: PointPool | null;
+  /** Default full-points threshold in percent (null when not scored); the effective one is `IndicatorConfig.thresholds`. */
+  threshold: number | null;
+  /** Source of the threshold; null = no source gives one, the default is UNVERIFIED. */
+  thresholdSource: string | null;
+  /** What the sources leave open (Vietnamese, "chưa xác minh"). */
+  unverified: readonly string[];
+  /** Choices made here and other explanations (Vietnamese). */
+  notesVi: readonly string[];
+}
+
+const SPEC = 'DOMAIN.md §1.4 (đặc tả công thức DVCQG, [C])';
+const APPENDIX = 'Đối chiếu với phụ lục QĐ 766/QĐ-TTg: chưa xác minh (phụ lục chưa đọc được; công thức theo đặc tả DVCQG [C], không phải văn bản pháp luật).';
+
+export const GROUP_DEFINITIONS: readonly GroupDefinition[] = deepFreeze<GroupDefinition[]>([
+  {
+    no: 1,
+    nameVi: 'Công khai, minh bạch',
+    source: 'DOMAIN.md §1.2 ([C])',
+    pools: [],
+    notImplementedVi: [
+      'Chỉ số 1.1–1.3 cần ngày công bố TTHC và dữ liệu CSDLQG về TTHC (danh mục), không có trong dữ liệu hồ sơ.',
+      'Chỉ số 1.4 (tỷ lệ đồng bộ hồ sơ lên Cổng DVCQG) cần số liệu đồng bộ của Cổng DVCQG.',
+    ],
+  },
+  {
+    no: 2,
+    nameVi: 'Tiến độ, kết quả giải quyết',
+    source: 'DOMAIN.md §1.2 ([C])',
+    pools: ['group2'],
+    notImplementedVi: [],
+  },
+  {
+    no: 3,
+    nameVi: 'Cung cấp dịch vụ trực tuyến',
+    source: 'DOMAIN.md §1.2 ([C]; trên Cổng tách thành "Dịch vụ công trực tuyến" và "Thanh toán trực tuyến")',
+    pools: ['group3.online_service', 'group3.online_payment'],
+    notImplementedVi: [
+      'Chỉ số 3.1, 3.2 cần cấu hình dịch vụ công trực tuyến của từng TTHC (danh mục).',
+      'Chỉ số 3.5 cần dữ liệu phí, lệ phí đồng bộ với CSDLQG.',
+    ],
+  },
+  {
+    no: 4,
+    nameVi: 'Số hóa hồ sơ',
+    source: 'DOMAIN.md §1.2 ([C])',
+    pools: ['group4'],
+    notImplementedVi: [
+      'Chỉ số 4.4 (lấy thành phần từ Kho dữ liệu của Cổng DVCQG hoặc đẩy kết quả vào Kho) chưa có dữ liệu.',
+      'Chỉ số 4.5 (sử dụng dữ liệu dân cư, tài khoản VNeID) chưa có dữ liệu.',
+    ],
+  },
+  {
+    no: 5,
+    nameVi: 'Mức độ hài lòng',
+    source: 'DOMAIN.md §1.2 ([S] "18/100 điểm")',
+    pools: ['group5'],
+    notImplementedVi: [],
+  },
+]);
+
+export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze([
+  {
+    key: '2.1',
+    group: 2,
+    nameVi: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
+    formulaVi:
+      'Số hồ sơ đã giải quyết hoặc đang giải quyết đúng hạn, trước hạn ÷ tổng số hồ sơ đã tiếp nhận và giải quyết trong kỳ ' +
+      '(giải quyết xong trong kỳ hoặc còn đang giải quyết tại thời điểm cuối kỳ) × 100%. Đúng hạn: thời điểm kết thúc xử lý ≤ ngày hẹn trả ' +
+      '(đã trừ thời gian chờ bổ sung); hồ sơ chưa giải quyết xong lấy thời điểm cuối kỳ; hồ sơ đang chờ bổ sung lần duy nhất lấy thời điểm ' +
+      'yêu cầu bổ sung; hồ sơ yêu cầu bổ sung quá một lần tính là trễ hạn.',
+    source: `${SPEC}, chỉ số 2.1; PAR-INDEX.md §3.1`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group2',
+    threshold: 100,
+    thresholdSource: null,
+    unverified: [
+      'Hồ sơ không có ngày hẹn trả được tính là đúng hạn; quy tắc của DVCQG (so thời gian giải quyết với thời hạn tối đa theo quy định) cần thời hạn luật định của từng hồ sơ, dữ liệu chưa có.',
+      'Hồ sơ còn mở tại cuối kỳ được đánh giá theo dữ liệu tạm dừng hiện tại (không lưu lịch sử tạm dừng theo thời điểm cuối kỳ).',
+      APPENDIX,
+    ],
+    notesVi: ['Hồ sơ đã kết thúc xử lý dùng kết quả (trước hạn/đúng hạn/trễ hạn) đã lưu khi kết thúc.'],
+  },
+  {
+    key: '2.2',
+    group: 2,
+    nameVi: 'Thời gian giải quyết trung bình của thủ tục hành chính',
+    formulaVi:
+      'Tổng thời gian giải quyết (không tính thời gian chờ bổ sung) của các hồ sơ đã kết thúc xử lý trong kỳ ÷ số hồ sơ đó; ' +
+      'chỉ hiển thị khi chọn một thủ tục hành chính.',
+    source: `${SPEC}, chỉ số 2.2`,
+    kind: 'average_time',
+    scored: false,
+    pool: null,
+    threshold: null,
+    thresholdSource: null,
+    unverified: [
+      'Hồ sơ tính vào mẫu: mọi hồ sơ kết thúc xử lý trong kỳ (có kết quả, từ chối, dừng, rút); đặc tả chỉ nói "hồ sơ đã giải quyết": chưa xác minh.',
+      'Đơn vị: ngày làm việc quy đổi từ phút làm việc (mặc định 480 phút/ngày), không theo đơn vị riêng của từng thủ tục (giờ, ngày, ngày làm việc).',
+    ],
+    notesVi: ['Chỉ để theo dõi, không tính điểm.'],
+  },
+  {
+    key: '3.3',
+    group: 3,
+    nameVi: 'Tỷ lệ hồ sơ trực tuyến',
+    formulaVi:
+      'Số hồ sơ nộp trực tuyến tiếp nhận trong kỳ (thủ tục trả kết quả bản giấy thì phải có kết quả điện tử) ÷ tổng số hồ sơ tiếp nhận ' +
+      'trong kỳ × tỷ lệ đồng bộ hồ sơ × 100%.',
+    source: `${SPEC}, chỉ số 3.3 (ngưỡng đạt điểm tối đa 50%)`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group3.online_service',
+    threshold: 50,
+    thresholdSource: `${SPEC}, chỉ số 3.3`,
+    unverified: [APPENDIX],
+    notesVi: ['Tỷ lệ đồng bộ lấy bằng 1: hệ thống này là nguồn dữ liệu hồ sơ, mọi hồ sơ đều được tính.'],
+  },
+  {
+    key: '3.6',
+    group: 3,
+    nameVi: 'Tỷ lệ hồ sơ thanh toán trực tuyến',
+    formulaVi:
+      'Số hồ sơ đã thanh toán trực tuyến (qua Nền tảng thanh toán của Cổng DVCQG hoặc cổng thanh toán của tỉnh) ÷ số hồ sơ tiếp nhận ' +
+      'trong kỳ của thủ tục có phí, lệ phí (trừ hồ sơ có phí, lệ phí bằng 0) × 100%.',
+    source: `${SPEC}, chỉ số 3.6`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group3.online_payment',
+    threshold: 100,
+    thresholdSource: null,
+    unverified: [APPENDIX],
+    notesVi: [],
+  },
+  {
+    key: '4.1',
+    group: 4,
+    nameVi: 'Tỷ lệ hồ sơ được cấp kết quả điện tử',
+    formulaVi:
+      'Số hồ sơ có tệp kết quả điện tử ÷ số hồ sơ của thủ tục trả kết quả bản giấy đã có kết quả giải quyết trong kỳ × 100%.',
+    source: `${SPEC}, chỉ số 4.1`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group4',
+    threshold: 100,
+    thresholdSource: null,
+    unverified: [
+      'Mẫu số chỉ gồm hồ sơ đã có kết quả (đã cấp/đã trả kết quả) trong kỳ; hồ sơ bị từ chối, dừng, rút không có kết quả nên không tính. Đặc tả không nêu rõ: chưa xác minh.',
+      APPENDIX,
+    ],
+    notesVi: [],
+  },
+  {
+    key: '4.2',
+    group: 4,
+    nameVi: 'Tỷ lệ số hóa hồ sơ',
+    formulaVi:
+      'Số hồ sơ có thành phần hồ sơ được số hóa khi tiếp nhận (trực tiếp, bưu chính hoặc trực tuyến) và có kết quả điện tử (nếu thủ tục ' +
+      'trả kết quả bản giấy) ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
+    source: `${SPEC}, chỉ số 4.2 (ngưỡng đạt điểm tối đa 80%)`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group4',
+    threshold: 80,
+    thresholdSource: `${SPEC}, chỉ số 4.2`,
+    unverified: ['Đặc tả ghi mẫu số là "tổng số hồ sơ thuộc thẩm quyền"; ở đây là hồ sơ tiếp nhận trong kỳ.', APPENDIX],
+    notesVi: [],
+  },
+  {
+    key: '4.3',
+    group: 4,
+    nameVi: 'Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa',
+    formulaVi:
+      'Số hồ sơ có ít nhất một thành phần hồ sơ được sử dụng lại từ dữ liệu đã số hóa ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
+    source: `${SPEC}, chỉ số 4.3 (ngưỡng đạt điểm tối đa 80%)`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group4',
+    threshold: 80,
+    thresholdSource: `${SPEC}, chỉ số 4.3`,
+    unverified: [APPENDIX],
+    notesVi: [],
+  },
+  {
+    key: '5.1',
+    group: 5,
+    nameVi: 'Phân loại phản ánh, kiến nghị',
+    formulaVi:
+      'Số phản ánh, kiến nghị (PAKN) về quy định, thủ tục hành chính ÷ tổng số PAKN tiếp nhận trong kỳ × 100% ' +
+      '(phần còn lại là PAKN về hành vi của cán bộ, công chức).',
+    source: `${SPEC}, chỉ số 5.1`,
+    kind: 'ratio',
+    scored: false,
+    pool: null,
+    threshold: null,
+    thresholdSource: null,
+    unverified: ['Cách cho điểm chỉ số 5.1 chưa xác minh; ở đây chỉ để theo dõi.'],
+    notesVi: ['Chỉ để theo dõi, không tính điểm.'],
+  },
+  {
+    key: '5.2',
+    group: 5,
+    nameVi: 'Tỷ lệ xử lý phản ánh, kiến nghị đúng hạn',
+    formulaVi:
+      'Số PAKN xử lý đúng hạn, trước hạn ÷ tổng số PAKN thuộc thẩm quyền đã xử lý trong kỳ hoặc còn đang xử lý tại cuối kỳ × 100%.',
+    source: 'DOMAIN.md §1.3 ([S] tóm tắt QĐ 766) và ' + `${SPEC}, chỉ số 5.2`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group5',
+    threshold: 100,
+    thresholdSource: null,
+    unverified: ['Phạm vi PAKN trong kỳ được xác định như chỉ số 2.1 (xử lý xong trong kỳ hoặc còn mở cuối kỳ): lựa chọn thiết kế.'],
+    notesVi: [],
+  },
+  {
+    key: '5.3',
+    group: 5,
+    nameVi: 'Mức độ hài lòng trong xử lý phản ánh, kiến nghị',
+    formulaVi:
+      '(Tổng số PAKN − số PAKN bị đánh giá không hài lòng, bị phản ánh lại về kết quả xử lý hoặc xử lý quá hạn) ÷ tổng số PAKN × 100%; ' +
+      'mỗi PAKN chỉ bị trừ một lần.',
+    source: 'DOMAIN.md §1.3 ([S] tóm tắt QĐ 766) và ' + `${SPEC}, chỉ số 5.3`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group5',
+    threshold: 100,
+    thresholdSource: null,
+    unverified: ['Phạm vi PAKN như chỉ số 5.2: lựa chọn thiết kế.'],
+    notesVi: [],
+  },
+  {
+    key: '5.4',
+    group: 5,
+    nameVi: 'Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính',
+    formulaVi:
+      '(Tổng số hồ sơ − số hồ sơ bị đánh giá không hài lòng, bị phản ánh, kiến nghị hoặc quá hạn) ÷ tổng số hồ sơ × 100%, ' +
+      'tức 100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ không hài lòng hoặc có PAKN − tỷ lệ hồ sơ thuộc cả hai loại); mỗi hồ sơ chỉ bị trừ một lần. ' +
+      'Tổng số hồ sơ và hồ sơ quá hạn xác định như chỉ số 2.1.',
+    source: 'DOMAIN.md §1.3 ([S] tóm tắt QĐ 766) và ' + `${SPEC}, chỉ số 5.4 (ngưỡng đạt điểm tối đa 90%)`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group5',
+    threshold: 90,
+    thresholdSource: `${SPEC}, chỉ số 5.4`,
+    unverified: [
+      'Đặc tả DVCQG viết "100% − (tỷ lệ quá hạn + tỷ lệ có PAKN hoặc không hài lòng)" (có thể trừ hai lần); ở đây theo công thức §1.3 (trừ mỗi hồ sơ một lần).',
+    ],
+    notesVi: [],
+  },
+] as IndicatorDefinition[]);
+
+/** Auxiliary measures (not 766 indicators), used by the plan targets. */
+export type MeasureKey = 'digitised_at_receipt' | 'overdue';
+
+export interface MeasureDefinition {
+  key: MeasureKey;
+  nameVi: string;
+  formulaVi: string;
+  source: string;
+}
+
+export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = deepFreeze([
+  {
+    key: 'digitised_at_receipt',
+    nameVi: 'Tỷ lệ hồ sơ được số hóa thành phần hồ sơ khi tiếp nhận',
+    formulaVi: 'Số hồ sơ có thành phần hồ sơ được số hóa khi tiếp nhận ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
+    source: 'Chỉ tiêu kế hoạch CCHC 2025 (PAR-INDEX.md §3.1 "Digitisation of dossiers"); khác chỉ số 4.2 ở chỗ không xét kết quả điện tử',
+  },
+  {
+    key: 'overdue',
+    nameVi: 'Tỷ lệ hồ sơ quá hạn',
+    formulaVi: 'Số hồ sơ không đúng hạn theo chỉ số 2.1 ÷ mẫu số của chỉ số 2.1 × 100% (= 100% − tỷ lệ chỉ số 2.1).',
+    source: `${SPEC}, chỉ số 2.1 và 5.4`,
+  },
+] as MeasureDefinition[]);
+
+export function indicatorDefinition(key: IndicatorKey): IndicatorDefinition {
+  const def = INDICATOR_DEFINITIONS.find((d) => d.key === key);
+  if (!def) throw new RangeError(`Unknown indicator: ${key}`);
+  return def;
+}
+
+export function groupDefinition(no: GroupNo): GroupDefinition {
+  const def = GROUP_DEFINITIONS.find((g) => g.no === no);
+  if (!def) throw new RangeError(`Unknown group: ${no}`);
+  return def;
+}

@@ -1,0 +1,242 @@
+/** Invariants over random facts, periods and configurations (fast-check). */
+import fc from 'fast-check';
+import { makeIndicatorConfig, type IndicatorConfig } from './config';
+import { countFacts, type IndicatorCounts } from './counts';
+import { computeIndicators, selectDossiers, selectFeedback } from './compute';
+import type { DossierFact, FeedbackFact } from './facts';
+import { customPeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from './period';
+import { planShortfall } from './plan';
+import { DOSSIER_RATIO_KEYS, FEEDBACK_RATIO_KEYS, RATIO_KEYS, inOnTimeDenominator, isReceivedBy } from './predicates';
+import { scoreIndicators } from './score';
+
+const MIN = Date.parse('2024-10-01T00:00:00+07:00');
+const MAX = Date.parse('2025-08-01T00:00:00+07:00');
+const HOUR = 3_600_000;
+
+/** An instant, often exactly on a period boundary (month starts, where off-by-one errors live). */
+const instant = fc.oneof(
+  fc.integer({ min: MIN, max: MAX }).map((ms) => new Date(ms)),
+  fc.record({ y: fc.constantFrom(2024, 2025), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: -1, max: 1 }) }).map(
+    ({ y, m, d }) => new Date(monthPeriod(y, m).from.getTime() + d),
+  ),
+);
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
+
+const dossierFact: fc.Arbitrary<DossierFact> = fc
+  .record({
+    code: fc.string({ minLength: 1, maxLength: 4 }),
+    procedureCode: fc.constantFrom('P1', 'P2', 'P3'),
+    field: fc.constantFrom('F1', 'F2'),
+    agencyCode: fc.constantFrom('A1', 'A2'),
+    departmentCode: fc.constantFrom('D1', 'D2', 'D3'),
+    channel: fc.constantFrom('direct' as const, 'online' as const, 'postal' as const),
+    receivedAt: maybe(instant),
+    dueAfterHours: maybe(fc.integer({ min: 0, max: 24 * 90 })),
+    endAfterHours: maybe(fc.integer({ min: 0, max: 24 * 120 })),
+    endState: fc.constantFrom('result_issued' as const, 'returned' as const, 'refused' as const, 'stopped' as const, 'withdrawn' as const),
+    pauseAfterHours: maybe(fc.integer({ min: 0, max: 24 * 100 })),
+    supplementRequests: fc.integer({ min: 0, max: 3 }),
+    outcome: maybe(fc.constantFrom('early' as const, 'on_time' as const, 'late' as const)),
+    processingWorkingMinutes: maybe(fc.integer({ min: 0, max: 480 * 60 })),
+    paperResult: fc.boolean(),
+    eResult: fc.boolean(),
+    digitised: fc.boolean(),
+    reusedComponent: fc.boolean(),
+    feeApplies: fc.boolean(),
+    paidOnline: maybe(fc.constantFrom('national' as const, 'provincial' as const)),
+    rating: maybe(fc.constantFrom('very_satisfied' as const, 'satisfied' as const, 'dissatisfied' as const)),
+    hasComplaint: fc.boolean(),
+    imported: fc.boolean(),
+  })
+  .map((r): DossierFact => {
+    const base = r.receivedAt ?? new Date(MIN);
+    const plus = (h: number | null) => (h === null ? null : new Date(base.getTime() + h * HOUR));
+    const processingEndedAt = r.receivedAt === null ? null : plus(r.endAfterHours);
+    return {
+      code: r.code,
+      procedureCode: r.procedureCode,
+      field: r.field,
+      agencyCode: r.agencyCode,
+      departmentCode: r.departmentCode,
+      channel: r.channel,
+      receivedAt: r.receivedAt,
+      dueAt: r.receivedAt === null ? null : plus(r.dueAfterHours),
+      processingEndedAt,
+      endState: r.receivedAt === null ? 'rejected' : processingEndedAt === null ? null : r.endState,
+      openPauseStartedAt: processingEndedAt === null && r.supplementRequests > 0 ? plus(r.pauseAfterHours) : null,
+      supplementRequests: r.supplementRequests,
+      outcome: processingEndedAt === null ? null : r.outcome,
+      processingWorkingMinutes: processingEndedAt === null ? null : r.processingWorkingMinutes,
+      paperResult: r.paperResult,
+      eResult: r.eResult,
+      digitised: r.digitised,
+      reusedComponent: r.reusedComponent,
+      feeApplies: r.feeApplies,
+      paidOnline: r.feeApplies ? r.paidOnline : null,
+      rating: r.rating,
+      hasComplaint: r.hasComplaint,
+      imported: r.imported,
+    };
+  });
+
+const feedbackFact: fc.Arbitrary<FeedbackFact> = fc
+  .record({
+    category: fc.constantFrom('regulation' as const, 'conduct' as const),
+    receivedAt: instant,
+    handledAfterHours: maybe(fc.integer({ min: 0, max: 24 * 60 })),
+    dueAfterHours: maybe(fc.integer({ min: 0, max: 24 * 30 })),
+    onTime: maybe(fc.boolean()),
+    citizenVerdict: maybe(fc.constantFrom('satisfied' as const, 'dissatisfied' as const, 'recomplained' as const)),
+    departmentCode: maybe(fc.constantFrom('D1', 'D2')),
+  })
+  .map((r) => {
+    const plus = (h: number | null) => (h === null ? null : new Date(r.receivedAt.getTime() + h * HOUR));
+    const handledAt = plus(r.handledAfterHours);
+    return {
+      category: r.category,
+      receivedAt: r.receivedAt,
+      handledAt,
+      dueAt: plus(r.dueAfterHours),
+      onTime: handledAt === null ? null : r.onTime,
+      citizenVerdict: handledAt === null ? null : r.citizenVerdict,
+      departmentCode: r.departmentCode,
+    };
+  });
+
+const period: fc.Arbitrary<Period> = fc.oneof(
+  fc.integer({ min: 1, max: 12 }).map((m) => monthPeriod(2025, m)),
+  fc.integer({ min: 1, max: 4 }).map((q) => quarterPeriod(2025, q)),
+  fc.constant(yearPeriod(2025)),
+  fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 60 })).map(([start, len]) => {
+    const day = (n: number) => new Date(Date.UTC(2024, 11, 1 + n)).toISOString().slice(0, 10);
+    return customPeriod(day(start), day(start + len));
+  }),
+);
+
+const config: fc.Arbitrary<IndicatorConfig> = fc
+  .record({
+    naPolicy: fc.constantFrom('exclude' as const, 'zero' as const),
+    importedDossiers: fc.constantFrom('include' as const, 'exclude' as const),
+    threshold33: fc.integer({ min: 1, max: 100 }),
+    points41: maybe(fc.integer({ min: 0, max: 22 })),
+  })
+  .map((r) =>
+    makeIndicatorConfig({
+      naPolicy: r.naPolicy,
+      importedDossiers: r.importedDossiers,
+      thresholds: { '3.3': r.threshold33 },
+      indicatorPoints: r.points41 === null ? {} : { '4.1': r.points41 },
+    }),
+  );
+
+const facts = fc.array(dossierFact, { maxLength: 40 });
+const feedbacks = fc.array(feedbackFact, { maxLength: 15 });
+const RUNS = { numRuns: 300 };
+
+describe('indicator invariants', () => {
+  it('computeIndicators = scoreIndicators(countFacts(…))', () => {
+    fc.assert(
+      fc.property(facts, feedbacks, period, config, (fs, fb, p, c) => {
+        expect(computeIndicators(fs, p, c, fb)).toEqual(scoreIndicators(countFacts(fs, p, c, fb), c));
+      }),
+      RUNS,
+    );
+  });
+
+  it('rates in [0, 100], numerator ≤ denominator, scores within their maxima, no NaN', () => {
+    fc.assert(
+      fc.property(facts, feedbacks, period, config, (fs, fb, p, c) => {
+        const report = computeIndicators(fs, p, c, fb);
+        for (const i of report.indicators) {
+          if (i.kind === 'ratio') {
+            expect(i.numerator).toBeLessThanOrEqual(i.denominator);
+            expect(i.rate === null).toBe(i.denominator === 0);
+            if (i.rate !== null) expect(i.rate >= 0 && i.rate <= 100).toBe(true);
+          } else if (i.averageWorkingMinutes !== null) {
+            expect(Number.isFinite(i.averageWorkingMinutes)).toBe(true);
+          }
+          if (i.score !== null) expect(i.score >= 0 && i.score <= i.maxPoints! + 1e-9).toBe(true);
+        }
+        for (const m of report.measures) {
+          expect(m.numerator).toBeLessThanOrEqual(m.denominator);
+          if (m.rate !== null) expect(m.rate >= 0 && m.rate <= 100).toBe(true);
+        }
+        for (const g of report.groups) if (g.score !== null) expect(g.score >= 0 && g.score <= g.maxPoints + 0.005).toBe(true);
+        if (report.total.percent !== null) expect(report.total.percent >= 0 && report.total.percent <= 100).toBe(true);
+        expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('counts are additive over disjoint fact sets (what SQL COUNT … FILTER computes)', () => {
+    fc.assert(
+      fc.property(facts, facts, feedbacks, feedbacks, period, config, (a, b, fa, fb, p, c) => {
+        const sum = countFacts([...a, ...b], p, c, [...fa, ...fb]);
+        const [x, y] = [countFacts(a, p, c, fa), countFacts(b, p, c, fb)];
+        for (const key of RATIO_KEYS) {
+          expect(sum.ratios[key]).toEqual({
+            numerator: x.ratios[key].numerator + y.ratios[key].numerator,
+            denominator: x.ratios[key].denominator + y.ratios[key].denominator,
+          });
+        }
+        expect(sum.satisfactionParts.overdue).toBe(x.satisfactionParts.overdue + y.satisfactionParts.overdue);
+        expect(totalMinutes(sum)).toBe(totalMinutes(x) + totalMinutes(y));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the dossiers behind a number are exactly as many as counted; order does not matter', () => {
+    fc.assert(
+      fc.property(facts, feedbacks, period, config, (fs, fb, p, c) => {
+        const counts = countFacts(fs, p, c, fb);
+        for (const key of DOSSIER_RATIO_KEYS) {
+          const s = selectDossiers(fs, p, key, c);
+          expect([s.numerator.length, s.denominator.length]).toEqual([counts.ratios[key].numerator, counts.ratios[key].denominator]);
+          expect(s.numerator.length + s.notInNumerator.length).toBe(s.denominator.length);
+        }
+        for (const key of FEEDBACK_RATIO_KEYS) {
+          const s = selectFeedback(fb, p, key);
+          expect([s.numerator.length, s.denominator.length]).toEqual([counts.ratios[key].numerator, counts.ratios[key].denominator]);
+        }
+        expect(countFacts([...fs].reverse(), p, c, [...fb].reverse()).ratios).toEqual(counts.ratios);
+      }),
+      RUNS,
+    );
+  });
+
+  it('2.1 denominator = received_at < to AND (processing_ended_at IS NULL OR processing_ended_at >= from)', () => {
+    fc.assert(
+      fc.property(dossierFact, period, (f, p) => {
+        const sqlForm = isReceivedBy(f, p) && (f.processingEndedAt === null || f.processingEndedAt.getTime() >= p.from.getTime());
+        expect(inOnTimeDenominator(f, p)).toBe(sqlForm);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('planShortfall is the smallest k reaching the target', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }).chain((den) => fc.tuple(fc.constant(den), fc.integer({ min: 0, max: den }))),
+        fc.integer({ min: 0, max: 10_000 }).map((x) => x / 100),
+        fc.constantFrom('at_least' as const, 'at_most' as const),
+        ([den, num], target, direction) => {
+          const k = planShortfall(num, den, target, direction);
+          const t = Math.round(target * 100);
+          const reaches = (n: number) => (direction === 'at_least' ? n * 10_000 >= t * den : n * 10_000 <= t * den);
+          const moved = (j: number) => (direction === 'at_least' ? num + j : num - j);
+          expect(k).toBeGreaterThanOrEqual(0);
+          expect(reaches(moved(k))).toBe(true);
+          if (k > 0) expect(reaches(moved(k - 1))).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+function totalMinutes(c: IndicatorCounts): number {
+  return c.processingTime.byProcedure.reduce((sum, p) => sum + p.totalWorkingMinutes, 0);
+}

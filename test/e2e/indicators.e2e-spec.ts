@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs';
+import { computeIndicators, customPeriod } from '@motcua/indicators';
+import { IndicatorsService } from '../../apps/api/src/indicators/indicators.service';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const P = '1.014393'; // a procedure with a paper result
+const line = (o: Record<string, unknown>) =>
+  JSON.stringify({ procedureCode: P, supplements: [], digitised: false, eResult: false, paidOnline: null, rating: null, channel: 'direct', ...o });
+
+/**
+ * Hand-computed fixture for Q1 2026 (see the tally in each test). Times are +07:00.
+ * A8 ended before the quarter and A9 was received after it: neither counts.
+ */
+const FIXTURE = [
+  line({ code: 'IMP-A1', channel: 'online', receivedAt: '2026-01-05T09:00:00+07:00', dueAt: '2026-02-20T17:00:00+07:00', finishedAt: '2026-01-20T10:00:00+07:00', outcome: 'returned', digitised: true, eResult: true, paidOnline: true, rating: 'very_satisfied' }),
+  line({ code: 'IMP-A2', channel: 'online', receivedAt: '2026-01-06T09:00:00+07:00', dueAt: '2026-01-16T17:00:00+07:00', finishedAt: '2026-01-26T10:00:00+07:00', outcome: 'returned', digitised: true, paidOnline: false, rating: 'dissatisfied' }),
+  line({
+    code: 'IMP-A3',
+    receivedAt: '2026-02-02T09:00:00+07:00',
+    dueAt: '2026-02-27T17:00:00+07:00',
+    finishedAt: '2026-02-25T10:00:00+07:00',
+    outcome: 'refused',
+    supplements: [
+      { requestedAt: '2026-02-03T09:00:00+07:00', completedAt: '2026-02-04T09:00:00+07:00' },
+      { requestedAt: '2026-02-05T09:00:00+07:00', completedAt: '2026-02-06T09:00:00+07:00' },
+    ],
+  }),
+  line({ code: 'IMP-A4', channel: 'postal', receivedAt: '2026-03-02T09:00:00+07:00', dueAt: '2026-04-15T17:00:00+07:00', outcome: 'processing', digitised: true }),
+  line({ code: 'IMP-A5', receivedAt: '2026-03-10T09:00:00+07:00', dueAt: '2026-03-20T17:00:00+07:00', outcome: 'processing' }),
+  line({ code: 'IMP-A6', receivedAt: '2026-03-16T09:00:00+07:00', dueAt: '2026-03-27T17:00:00+07:00', outcome: 'processing', digitised: true, supplements: [{ requestedAt: '2026-03-18T09:00:00+07:00', completedAt: null }] }),
+  line({ code: 'IMP-A7', receivedAt: '2025-12-15T09:00:00+07:00', dueAt: '2026-01-10T17:00:00+07:00', finishedAt: '2026-01-08T10:00:00+07:00', outcome: 'returned', digitised: true, eResult: true, rating: 'satisfied' }),
+  line({ code: 'IMP-A8', receivedAt: '2025-11-03T09:00:00+07:00', dueAt: '2025-11-20T17:00:00+07:00', finishedAt: '2025-11-18T10:00:00+07:00', outcome: 'returned' }),
+  line({ code: 'IMP-A9', receivedAt: '2026-04-02T09:00:00+07:00', dueAt: '2026-04-20T17:00:00+07:00', outcome: 'processing' }),
+  line({ code: 'IMP-A10', channel: 'online', receivedAt: '2026-01-12T09:00:00+07:00', dueAt: '2026-01-22T17:00:00+07:00', finishedAt: '2026-01-21T16:00:00+07:00', outcome: 'withdrawn', digitised: true }),
+].join('\n');
+
+describe('Indicators from imported dossiers', () => {
+  let t: TestApp;
+  let admin: string;
+  let reporter: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = `Bearer ${await t.login('admin')}`;
+    reporter = `Bearer ${await t.login('reporter')}`;
+    const res = await t.http().post('/api/admin/dossiers/import').set('authorization', admin).set('content-type', 'application/x-ndjson').send(FIXTURE);
+    expect(res.body).toEqual({ imported: 10 });
+  });
+  afterAll(() => t.close());
+
+  const q1 = { from: '2026-01-01', to: '2026-03-31' };
+  const byKey = (body: { indicators: Array<{ key: string }> }) => Object.fromEntries(body.indicators.map((i) => [i.key, i])) as unknown as Record<string, { numerator: number; denominator: number; rate: number | null }>;
+
+  it("returns the fixture's hand-computed figures", async () => {
+    const res = await t.http().get('/api/indicators').query(q1).set('authorization', reporter).expect(200);
+    const k = byKey(res.body);
+    // 2.1: in scope A1–A7, A10 (8); on time A1, A4 (open, due after the quarter), A6 (single open supplement, requested before due), A7, A10 = 5.
+    expect(k['2.1']).toMatchObject({ numerator: 5, denominator: 8, rate: 62.5 });
+    // Received in Q1: A1–A6, A10 (7). Online with an e-result: A1 only (A2, A10 online without one).
+    expect(k['3.3']).toMatchObject({ numerator: 1, denominator: 7, rate: 14.29 });
+    // Fee applies (paidOnline not null) among received: A1 (online), A2 (counter).
+    expect(k['3.6']).toMatchObject({ numerator: 1, denominator: 2, rate: 50 });
+    // Results issued in Q1 with a paper result: A1, A2, A7 (A3 refused, A10 withdrawn); e-results A1, A7.
+    expect(k['4.1']).toMatchObject({ numerator: 2, denominator: 3, rate: 66.67 });
+    // Digitised with the e-result a paper result needs: A1.
+    expect(k['4.2']).toMatchObject({ numerator: 1, denominator: 7, rate: 14.29 });
+    expect(k['4.3']).toMatchObject({ numerator: 0, denominator: 7, rate: 0 });
+    // 5.4: on time and not dissatisfied: A1, A4, A6, A7, A10 (A2 late and dissatisfied counts once).
+    expect(k['5.4']).toMatchObject({ numerator: 5, denominator: 8, rate: 62.5 });
+    expect(res.body.measures.find((m: { key: string }) => m.key === 'digitised_at_receipt')).toMatchObject({ numerator: 5, denominator: 7 });
+    expect(k['5.2'].rate).toBeNull(); // no feedback yet: N/A, no division by zero
+  });
+
+  it('agrees with the reference implementation over the same facts', async () => {
+    const service = t.app.get(IndicatorsService);
+    const period = customPeriod(q1.from, q1.to);
+    const sql = await service.report(period);
+    const reference = computeIndicators(await service.factsFor(period), period, service.config);
+    expect(sql.counts.ratios).toEqual(reference.counts.ratios);
+    expect(sql.total).toEqual(reference.total);
+  });
+
+  it('exports an Excel workbook with Vietnamese headings and the same numbers, and CSV', async () => {
+    const res = await t
+      .http()
+      .get('/api/indicators/export')
+      .query({ ...q1, format: 'xlsx' })
+      .set('authorization', reporter)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    const group2 = wb.getWorksheet('Nhóm 2')!;
+    expect(group2.getRow(1).values).toEqual(expect.arrayContaining(['Mã chỉ số', 'Tên chỉ số', 'Tử số', 'Mẫu số', 'Tỷ lệ (%)']));
+    const row21 = group2.getRows(2, group2.rowCount - 1)!.find((r) => r.getCell(1).value === '2.1')!;
+    expect([row21.getCell(3).value, row21.getCell(4).value, row21.getCell(5).value]).toEqual([5, 8, 62.5]);
+    const late = wb.getWorksheet('Hồ sơ trễ hạn')!;
+    const lateCodes = late.getRows(2, late.rowCount - 1)!.map((r) => r.getCell(1).value).sort();
+    expect(lateCodes).toEqual(['IMP-A2', 'IMP-A3', 'IMP-A5']);
+
+    const csv = await t.http().get('/api/indicators/export').query({ ...q1, format: 'csv' }).set('authorization', reporter).expect(200);
+    expect(csv.text.startsWith('\uFEFFMã chỉ số,Tên chỉ số')).toBe(true);
+    expect(csv.text).toMatch(/\n2\.1,[^\n]*,5,8,62\.5,/);
+  });
+
+  it('lists the dossiers behind a number, and the plan shortfall', async () => {
+    const res = await t.http().get('/api/indicators/dossiers').query({ ...q1, indicator: '2.1' }).set('authorization', reporter).expect(200);
+    expect(res.body.denominator.map((d: { code: string }) => d.code ?? d).sort()).toEqual(['IMP-A1', 'IMP-A10', 'IMP-A2', 'IMP-A3', 'IMP-A4', 'IMP-A5', 'IMP-A6', 'IMP-A7'].sort());
+    const plan = await t.http().get('/api/indicators/plan').query(q1).set('authorization', reporter).expect(200);
+    const onTime = plan.body.lines.find((l: { measure: string }) => l.measure === '2.1');
+    expect(onTime).toMatchObject({ actual: 62.5, target: 100, met: false });
+    expect(onTime.shortfall).toBe(3);
+  });
+
+  it('refuses a bad import whole, reporting problems by line, and keeps imported dossiers read-only', async () => {
+    const bad = [line({ code: 'IMP-B1', receivedAt: '2026-01-05T09:00:00+07:00', dueAt: '2026-01-20T17:00:00+07:00', outcome: 'processing' }), '{"code": "B2"', line({ code: 'IMP-A1', receivedAt: 'yesterday', dueAt: '2026-01-20T17:00:00+07:00', outcome: 'done' })].join('\n');
+    const res = await t.http().post('/api/admin/dossiers/import').set('authorization', admin).set('content-type', 'application/x-ndjson').send(bad).expect(422);
+    expect(res.body.error).toBe('IMPORT_REJECTED');
+    const lines = res.body.details.problems.map((p: { line: number; field: string | null }) => `${p.line}:${p.field}`);
+    expect(lines).toEqual(expect.arrayContaining(['2:null', '3:receivedAt', '3:outcome']));
+    const clerk = `Bearer ${await t.login('clerk')}`;
+    const list = await t.http().get('/api/dossiers?text=IMP-B1').set('authorization', clerk).expect(200);
+    expect(list.body.total).toBe(0);
+    await t.http().post('/api/admin/dossiers/import').set('authorization', clerk).set('content-type', 'application/x-ndjson').send(FIXTURE).expect(403);
+
+    const a5 = (await t.http().get('/api/dossiers?text=IMP-A5').set('authorization', clerk).expect(200)).body.items.find((d: { code: string }) => d.code === 'IMP-A5');
+    const ev = await t.http().post(`/api/dossiers/${a5.id}/events`).set('authorization', clerk).send({ type: 'WITHDRAW', reason: 'x', expectedVersion: a5.version });
+    expect(ev.status).toBe(409);
+    expect(ev.body.error).toBe('IMPORTED_READ_ONLY');
+  });
+
+  it('refuses other roles and bad periods', async () => {
+    const clerk = `Bearer ${await t.login('clerk')}`;
+    await t.http().get('/api/indicators').query(q1).set('authorization', clerk).expect(403);
+    await t.http().get('/api/indicators').query({ from: '2026-03-31', to: '2026-01-01' }).set('authorization', reporter).expect(400);
+    await t.http().get('/api/indicators').query({ from: '2026-13-01', to: '2026-12-31' }).set('authorization', reporter).expect(400);
+    const empty = await t.http().get('/api/indicators').query({ from: '2020-01-01', to: '2020-03-31' }) /* before any dossier: every rate N/A */.set('authorization', reporter).expect(200);
+    expect(byKey(empty.body)['2.1'].rate).toBeNull();
+  });
+});

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import type { TestApp } from './test-app';
+
+/** A small but well-formed PDF; `marker` makes each one's bytes (and SHA-256) unique. */
+export function samplePdf(marker = randomBytes(8).toString('hex')): Buffer {
+  const body = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A real 1×1 PNG. */
+export function samplePng(): Buffer {
+  return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+}
+
+export async function uploadComponent(t: TestApp, user: string, dossierId: string, key: string, content: Buffer, fileName = 'ban-scan.pdf') {
+  const token = await t.login(user);
+  return t.http().post(`/api/dossiers/${dossierId}/components/${encodeURIComponent(key)}/files`).set('authorization', `Bearer ${token}`).attach('file', content, fileName);
+}
+
+/** Uploads a scan for every required component of the dossier's procedure (what the clerk does before COMPLETE_DIGITISATION). */
+export async function digitiseRequired(t: TestApp, dossierId: string): Promise<void> {
+  const token = await t.login('clerk');
+  const dossier = (await t.http().get(`/api/dossiers/${dossierId}`).set('authorization', `Bearer ${token}`).expect(200)).body;
+  const procedure = (await t.http().get(`/api/procedures/${dossier.procedureCode}`).set('authorization', `Bearer ${token}`).expect(200)).body;
+  for (const c of procedure.components.filter((x: { required: boolean }) => x.required)) {
+    const res = await uploadComponent(t, 'clerk', dossierId, c.key, samplePdf());
+    if (res.status !== 201) throw new Error(`upload ${c.key} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
