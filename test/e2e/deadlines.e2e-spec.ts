@@ -2,7 +2,7 @@ import { DeadlineSweep } from '../../apps/api/src/deadlines/deadline-sweep.servi
 import { DeadlineNotificationEntity } from '../../apps/api/src/deadlines/deadline-notification.entity';
 import { DataSource } from 'typeorm';
 import { APPLICANT, sendEvent, USER_BY_DEPARTMENT } from '../support/dossier-helpers';
-import { digitiseRequired } from '../support/files';
+import { attachSignedResult, digitiseRequired } from '../support/files';
 import { ManualClock, startTestApp, startTestAppOn, TestApp } from '../support/test-app';
 
 /** Local (UTC+7) wall-clock time → instant. */
@@ -29,6 +29,7 @@ describe('Deadline clock on dossiers', () => {
   }
   async function act(user: string, d: { id: string; version: number }, at: string, body: Record<string, unknown>) {
     clock.set(vn(at));
+    if (body.type === 'ISSUE_RESULT') expect((await attachSignedResult(t, user, d.id)).status).toBe(201);
     const res = await sendEvent(t, user, d.id, { ...body, expectedVersion: d.version });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });
     return res.body;

@@ -1,4 +1,5 @@
 import { createDossier, pickWalkableProcedure, sendEvent, USER_BY_DEPARTMENT } from '../support/dossier-helpers';
+import { attachSignedResult } from '../support/files';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('A dossier from receipt to returned result', () => {
@@ -31,6 +32,14 @@ describe('A dossier from receipt to returned result', () => {
       expect(dossier.currentStep).toMatchObject({ index: i, key: current.key, departmentCode: current.departmentCode });
       const actor = USER_BY_DEPARTMENT[current.departmentCode];
       const last = i === procedure.steps.length - 1;
+      if (last) {
+        const early = await sendEvent(t, actor, created.id, { type: 'ISSUE_RESULT', expectedVersion: version });
+        expect(early.status).toBe(422); // no result document yet
+        expect(early.body.error).toBe('RESULT_MISSING');
+        const result = await attachSignedResult(t, actor, created.id);
+        expect(result.status).toBe(201);
+        expect(result.body.signature).toMatchObject({ kind: 'pdf', valid: true, reasons: [] });
+      }
       dossier = await step(actor, last ? { type: 'ISSUE_RESULT', note: 'Đã ký kết quả' } : { type: 'FORWARD', note: `Chuyển bước ${i + 2}` }, last ? 'result_issued' : 'processing');
     }
     dossier = await step('clerk', { type: 'RETURN_RESULT', method: 'counter' }, 'returned');

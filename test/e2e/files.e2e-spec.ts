@@ -7,8 +7,11 @@ import { FilesService } from '../../apps/api/src/files/files.service';
 import { OBJECT_STORAGE } from '../../apps/api/src/files/object-storage.provider';
 import { UnitOfWork } from '@motcua/persistence';
 import type { ObjectStorage } from '@motcua/storage';
-import { APPLICANT, createDossier, pickWalkableProcedure, sendEvent } from '../support/dossier-helpers';
-import { samplePdf, samplePng, uploadComponent } from '../support/files';
+import { APPLICANT, createDossier, pickWalkableProcedure, sendEvent, USER_BY_DEPARTMENT } from '../support/dossier-helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDemoPki, identityFromPem, issueUserCertificate, signPdf } from '@motcua/signatures';
+import { attachSignedResult, resultPdf, samplePdf, samplePng, uploadComponent } from '../support/files';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -122,6 +125,67 @@ describe.each(['disk', 'minio'] as const)('Dossier files on %s storage', (backen
     // A file of another applicant is not in this applicant's store.
     const stranger = await t.http().post('/api/dossiers').set(await auth('clerk')).send({ procedureCode: procedure.code, channel: 'direct', applicant: { ...APPLICANT, idNumber: '099999999999' } }).expect(201);
     await t.http().post(`/api/dossiers/${stranger.body.id}/components/${componentKey}/reuse`).set(await auth('clerk')).send({ fileId: earlier.id }).expect(404);
+  });
+
+  it('verifies uploaded signed results: trusted accepted with the signer recorded; tampered, appended or untrusted refused (422)', async () => {
+    const leaderSteps = procedure.steps.length;
+    const d = await createDossier(t, procedure.code);
+    let version = (await sendEvent(t, 'clerk', d.id, { type: 'COMPLETE_DIGITISATION', expectedVersion: d.version })).body.version;
+    for (let i = 0; i < leaderSteps - 1; i++) {
+      const actor = USER_BY_DEPARTMENT[procedure.steps[i].departmentCode];
+      version = (await sendEvent(t, actor, d.id, { type: 'FORWARD', expectedVersion: version })).body.version;
+    }
+    const leader = USER_BY_DEPARTMENT[procedure.steps[leaderSteps - 1].departmentCode];
+    // The leader's USB token, simulated: a personal certificate from the trusted (demo) CA, signing outside the service.
+    const ca = { certPem: readFileSync(join(t.config.dataDir, 'pki', 'demo-ca.pem'), 'utf8'), keyPem: readFileSync(join(t.config.dataDir, 'pki', 'demo-ca-key.pem'), 'utf8') };
+    const token = issueUserCertificate(ca, { commonName: 'Phạm Quang Huy', now: new Date('2024-01-01T00:00:00Z'), validityYears: 10 });
+    const identity = identityFromPem({ privateKeyPem: token.keyPem, certificatePem: token.certPem, chainPem: [ca.certPem] });
+    const signed = await signPdf(await resultPdf('Quyet dinh cap phep'), identity, { reason: 'Ký duyệt kết quả', signerName: 'Phạm Quang Huy' });
+
+    const tampered = Buffer.from(signed);
+    // Flip one byte of the binary comment on line 2 (inside the signed range; the file still parses).
+    const at = tampered.indexOf('\n%') + 3;
+    expect(at).toBeGreaterThan(2);
+    tampered[at] = tampered[at] ^ 0x01;
+    expect(tampered.equals(signed)).toBe(false);
+    const refusedTampered = await attachSignedResult(t, leader, d.id, tampered, 'signed');
+    expect(refusedTampered.status).toBe(422);
+    expect(refusedTampered.body.details.reasons).toContain('DIGEST_MISMATCH');
+
+    const appended = await attachSignedResult(t, leader, d.id, Buffer.concat([signed, Buffer.from('\n% appended after signing\n')]), 'signed');
+    expect(appended.status).toBe(422);
+    expect(appended.body.details.reasons).toContain('NOT_WHOLE_FILE');
+
+    const stranger = createDemoPki({ agencyName: 'Tổ chức không được tin cậy' });
+    const strangerIdentity = identityFromPem({ privateKeyPem: stranger.agencyKeyPem, certificatePem: stranger.agencyCertPem, chainPem: [stranger.caCertPem] });
+    const untrusted = await attachSignedResult(t, leader, d.id, await signPdf(await resultPdf(), strangerIdentity, { reason: 'x' }), 'signed');
+    expect(untrusted.status).toBe(422);
+    expect(untrusted.body.details.reasons).toContain('UNTRUSTED_CHAIN');
+
+    const unsigned = await attachSignedResult(t, leader, d.id, await resultPdf(), 'signed');
+    expect(unsigned.status).toBe(422);
+    expect(unsigned.body.details.reasons).toContain('NO_SIGNATURE');
+    expect((await t.http().get(`/api/dossiers/${d.id}/files`).set(await auth('clerk'))).body.filter((f: { purpose: string }) => f.purpose === 'result')).toEqual([]);
+
+    const accepted = await attachSignedResult(t, leader, d.id, signed, 'signed');
+    expect(accepted.status).toBe(201);
+    expect(accepted.body).toMatchObject({ purpose: 'result', sha256: sha256(signed) });
+    expect(accepted.body.signature).toMatchObject({ kind: 'pdf', valid: true, signerName: 'Phạm Quang Huy', certificateSerial: expect.any(String), certificateIssuer: expect.stringContaining('motcua demo CA') });
+    const again = await t.http().get(`/api/files/${accepted.body.id}/verification`).set(await auth('clerk')).expect(200);
+    expect(again.body).toMatchObject({ valid: true, signerName: 'Phạm Quang Huy' });
+
+    const issued = await sendEvent(t, leader, d.id, { type: 'ISSUE_RESULT', expectedVersion: version });
+    expect(issued.status).toBe(200);
+    const row = await t.app.get(DataSource).query(`SELECT e_result FROM dossier WHERE id = '${d.id}'`);
+    expect(Boolean(row[0].e_result)).toBe(true);
+  });
+
+  it("signs each scan on behalf of the digitising clerk, and re-verifies it", async () => {
+    const d = await createDossier(t, procedure.code, 'direct', { scan: false });
+    const up = await uploadComponent(t, 'clerk', d.id, componentKey, samplePdf());
+    expect(up.body.signature).toMatchObject({ kind: 'detached_cms', valid: true, signerName: 'Nguyễn Thị Hồng Nhung', onBehalfOf: 'Nguyễn Thị Hồng Nhung' });
+    const verdict = await t.http().get(`/api/files/${up.body.id}/verification`).set(await auth('clerk')).expect(200);
+    expect(verdict.body).toMatchObject({ valid: true, documentSha256: up.body.sha256 });
   });
 
   it('leaves no row when the database write fails, and removes the stored object', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { TestApp } from './test-app';
 
 /** A small but well-formed PDF; `marker` makes each one's bytes (and SHA-256) unique. */
@@ -26,4 +27,23 @@ export async function digitiseRequired(t: TestApp, dossierId: string): Promise<v
     const res = await uploadComponent(t, 'clerk', dossierId, c.key, samplePdf());
     if (res.status !== 201) throw new Error(`upload ${c.key} failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
+}
+
+/** A real one-page PDF (pdf-lib), for results that get signed. */
+export async function resultPdf(text = 'Giay chung nhan'): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  page.drawText(text, { x: 72, y: 760, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
+}
+
+/** The last step's handler attaches the result, signed by the service with the agency certificate. */
+export async function attachSignedResult(t: TestApp, user: string, dossierId: string, pdf?: Buffer, mode: 'sign' | 'signed' = 'sign') {
+  const token = await t.login(user);
+  return t
+    .http()
+    .post(`/api/dossiers/${dossierId}/result`)
+    .set('authorization', `Bearer ${token}`)
+    .field('mode', mode)
+    .attach('file', pdf ?? (await resultPdf()), 'ket-qua.pdf');
 }

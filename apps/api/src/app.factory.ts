@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import multipart from '@fastify/multipart';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './common/repo-paths';
 import { AppModule, AppOverrides } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { AppConfig } from './config/app-config.provider';
@@ -44,6 +47,7 @@ export async function createApp(config: AppConfig, options: { logger?: false; ov
     }),
   );
   app.enableShutdownHooks();
+  serveWebApp(app);
 
   const openApi = new DocumentBuilder()
     .setTitle('motcua API')
@@ -59,4 +63,22 @@ export async function createApp(config: AppConfig, options: { logger?: false; ov
   await app.getHttpAdapter().getInstance().ready();
   const startup = await app.get(StartupSeeder).run();
   return { app, startup };
+}
+
+/**
+ * The built web application (dist/web, from `npm run build:web`) at `/`, next to the API
+ * at `/api`, so one URL serves both. It uses hash routes, so no fallback route is needed.
+ * index.html is never cached (it names the current assets); the hashed assets forever.
+ */
+function serveWebApp(app: NestFastifyApplication): void {
+  const root = join(repoRoot(), 'dist', 'web');
+  if (!existsSync(join(root, 'index.html'))) return;
+  app.useStaticAssets({
+    root,
+    prefix: '/',
+    wildcard: false,
+    setHeaders: (res, path) => {
+      res.setHeader('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+    },
+  });
 }

@@ -6,7 +6,10 @@ import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config.provider';
 import { DatabaseModule } from './database/database.module';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { DocumentsModule } from './documents/documents.module';
 import { FilesModule } from './files/files.module';
+import { PaymentsModule } from './payments/payments.module';
+import { PublicModule } from './public/public.module';
 import { HealthController } from './health/health.controller';
 import { ImportModule } from './imports/import.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -24,7 +27,7 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule],
+      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule],
       controllers: [HealthController],
       providers: [StartupSeeder],
     };

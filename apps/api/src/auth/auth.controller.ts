@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthGuard } from '@nestjs/passport';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ALL_STAFF, AuthUser, CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { ValidateBody } from '../common/validate-body.guard';
 import { AuthService } from './auth.service';
@@ -17,6 +17,7 @@ export class AuthController {
   @HttpCode(200)
   // The DTO is validated first, then Passport checks the credentials.
   @UseGuards(ThrottlerGuard, ValidateBody(LoginDto), AuthGuard('local'))
+  @SkipThrottle({ public: true })
   @ApiOkResponse({ description: '{accessToken, tokenType, user}' })
   @ApiUnauthorizedResponse({ description: 'Unknown user or wrong password (one message for both)' })
   @ApiTooManyRequestsResponse({ description: 'More than LOGIN_RATE_LIMIT_PER_MINUTE attempts from this address' })

@@ -20,6 +20,7 @@ import { LocalStrategy } from './local.strategy';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => [
         { name: 'login', ttl: 60_000, limit: config.rateLimitPerMinute.login },
+        { name: 'public', ttl: 60_000, limit: config.rateLimitPerMinute.public },
       ],
     }),
     JwtModule.registerAsync({
@@ -31,6 +32,7 @@ import { LocalStrategy } from './local.strategy';
     }),
   ],
   controllers: [AuthController],
+  exports: [ThrottlerModule],
   providers: [
     AuthService,
     LocalStrategy,

@@ -68,3 +68,9 @@ export class ImportedReadOnlyError extends AppError {
   readonly status = 409;
   readonly code = 'IMPORTED_READ_ONLY';
 }
+
+/** ISSUE_RESULT without a verified result document. */
+export class ResultMissingError extends AppError {
+  readonly status = 422;
+  readonly code = 'RESULT_MISSING';
+}

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { STOPPED_CLOCK } from '@motcua/deadlines';
@@ -10,6 +11,7 @@ import {
   AppError,
   BadInputError,
   ComponentsMissingError,
+  ResultMissingError,
   ImportedReadOnlyError,
   DeadlineRuleError,
   ForbiddenActionError,
@@ -49,6 +51,7 @@ export interface CreateResult {
 @Injectable()
 export class DossierCommands {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly catalogue: CatalogueService,
     private readonly codes: DossierCodeGenerator,
@@ -129,7 +132,7 @@ export class DossierCommands {
           details: clockDetails(clock.records, STOPPED_CLOCK, clock.state, procedure.steps),
           occurredAt: now,
         });
-        return { dossier: toDossierView(row, user), replayed: false };
+        return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: false };
       });
     } catch (error) {
       if (idempotencyKey && isUniqueViolation(error)) {
@@ -159,7 +162,8 @@ export class DossierCommands {
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
       this.checkClockRules(event, before, now);
-      const fileFacts = event.type === 'COMPLETE_DIGITISATION' ? await this.digitisationFacts(m, row) : {};
+      const fileFacts =
+        event.type === 'COMPLETE_DIGITISATION' ? await this.digitisationFacts(m, row) : event.type === 'ISSUE_RESULT' ? await this.resultFacts(m, row) : {};
       const received = result.effects.some((e) => e.type === 'dossier.received');
       const clock = this.clock.advance(before, result.effects, now, received ? await processingTimeOf(m, row) : null, steps);
       const next: DossierEntity = {
@@ -191,6 +195,7 @@ export class DossierCommands {
           finishedAt: next.finishedAt,
           digitised: next.digitised,
           reusedComponent: next.reusedComponent,
+          eResult: next.eResult,
           processingWorkingMinutes: next.processingWorkingMinutes,
           updatedAt: now,
         })
@@ -215,7 +220,7 @@ export class DossierCommands {
         details: clockDetails(clock.records, before, clock.state, steps),
         occurredAt: now,
       });
-      return toDossierView(next, user);
+      return toDossierView(next, user, this.config.publicBaseUrl);
     });
   }
 
@@ -234,6 +239,15 @@ export class DossierCommands {
       });
     }
     return { digitised: true, reusedComponent: files.some((f) => f.reusedFrom !== null) };
+  }
+
+  /** ISSUE_RESULT needs a result document whose signature verified (issue of an electronic result, indicator 4.1). */
+  private async resultFacts(m: EntityManager, row: DossierEntity): Promise<Pick<DossierEntity, 'eResult'>> {
+    const results = await m.find(DossierFileEntity, { where: { dossierId: row.id, purpose: 'result' } });
+    if (!results.some((f) => f.signature?.valid)) {
+      throw new ResultMissingError('Attach the signed result document (POST /api/dossiers/:id/result) before issuing the result');
+    }
+    return { eResult: true };
   }
 
   /** When processing has just ended: its working time, pauses excluded (indicator 2.2). */
@@ -255,7 +269,7 @@ export class DossierCommands {
       throw new IdempotencyKeyReusedError('This Idempotency-Key was already used with a different request body');
     }
     const row = await m.findOneByOrFail(DossierEntity, { id: earlier.dossierId });
-    return { dossier: toDossierView(row, user), replayed: true };
+    return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: true };
   }
 }
 

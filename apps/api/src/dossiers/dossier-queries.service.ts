@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { Brackets } from 'typeorm';
 import { UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType, DossierState, END_STATES } from '@motcua/workflow';
@@ -39,6 +40,7 @@ export interface HistoryEntry {
 @Injectable()
 export class DossierQueries {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -46,7 +48,7 @@ export class DossierQueries {
   async get(user: AuthUser, id: string): Promise<DossierView> {
     const row = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id } }));
     if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
-    return toDossierView(row, user);
+    return toDossierView(row, user, this.config.publicBaseUrl);
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
@@ -117,7 +119,7 @@ export class DossierQueries {
         .offset((page - 1) * pageSize)
         .limit(pageSize);
       const [rows, total] = await qb.getManyAndCount();
-      return { items: rows.map((r) => toDossierView(r, user)), total, page, pageSize };
+      return { items: rows.map((r) => toDossierView(r, user, this.config.publicBaseUrl)), total, page, pageSize };
     });
   }
 }

@@ -35,9 +35,19 @@ export interface DossierView {
   updatedAt: string;
   /** Events the calling user may send now. */
   allowedEvents: DossierEventType[];
+  /** The applicant's public lookup link (printed as the receipt's QR code); shown to clerks and admins only. */
+  publicLookupUrl?: string | null;
+  outcomeLabel?: string | null;
+  rating: DossierEntity['rating'];
+  paymentMethod: DossierEntity['paymentMethod'];
+  feeApplies: boolean;
+  eResult: boolean;
+  digitised: boolean;
+  imported: boolean;
 }
 
-export function toDossierView(row: DossierEntity, user: AuthUser): DossierView {
+export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?: string): DossierView {
+  const seesSecret = user.roles.includes('clerk') || user.roles.includes('admin');
   const ctx = row.snapshot.context;
   const step = ctx.stepIndex === null ? null : ctx.steps[ctx.stepIndex];
   return {
@@ -74,7 +84,16 @@ export function toDossierView(row: DossierEntity, user: AuthUser): DossierView {
     finishedAt: row.finishedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    allowedEvents: allowedEvents(row.snapshot, toActor(user)),
+    allowedEvents: row.imported ? [] : allowedEvents(row.snapshot, toActor(user)),
+    ...(seesSecret && publicBaseUrl && row.lookupSecret
+      ? { publicLookupUrl: `${publicBaseUrl}/#/tra-cuu/${encodeURIComponent(row.code)}/${row.lookupSecret}` }
+      : {}),
+    rating: row.rating,
+    paymentMethod: row.paymentMethod,
+    feeApplies: row.feeApplies,
+    eResult: row.eResult,
+    digitised: row.digitised,
+    imported: row.imported,
   };
 }
 

@@ -35,6 +35,35 @@ export class FilesController {
     return this.files.uploadComponent(user, id, key, { stream: part.file, fileName: part.filename });
   }
 
+  /**
+   * The result document (PDF), multipart: field `mode` first (`sign`: the service signs
+   * it with the agency certificate; `signed`: already signed elsewhere, verified here),
+   * then `file`. A signature that does not verify → 422 SIGNATURE_INVALID, nothing stored.
+   */
+  @Post('dossiers/:id/result')
+  @Roles('specialist', 'leader')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { mode: { type: 'string', enum: ['sign', 'signed'] }, file: { type: 'string', format: 'binary' } }, required: ['mode', 'file'] } })
+  async uploadResult(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() req: FastifyRequest) {
+    if (!req.isMultipart()) throw new BadInputError('Send multipart/form-data with the fields "mode" then "file"');
+    const part = await req.file();
+    if (!part) throw new BadInputError('No file in the request (field "file")');
+    const modeField = part.fields.mode as { value?: unknown } | undefined;
+    const mode = modeField?.value;
+    if (mode !== 'sign' && mode !== 'signed') {
+      part.file.resume();
+      throw new BadInputError('Field "mode" (sent before "file") must be "sign" or "signed"');
+    }
+    return this.files.uploadResult(user, id, mode, { stream: part.file, fileName: part.filename });
+  }
+
+  /** Re-verifies the stored file's signature and reports the verdict. */
+  @Get('files/:id/verification')
+  @Roles(...ALL_STAFF)
+  verification(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.files.verification(user, id);
+  }
+
   /** Attach a file from the applicant's data store instead of scanning the paper again. */
   @Post('dossiers/:id/components/:key/reuse')
   @Roles('clerk')

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
+import { SigningModule } from '../signing/signing.module';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
 import { buildObjectStorage, OBJECT_STORAGE, ObjectStorageBootstrap } from './object-storage.provider';
 
 @Module({
+  imports: [SigningModule],
   controllers: [FilesController],
   providers: [
     { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => buildObjectStorage(config) },

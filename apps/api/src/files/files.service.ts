@@ -1,23 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { ObjectStorage } from '@motcua/storage';
 import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { AppError, NotFoundError } from '../common/errors';
+import { AppError, ForbiddenActionError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { canSeeDossier } from '../dossiers/dossier-access';
 import { DossierEntity } from '../dossiers/dossier.entity';
-import { DigitisationMetadata, DossierFileEntity } from './dossier-file.entity';
+import { DigitisationMetadata, DossierFileEntity, SignatureRecord } from './dossier-file.entity';
 import { FileView, toFileView } from './file.view';
 import { OBJECT_STORAGE } from './object-storage.provider';
-import { prepareUpload } from './upload-stream';
+import { prepareUpload, UnsupportedFileTypeError } from './upload-stream';
+import { SigningService } from '../signing/signing.service';
+import { certificateSummary, signDetached, signPdf, Verification, verifyDetached, verifyPdfSignature } from '@motcua/signatures';
+import { allowedEvents } from '@motcua/workflow';
+import { toActor } from '../dossiers/dossier-access';
 
 export class UnknownComponentError extends AppError {
   readonly status = 422;
   readonly code = 'UNKNOWN_COMPONENT';
+}
+
+export class SignatureInvalidError extends AppError {
+  readonly status = 422;
+  readonly code = 'SIGNATURE_INVALID';
 }
 
 export class DossierClosedForFilesError extends AppError {
@@ -43,6 +52,7 @@ export class FilesService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly time: Clock,
+    private readonly signing: SigningService,
   ) {}
 
   async uploadComponent(
@@ -68,6 +78,13 @@ export class FilesService {
     const storageKey = `dossiers/${dossier.id}/${id}.${prepared.extension}`;
     await this.storage.put(storageKey, prepared.body, { contentType: prepared.contentType });
     const now = this.time.now();
+    let signed: { signature: SignatureRecord; signatureKey: string };
+    try {
+      signed = await this.signDigitisedCopy(user, storageKey, prepared.meter.sha256Hex, now);
+    } catch (error) {
+      await this.storage.remove(storageKey).catch(() => undefined);
+      throw error;
+    }
     const row: DossierFileEntity = {
       id,
       dossierId: dossier.id,
@@ -83,8 +100,8 @@ export class FilesService {
       uploadedAt: now,
       digitisationCode: null,
       metadata: upload.metadata ?? null,
-      signature: null,
-      signatureKey: null,
+      signature: signed.signature,
+      signatureKey: signed.signatureKey,
       reusedFrom: null,
     };
     try {
@@ -94,7 +111,118 @@ export class FilesService {
         await m.getRepository(DossierFileEntity).insert(row as never);
       });
     } catch (error) {
-      await this.storage.remove(storageKey).catch((e: unknown) => this.logger.warn(`Could not remove ${storageKey} after a failed insert: ${String(e)}`));
+      for (const key of [storageKey, signed.signatureKey]) {
+        await this.storage.remove(key).catch((e: unknown) => this.logger.warn(`Could not remove ${key} after a failed insert: ${String(e)}`));
+      }
+      throw error;
+    }
+    return toFileView(row);
+  }
+
+  /**
+   * The digitising clerk signs the scan (TT 01/2023 Art 7: each copy carries the
+   * signature of the person who digitised it). A detached CMS keeps the scanned bytes
+   * untouched, so the file's SHA-256 stays the one the client computed.
+   */
+  private async signDigitisedCopy(user: AuthUser, storageKey: string, sha256: string, at: Date): Promise<{ signature: SignatureRecord; signatureKey: string }> {
+    const { identity, onBehalfOf } = this.signing.identityFor(user);
+    const cms = await signDetached(await this.storage.get(storageKey), identity, { signingTime: at });
+    const signatureKey = `${storageKey}.p7s`;
+    await this.storage.put(signatureKey, Readable.from([cms]), { contentType: 'application/pkcs7-signature', size: cms.length });
+    const cert = certificateSummary(identity.certificatePem);
+    return {
+      signatureKey,
+      signature: {
+        kind: 'detached_cms',
+        signerName: cert.commonName,
+        certificateSerial: cert.serialNumber,
+        certificateIssuer: cert.issuer,
+        signingTime: at.toISOString(),
+        documentSha256: sha256,
+        valid: true,
+        reasons: [],
+        onBehalfOf,
+      },
+    };
+  }
+
+  /** Re-verifies a stored file's signature (a signed result PDF, or a scan's detached CMS). */
+  async verification(user: AuthUser, fileId: string): Promise<SignatureRecord> {
+    const file = await this.visibleFile(user, fileId);
+    const anchorsPem = this.signing.trustAnchors;
+    if (file.purpose === 'result') {
+      const pdf = await readAll(await this.storage.get(file.storageKey));
+      return toRecord(await verifyPdfSignature(pdf, { anchorsPem }), 'pdf', file.signature?.onBehalfOf ?? null);
+    }
+    if (!file.signatureKey) {
+      return { kind: 'detached_cms', signerName: null, certificateSerial: null, certificateIssuer: null, signingTime: null, documentSha256: file.sha256, valid: false, reasons: ['NO_SIGNATURE'], onBehalfOf: null };
+    }
+    const cms = await readAll(await this.storage.get(file.signatureKey));
+    const verdict = await verifyDetached(await this.storage.get(file.storageKey), cms, { anchorsPem });
+    return toRecord({ ...verdict, documentSha256: verdict.dataSha256 }, 'detached_cms', file.signature?.onBehalfOf ?? null);
+  }
+
+  /**
+   * The result document, required before ISSUE_RESULT. Either the leader uploads a PDF
+   * signed elsewhere (USB token) and it is verified — whole file covered, digest, chain to
+   * a trust anchor, valid at signing time — or the service signs it with the agency
+   * certificate. A file that fails verification is refused and nothing is stored.
+   */
+  async uploadResult(user: AuthUser, dossierId: string, mode: 'sign' | 'signed', upload: { stream: Readable; fileName: string }): Promise<FileView> {
+    const dossier = await this.visibleDossier(user, dossierId);
+    if (!allowedEvents(dossier.snapshot, toActor(user)).includes('ISSUE_RESULT')) {
+      upload.stream.destroy();
+      throw new ForbiddenActionError('Only the handler of the last step may attach the result, while it can be issued');
+    }
+    const prepared = await prepareUpload(upload.stream, this.config.maxUploadBytes);
+    if (prepared.contentType !== 'application/pdf') {
+      prepared.body.destroy();
+      throw new UnsupportedFileTypeError('The result must be a PDF');
+    }
+    const original = await readAll(prepared.body);
+    const anchorsPem = this.signing.trustAnchors;
+    let pdf: Buffer;
+    let onBehalfOf: string | null;
+    if (mode === 'sign') {
+      pdf = await signPdf(original, this.signing.agencyIdentity, { reason: `Kết quả giải quyết hồ sơ ${dossier.code}`, signerName: user.fullName, location: 'Lai Châu', signingTime: this.time.now() });
+      onBehalfOf = user.fullName;
+    } else {
+      pdf = original;
+      onBehalfOf = null;
+    }
+    const verdict = await verifyPdfSignature(pdf, { anchorsPem });
+    if (!verdict.valid) {
+      throw new SignatureInvalidError(`The result's signature is not acceptable: ${verdict.reasons.map((r) => r.code).join(', ')}`, {
+        reasons: verdict.reasons.map((r) => r.code),
+        messages: verdict.reasons.map((r) => r.message),
+      });
+    }
+    const id = randomUUID();
+    const storageKey = `dossiers/${dossier.id}/${id}.pdf`;
+    await this.storage.put(storageKey, Readable.from([pdf]), { contentType: 'application/pdf', size: pdf.length });
+    const row: DossierFileEntity = {
+      id,
+      dossierId: dossier.id,
+      applicantIdNumber: dossier.applicantIdNumber,
+      purpose: 'result',
+      componentKey: null,
+      storageKey,
+      fileName: cleanFileName(upload.fileName, 'pdf'),
+      contentType: 'application/pdf',
+      size: pdf.length,
+      sha256: verdict.documentSha256,
+      uploadedBy: user.id,
+      uploadedAt: this.time.now(),
+      digitisationCode: null,
+      metadata: null,
+      signature: toRecord(verdict, 'pdf', onBehalfOf),
+      signatureKey: null,
+      reusedFrom: null,
+    };
+    try {
+      await this.uow.run((m) => m.getRepository(DossierFileEntity).insert(row as never));
+    } catch (error) {
+      await this.storage.remove(storageKey).catch(() => undefined);
       throw error;
     }
     return toFileView(row);
@@ -226,3 +354,24 @@ function cleanFileName(name: string, extension: string): string {
   const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return base || `tep.${extension}`;
 }
+
+function toRecord(v: Verification & { documentSha256: string }, kind: SignatureRecord['kind'], onBehalfOf: string | null): SignatureRecord {
+  return {
+    kind,
+    signerName: v.signer?.name ?? null,
+    certificateSerial: v.signer?.serialNumber ?? null,
+    certificateIssuer: v.signer?.issuer ?? null,
+    signingTime: v.signingTime?.toISOString() ?? null,
+    documentSha256: v.documentSha256,
+    valid: v.valid,
+    reasons: v.reasons.map((r) => r.code),
+    onBehalfOf,
+  };
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+

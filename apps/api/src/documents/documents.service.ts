@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { renderApology, renderReceipt, renderRefusal, renderSupplementRequest } from '@motcua/documents';
+import type { ObjectStorage } from '@motcua/storage';
+import { UnitOfWork } from '@motcua/persistence';
+import { AuthUser } from '../common/auth.decorators';
+import { AppError, NotFoundError } from '../common/errors';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
+import { AgencyIdentity } from '../catalogue/agency-identity';
+import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
+import { canSeeDossier } from '../dossiers/dossier-access';
+import { DossierEventEntity } from '../dossiers/dossier-event.entity';
+import { DossierEntity } from '../dossiers/dossier.entity';
+import { DossierFileEntity, FilePurpose } from '../files/dossier-file.entity';
+import { OBJECT_STORAGE } from '../files/object-storage.provider';
+import { UserEntity } from '../users/user.entity';
+
+export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['receipt', 'supplement-request', 'refusal', 'apology'];
+
+const PURPOSE: Record<DocumentKind, FilePurpose> = {
+  receipt: 'receipt',
+  'supplement-request': 'supplement_request',
+  refusal: 'refusal',
+  apology: 'apology',
+};
+/** The event each paper is issued for (the latest one counts). */
+const EVENT: Record<Exclude<DocumentKind, 'receipt'>, string[]> = {
+  'supplement-request': ['REQUEST_SUPPLEMENT'],
+  refusal: ['REFUSE', 'REJECT'],
+  apology: ['APOLOGISE'],
+};
+
+export class DocumentNotAvailableError extends AppError {
+  readonly status = 409;
+  readonly code = 'DOCUMENT_NOT_AVAILABLE';
+}
+
+/**
+ * The papers the one-stop unit hands out (TT 03/2025 Mẫu 01–04, numbering UNVERIFIED):
+ * rendered once from the stored facts, then stored like any file and linked from the
+ * dossier, so a reprint is the same paper.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly agency: AgencyIdentity,
+  ) {}
+
+  lookupUrl(dossier: Pick<DossierEntity, 'code' | 'lookupSecret'>): string | null {
+    return dossier.lookupSecret ? `${this.config.publicBaseUrl}/#/tra-cuu/${encodeURIComponent(dossier.code)}/${dossier.lookupSecret}` : null;
+  }
+
+  async open(user: AuthUser, dossierId: string, kind: DocumentKind): Promise<{ fileName: string; stream: Readable }> {
+    const dossier = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id: dossierId } }));
+    if (!dossier || !canSeeDossier(user, dossier.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
+    const event = kind === 'receipt' ? null : await this.latestEvent(dossier.id, EVENT[kind]);
+    const version = event?.version ?? 0;
+    const fileName = `${kind}-${dossier.code}${version ? `-v${version}` : ''}.pdf`;
+    const stored = await this.uow.read((m) => m.findOne(DossierFileEntity, { where: { dossierId, purpose: PURPOSE[kind], fileName } }));
+    if (stored) return { fileName, stream: await this.storage.get(stored.storageKey) };
+
+    const pdf = await this.render(dossier, kind, event);
+    const id = randomUUID();
+    const storageKey = `dossiers/${dossier.id}/${id}.pdf`;
+    await this.storage.put(storageKey, Readable.from([pdf]), { contentType: 'application/pdf', size: pdf.length });
+    const { createHash } = await import('node:crypto');
+    const row: DossierFileEntity = {
+      id,
+      dossierId: dossier.id,
+      applicantIdNumber: dossier.applicantIdNumber,
+      purpose: PURPOSE[kind],
+      componentKey: null,
+      storageKey,
+      fileName,
+      contentType: 'application/pdf',
+      size: pdf.length,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      uploadedBy: user.id,
+      uploadedAt: new Date(),
+      digitisationCode: null,
+      metadata: null,
+      signature: null,
+      signatureKey: null,
+      reusedFrom: null,
+    };
+    try {
+      await this.uow.run((m) => m.getRepository(DossierFileEntity).insert(row as never));
+    } catch (error) {
+      await this.storage.remove(storageKey).catch(() => undefined);
+      throw error;
+    }
+    return { fileName, stream: Readable.from([pdf]) };
+  }
+
+  private async render(dossier: DossierEntity, kind: DocumentKind, event: DossierEventEntity | null): Promise<Buffer> {
+    const { version, files, clerk } = await this.uow.read(async (m) => ({
+      version: await m.findOneByOrFail(ProcedureVersionEntity, { id: dossier.procedureVersionId }),
+      files: await m.find(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'component' } }),
+      clerk: await m.findOne(UserEntity, { where: { id: dossier.createdBy } }),
+    }));
+    const publicLookupUrl = this.lookupUrl(dossier);
+    if (!publicLookupUrl) throw new DocumentNotAvailableError('Imported dossiers have no papers');
+    const base = {
+      issuer: { agencyName: this.agency.name, unitName: 'Bộ phận Một cửa', place: 'Lai Châu' },
+      dossierCode: dossier.code,
+      applicant: {
+        name: dossier.applicantName,
+        idNumber: dossier.applicantIdNumber,
+        ...(dossier.applicantPhone ? { phone: dossier.applicantPhone } : {}),
+        ...(dossier.applicantAddress ? { address: dossier.applicantAddress } : {}),
+      },
+      procedure: { code: dossier.procedureCode, name: version.name },
+      publicLookupUrl,
+    };
+    const clerkName = clerk?.fullName ?? '';
+    if (kind === 'receipt') {
+      if (!dossier.receivedAt || !dossier.appointmentAt) throw new DocumentNotAvailableError('The dossier has not been received with an appointment yet');
+      const present = new Set(files.map((f) => f.componentKey));
+      return renderReceipt({
+        ...base,
+        issuedAt: dossier.receivedAt,
+        receivedAt: dossier.receivedAt,
+        channel: dossier.channel,
+        components: version.components.map((c) => ({ name: c.name, originals: c.original ?? 1, copies: c.copies ?? 0, digitised: present.has(c.key) })),
+        processingTime: version.processingAmount ? `${version.processingAmount} ${UNIT_VI[version.processingUnit ?? ''] ?? ''}`.trim() : undefined,
+        appointmentAt: dossier.appointmentAt,
+        resultDeliveryPlace: 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
+        clerkName,
+      });
+    }
+    if (!event) throw new DocumentNotAvailableError(`No ${kind} was issued for this dossier`);
+    const reason = String((event.payload as { reason?: unknown }).reason ?? '');
+    const receivedAt = dossier.receivedAt ?? dossier.submittedAt;
+    if (kind === 'supplement-request') {
+      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement: [], clerkName: event.actorUsername });
+    }
+    if (kind === 'refusal') return renderRefusal({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], clerkName: event.actorUsername });
+    const payload = event.payload as { newAppointment?: string };
+    const details = (event.details ?? {}) as { appointmentAt?: string };
+    return renderApology({
+      ...base,
+      issuedAt: event.occurredAt,
+      receivedAt,
+      reason,
+      previousAppointmentAt: dossier.dueAt ?? receivedAt,
+      newAppointmentAt: new Date(payload.newAppointment ?? details.appointmentAt ?? event.occurredAt),
+      handlingDepartment: dossier.snapshot.context.steps[event.stepFrom ?? 0]?.name ?? '',
+      signerName: event.actorUsername,
+    });
+  }
+
+  private latestEvent(dossierId: string, types: string[]): Promise<DossierEventEntity | null> {
+    return this.uow.read((m) =>
+      m.createQueryBuilder(DossierEventEntity, 'e').where('e.dossier_id = :dossierId AND e.type IN (:...types)', { dossierId, types }).orderBy('e.version', 'DESC').getOne(),
+    );
+  }
+}
+
+const UNIT_VI: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày' };

@@ -1,0 +1,95 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
+import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
+import { AppError, NotFoundError } from '../common/errors';
+import { Clock } from '../common/clock';
+import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
+import { DossierEventEntity } from '../dossiers/dossier-event.entity';
+import { DossierEntity } from '../dossiers/dossier.entity';
+import { DossierRatingEntity, RatingLevel } from '../ratings/dossier-rating.entity';
+
+export class AlreadyRatedError extends AppError {
+  readonly status = 409;
+  readonly code = 'ALREADY_RATED';
+}
+
+export class NotYetRatableError extends AppError {
+  readonly status = 409;
+  readonly code = 'NOT_YET_RATABLE';
+}
+
+/** One message for an unknown code and a wrong secret: the answer never says which. */
+const NOT_FOUND = 'No dossier with this code and secret';
+
+/**
+ * What an applicant sees with the receipt's QR link: the state, the appointment and a
+ * timeline, without personal data or staff names; and the one satisfaction rating.
+ */
+@Injectable()
+export class PublicDossiersService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly time: Clock,
+  ) {}
+
+  async lookup(code: string, secret: string) {
+    return this.uow.read(async (m) => {
+      const dossier = await this.find(m.getRepository(DossierEntity), code, secret);
+      const [version, events, rating] = await Promise.all([
+        m.findOneByOrFail(ProcedureVersionEntity, { id: dossier.procedureVersionId }),
+        m.find(DossierEventEntity, { where: { dossierId: dossier.id }, order: { version: 'ASC' } }),
+        m.findOne(DossierRatingEntity, { where: { dossierId: dossier.id } }),
+      ]);
+      return {
+        code: dossier.code,
+        procedureCode: dossier.procedureCode,
+        procedureName: version.name,
+        state: dossier.state,
+        stateLabel: DOSSIER_STATE_LABELS_VI[dossier.state],
+        channel: dossier.channel,
+        receivedAt: dossier.receivedAt?.toISOString() ?? null,
+        appointmentAt: dossier.appointmentAt?.toISOString() ?? null,
+        finishedAt: dossier.finishedAt?.toISOString() ?? null,
+        outcome: dossier.outcome,
+        timeline: events.map((e) => ({
+          at: e.occurredAt.toISOString(),
+          label: e.type === 'CREATE' ? 'Tiếp nhận hồ sơ' : DOSSIER_EVENT_LABELS_VI[e.type as DossierEventType] ?? e.type,
+          state: DOSSIER_STATE_LABELS_VI[e.toState as DossierEntity['state']] ?? e.toState,
+        })),
+        rating: rating ? { level: rating.level, createdAt: rating.createdAt.toISOString() } : null,
+        canRate: !rating && dossier.processingEndedAt !== null,
+      };
+    });
+  }
+
+  /** Once per dossier, after processing ended (5.4 counts "dissatisfied"). */
+  async rate(code: string, secret: string, level: RatingLevel, comment: string | null) {
+    try {
+      return await this.uow.run(async (m) => {
+        const dossier = await this.find(m.getRepository(DossierEntity), code, secret);
+        if (dossier.processingEndedAt === null) throw new NotYetRatableError('The dossier can be rated once it has a result');
+        if (await m.findOne(DossierRatingEntity, { where: { dossierId: dossier.id } })) throw new AlreadyRatedError('This dossier has already been rated');
+        const createdAt = this.time.now();
+        await m.insert(DossierRatingEntity, { dossierId: dossier.id, level, comment, createdAt });
+        await m.update(DossierEntity, { id: dossier.id }, { rating: level });
+        return { code: dossier.code, level, createdAt: createdAt.toISOString() };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AlreadyRatedError('This dossier has already been rated');
+      throw error;
+    }
+  }
+
+  private async find(repo: { findOne: (o: { where: { code: string } }) => Promise<DossierEntity | null> }, code: string, secret: string): Promise<DossierEntity> {
+    const dossier = await repo.findOne({ where: { code } });
+    if (!dossier || !dossier.lookupSecret || !sameSecret(dossier.lookupSecret, secret)) throw new NotFoundError(NOT_FOUND);
+    return dossier;
+  }
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,130 @@
+import { parseQrPayload } from '@motcua/documents';
+import { decodeQr, pdfImages, pdfText } from '../../libs/documents/test-support/pdf-inspect';
+import { APPLICANT, createDossier, pickWalkableProcedure, sendEvent, USER_BY_DEPARTMENT } from '../support/dossier-helpers';
+import { attachSignedResult } from '../support/files';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const binary = (res: import('supertest').Test) =>
+  res.buffer(true).parse((r, cb) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+
+describe('Receipt, public lookup, rating and payment', () => {
+  let t: TestApp;
+  let procedure: Awaited<ReturnType<typeof pickWalkableProcedure>>;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PUBLIC_BASE_URL: 'https://dichvucong.example.vn', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000' } });
+    procedure = await pickWalkableProcedure(t, { minSteps: 2 });
+  });
+  afterAll(() => t.close());
+  const auth = async (user: string) => ({ authorization: `Bearer ${await t.login(user)}` });
+
+  /** Walks a dossier to `result_issued`. */
+  async function issued() {
+    const d = await createDossier(t, procedure.code);
+    let v = (await sendEvent(t, 'clerk', d.id, { type: 'COMPLETE_DIGITISATION', expectedVersion: d.version })).body.version;
+    for (let i = 0; i < procedure.steps.length; i++) {
+      const actor = USER_BY_DEPARTMENT[procedure.steps[i].departmentCode];
+      const last = i === procedure.steps.length - 1;
+      if (last) expect((await attachSignedResult(t, actor, d.id)).status).toBe(201);
+      const res = await sendEvent(t, actor, d.id, { type: last ? 'ISSUE_RESULT' : 'FORWARD', expectedVersion: v });
+      expect(res.status).toBe(200);
+      v = res.body.version;
+    }
+    return { ...d, version: v };
+  }
+
+  it('prints the receipt (Mẫu 01) in Vietnamese with a QR code holding the documented content', async () => {
+    const d = await createDossier(t, procedure.code);
+    const view = (await t.http().get(`/api/dossiers/${d.id}`).set(await auth('clerk')).expect(200)).body;
+    expect(view.publicLookupUrl).toMatch(new RegExp(`^https://dichvucong\\.example\\.vn/#/tra-cuu/${d.code.replace(/\./g, '\\.')}/[A-Za-z0-9_-]+$`));
+    const specialistView = (await t.http().get(`/api/dossiers/${d.id}`).set(await auth('leader')).expect(200)).body;
+    expect(specialistView.publicLookupUrl).toBeUndefined();
+
+    const res = await binary(t.http().get(`/api/dossiers/${d.id}/documents/receipt`).set(await auth('clerk'))).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.body as Buffer;
+    const text = (await pdfText(pdf)).normalize('NFC');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain(APPLICANT.fullName);
+    expect(text).toContain(d.code);
+    const qr = pdfImages(pdf).map(decodeQr).find((x) => x !== null);
+    expect(qr).toBeDefined();
+    const fields = parseQrPayload(qr!);
+    expect(fields).toMatchObject({ dossierCode: d.code, procedureCode: procedure.code, lookupUrl: view.publicLookupUrl });
+    // The QR carries times to the second.
+    expect(Math.floor(new Date(fields.appointmentAt!).getTime() / 1000)).toBe(Math.floor(new Date(view.appointmentAt).getTime() / 1000));
+
+    // Reprints are the same stored paper.
+    const again = await binary(t.http().get(`/api/dossiers/${d.id}/documents/receipt`).set(await auth('clerk'))).expect(200);
+    expect(Buffer.compare(again.body as Buffer, pdf)).toBe(0);
+  });
+
+  it('shows the applicant the dossier with its secret only, the same 404 otherwise, and takes one rating after the result', async () => {
+    const d = await issued();
+    const view = (await t.http().get(`/api/dossiers/${d.id}`).set(await auth('clerk')).expect(200)).body;
+    const secret = view.publicLookupUrl.split('/').pop();
+    const ok = await t.http().get(`/api/public/dossiers/${encodeURIComponent(d.code)}`).query({ secret }).expect(200);
+    expect(ok.body).toMatchObject({ code: d.code, state: 'result_issued', canRate: true, rating: null });
+    expect(JSON.stringify(ok.body)).not.toContain(APPLICANT.idNumber);
+    expect(JSON.stringify(ok.body)).not.toContain(APPLICANT.fullName);
+    expect(JSON.stringify(ok.body)).not.toContain('clerk');
+
+    const wrongSecret = await t.http().get(`/api/public/dossiers/${encodeURIComponent(d.code)}`).query({ secret: 'x'.repeat(secret.length) });
+    const unknownCode = await t.http().get(`/api/public/dossiers/KHONG-CO-0001`).query({ secret });
+    expect(wrongSecret.status).toBe(404);
+    expect(unknownCode.status).toBe(404);
+    expect(wrongSecret.body).toEqual(unknownCode.body);
+
+    await t.http().post(`/api/public/dossiers/${encodeURIComponent(d.code)}/rating`).send({ secret: 'wrong', level: 'satisfied' }).expect(404);
+    const rated = await t.http().post(`/api/public/dossiers/${encodeURIComponent(d.code)}/rating`).send({ secret, level: 'dissatisfied', comment: 'Chờ lâu quá' });
+    expect(rated.status).toBe(201);
+    const twice = await t.http().post(`/api/public/dossiers/${encodeURIComponent(d.code)}/rating`).send({ secret, level: 'very_satisfied' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toBe('ALREADY_RATED');
+    const after = await t.http().get(`/api/public/dossiers/${encodeURIComponent(d.code)}`).query({ secret }).expect(200);
+    expect(after.body).toMatchObject({ canRate: false, rating: { level: 'dissatisfied' } });
+
+    // Not before the result.
+    const early = await createDossier(t, procedure.code);
+    const earlySecret = (await t.http().get(`/api/dossiers/${early.id}`).set(await auth('clerk'))).body.publicLookupUrl.split('/').pop();
+    const tooEarly = await t.http().post(`/api/public/dossiers/${encodeURIComponent(early.code)}/rating`).send({ secret: earlySecret, level: 'satisfied' });
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.error).toBe('NOT_YET_RATABLE');
+  });
+
+  it('records a fee payment once (indicator 3.6)', async () => {
+    const paid = await t.http().get('/api/procedures').set(await auth('clerk')).expect(200);
+    const withFee = paid.body.find((p: { fee: { amountVnd: number | null } }) => (p.fee.amountVnd ?? 0) > 0);
+    const d = await t.http().post('/api/dossiers').set(await auth('clerk')).send({ procedureCode: withFee.code, channel: 'online', applicant: APPLICANT }).expect(201);
+    expect(d.body.feeApplies).toBe(true);
+    const res = await t.http().post(`/api/dossiers/${d.body.id}/payment`).set(await auth('clerk')).send({ method: 'national_portal', amountVnd: withFee.fee.amountVnd, reference: 'GD-2026-000123' });
+    expect(res.status).toBe(201);
+    await t.http().post(`/api/dossiers/${d.body.id}/payment`).set(await auth('clerk')).send({ method: 'counter' }).expect(409);
+    await t.http().post(`/api/dossiers/${d.body.id}/payment`).set(await auth('specialist')).send({ method: 'counter' }).expect(403);
+    const withoutFee = paid.body.find((p: { fee: { amountVnd: number | null; text: string | null } }) => p.fee.amountVnd === 0);
+    const free = await t.http().post('/api/dossiers').set(await auth('clerk')).send({ procedureCode: withoutFee.code, channel: 'direct', applicant: APPLICANT }).expect(201);
+    expect(free.body.feeApplies).toBe(false);
+    const noFee = await t.http().post(`/api/dossiers/${free.body.id}/payment`).set(await auth('clerk')).send({ method: 'counter' });
+    expect(noFee.status).toBe(422);
+    expect(noFee.body.error).toBe('NO_FEE');
+    const view = (await t.http().get(`/api/dossiers/${d.body.id}`).set(await auth('clerk'))).body;
+    expect(view.paymentMethod).toBe('national_portal');
+  });
+});
+
+describe('Public endpoints are rate-limited', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 past the limit', async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await t.http().get('/api/public/dossiers/KHONG-CO-0001').query({ secret: 'abc' })).status);
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+  });
+});
