@@ -32,6 +32,8 @@ export interface AppConfig {
   signing: SigningSettings;
   /** Base URL of the public lookup page printed in QR codes on receipts. */
   publicBaseUrl: string;
+  /** How often stored objects that no row references are swept (0 = never, in this process). */
+  orphanSweepIntervalSeconds: number;
 }
 
 export type StorageSettings = { kind: 'disk'; root: string } | { kind: 'minio'; minio: MinioConfig };
@@ -115,6 +117,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   };
   if (nodeEnv === 'production' && !signing.p12Path) problems.push('SIGNING_P12_PATH is required when NODE_ENV=production');
   if (signing.p12Path && signing.p12Password === null) problems.push('SIGNING_P12_PASSWORD is required with SIGNING_P12_PATH');
+  const orphanSweepIntervalSeconds = parseInteger(env.ORPHAN_SWEEP_INTERVAL_SECONDS, 3600, 'ORPHAN_SWEEP_INTERVAL_SECONDS', 0, 7 * 86400, problems);
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, '');
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const isProduction = nodeEnv === 'production';
@@ -150,6 +153,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     maxUploadBytes,
     signing,
     publicBaseUrl,
+    orphanSweepIntervalSeconds,
   };
 }
 

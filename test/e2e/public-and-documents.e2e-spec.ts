@@ -62,6 +62,21 @@ describe('Receipt, public lookup, rating and payment', () => {
     expect(Buffer.compare(again.body as Buffer, pdf)).toBe(0);
   });
 
+  it('prints the supplementation request and the refusal when they happen, not before', async () => {
+    const d = await createDossier(t, procedure.code);
+    await binary(t.http().get(`/api/dossiers/${d.id}/documents/refusal`).set(await auth('clerk'))).expect(409);
+    let v = (await sendEvent(t, 'clerk', d.id, { type: 'COMPLETE_DIGITISATION', expectedVersion: d.version })).body.version;
+    const handler = USER_BY_DEPARTMENT[procedure.steps[0].departmentCode];
+    v = (await sendEvent(t, handler, d.id, { type: 'REQUEST_SUPPLEMENT', reason: 'Thiếu bản thuyết minh đề tài', expectedVersion: v })).body.version;
+    const request = await binary(t.http().get(`/api/dossiers/${d.id}/documents/supplement-request`).set(await auth('clerk'))).expect(200);
+    const requestText = (await pdfText(request.body as Buffer)).normalize('NFC');
+    expect(requestText).toContain('Thiếu bản thuyết minh đề tài');
+    v = (await sendEvent(t, 'clerk', d.id, { type: 'SUPPLEMENT_RECEIVED', expectedVersion: v })).body.version;
+    await sendEvent(t, handler, d.id, { type: 'REFUSE', reason: 'Không đủ điều kiện theo Nghị định 268/2025/NĐ-CP', expectedVersion: v });
+    const refusal = await binary(t.http().get(`/api/dossiers/${d.id}/documents/refusal`).set(await auth('clerk'))).expect(200);
+    expect((await pdfText(refusal.body as Buffer)).normalize('NFC')).toContain('Không đủ điều kiện theo Nghị định 268/2025/NĐ-CP');
+  });
+
   it('shows the applicant the dossier with its secret only, the same 404 otherwise, and takes one rating after the result', async () => {
     const d = await issued();
     const view = (await t.http().get(`/api/dossiers/${d.id}`).set(await auth('clerk')).expect(200)).body;

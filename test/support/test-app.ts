@@ -53,6 +53,7 @@ async function boot(database: TestDatabase, options: { clock?: Clock; env?: Reco
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: process.env.TEST_LOGS ? 'debug' : 'error',
     SWEEP_INTERVAL_SECONDS: '0',
+    ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
     ...options.env,
   });
   const { app } = await createApp(config, { logger: process.env.TEST_LOGS ? undefined : false, overrides: { clock: options.clock } });

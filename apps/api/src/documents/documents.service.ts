@@ -137,7 +137,8 @@ export class DocumentsService {
     const reason = String((event.payload as { reason?: unknown }).reason ?? '');
     const receivedAt = dossier.receivedAt ?? dossier.submittedAt;
     if (kind === 'supplement-request') {
-      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement: [], clerkName: event.actorUsername });
+      // The event carries a reason, not a list of components (yet): the paper names the reason as what to supplement.
+      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement: [{ name: 'Thành phần hồ sơ nêu tại lý do trên', requirement: reason }], clerkName: event.actorUsername });
     }
     if (kind === 'refusal') return renderRefusal({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], clerkName: event.actorUsername });
     const payload = event.payload as { newAppointment?: string };

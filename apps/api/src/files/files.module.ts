@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { SigningModule } from '../signing/signing.module';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
+import { OrphanSweepScheduler } from './orphan-sweep.scheduler';
 import { buildObjectStorage, OBJECT_STORAGE, ObjectStorageBootstrap } from './object-storage.provider';
 
 @Module({
@@ -12,6 +13,7 @@ import { buildObjectStorage, OBJECT_STORAGE, ObjectStorageBootstrap } from './ob
     { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => buildObjectStorage(config) },
     ObjectStorageBootstrap,
     FilesService,
+    OrphanSweepScheduler,
   ],
   exports: [FilesService, OBJECT_STORAGE],
 })

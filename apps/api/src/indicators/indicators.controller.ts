@@ -28,7 +28,7 @@ export class IndicatorsController {
   @Roles('reporter', 'leader', 'admin')
   async plan(@Query() q: IndicatorQuery) {
     const report = await this.indicators.report(periodOf(q), filterOf(q));
-    return { period: report.period, lines: this.indicators.plan(report) };
+    return { period: report.period, lines: await this.indicators.plan(report, filterOf(q)) };
   }
 
   /** The dossiers behind a number: codes in the denominator, in the numerator, and those not in it. */
@@ -54,7 +54,7 @@ export class IndicatorsController {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
       return indicatorsCsv(report);
     }
-    const workbook = await indicatorsWorkbook(report, this.indicators.plan(report), await this.indicators.lateDossiers(period, filterOf(q)));
+    const workbook = await indicatorsWorkbook(report, await this.indicators.plan(report, filterOf(q)), await this.indicators.lateDossiers(period, filterOf(q)));
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${name}.xlsx"`);

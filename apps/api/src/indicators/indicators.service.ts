@@ -9,12 +9,16 @@ import {
   IndicatorCounts,
   IndicatorReport,
   Period,
+  PLAN_2025_TARGETS,
   planReport,
   PlanLine,
+  PlanTarget,
   scoreIndicators,
   selectDossiers,
 } from '@motcua/indicators';
+import { existsSync, readFileSync } from 'node:fs';
 import { AgencyIdentity } from '../catalogue/agency-identity';
+import { configPath } from '../common/repo-paths';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { COUNT_COLUMNS, IN_PERIOD_SCOPE, ON_TIME } from './indicator-sql';
 
@@ -68,8 +72,28 @@ export class IndicatorsService {
     return out;
   }
 
-  plan(report: IndicatorReport): PlanLine[] {
-    return planReport(report);
+  /** Plan targets: config/plan-targets.json over the library's 2025 defaults. */
+  readonly planTargets: PlanTarget[] = loadPlanTargets();
+
+  async plan(report: IndicatorReport, filter: IndicatorFilter = {}): Promise<PlanLine[]> {
+    return planReport(report, this.planTargets, await this.fullProcessServices(report.period, filter));
+  }
+
+  /** Full-process online procedures (catalogue) and how many of them received an online dossier in the period. */
+  private async fullProcessServices(period: Period, filter: IndicatorFilter) {
+    return this.uow.read(async (m) => {
+      const rows: Array<{ code: string; online: string | number }> = await m.query(
+        `SELECT p.code AS code,
+                (SELECT COUNT(*) FROM dossier d WHERE d.procedure_code = p.code AND d.channel = 'online'
+                   AND d.received_at >= ${m.connection.driver.options.type === 'postgres' ? '$1' : '?'}
+                   AND d.received_at < ${m.connection.driver.options.type === 'postgres' ? '$2' : '?'}) AS online
+           FROM procedure p JOIN procedure_version v ON v.procedure_code = p.code AND v.version = p.current_version
+          WHERE v.online_level = 'toan_trinh'`,
+        m.connection.driver.options.type === 'postgres' ? [period.from, period.to] : [sqliteTime(period.from), sqliteTime(period.to)],
+      );
+      const scoped = filter.procedureCode ? rows.filter((r) => r.code === filter.procedureCode) : rows;
+      return { fullProcessServices: scoped.length, fullProcessServicesWithOnlineDossier: scoped.filter((r) => Number(r.online) > 0).length };
+    });
   }
 
   /** The dossiers behind a number: in the denominator, in the numerator, and the rest. */
@@ -194,6 +218,20 @@ export function toFact(r: DossierEntity, agencyCode: string): DossierFact {
     hasComplaint: r.hasComplaint,
     imported: r.imported,
   };
+}
+
+function loadPlanTargets(): PlanTarget[] {
+  const file = configPath('plan-targets.json');
+  if (!existsSync(file)) return [...PLAN_2025_TARGETS];
+  const { targets } = JSON.parse(readFileSync(file, 'utf8')) as { targets: Record<string, number | null> };
+  const unknown = Object.keys(targets).filter((id) => !PLAN_2025_TARGETS.some((t) => t.id === id));
+  if (unknown.length) throw new Error(`config/plan-targets.json: unknown targets ${unknown.join(', ')}`);
+  return PLAN_2025_TARGETS.map((t) => (t.id in targets ? { ...t, target: targets[t.id] } : t));
+}
+
+/** TypeORM's text format for instants on SQLite (UTC), for hand-written queries. */
+function sqliteTime(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
 }
 
 function toDate(v: Date | string): Date {

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+/**
+ * Benchmark: the quarter indicator report over 1,000,000 dossiers, computed straight from
+ * the facts (one aggregate scan + one grouped query, the service's own SQL), on PostgreSQL
+ * (DATABASE_URL, a throwaway database is created and dropped) and on SQLite (temp file).
+ * Beside it, in the same run, the reference: a plain COUNT(*) over the quarter.
+ *
+ *   npm run bench:indicators            (DOSSIERS=1000000 RUNS=15 by default)
+ *
+ * Prints a table and writes bench/results.json (section "indicators").
+ */
+const { randomBytes } = require('node:crypto');
+const { mkdtempSync, rmSync, readFileSync, writeFileSync, existsSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const dist = join(__dirname, '..', 'dist');
+if (!existsSync(join(dist, 'apps/api/src/indicators/indicators.service.js'))) {
+  console.error('Build first: npm run build:api');
+  process.exit(1);
+}
+const N = Number(process.env.DOSSIERS ?? 1_000_000);
+const RUNS = Number(process.env.RUNS ?? 15);
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function main() {
+  const results = {};
+  for (const dialect of ['postgres', 'sqlite']) {
+    process.env.DATABASE_URL = dialect === 'postgres' ? PG_URL : '';
+    results[dialect] = await runDialect(dialect);
+  }
+  printTable(results);
+  const file = join(__dirname, 'results.json');
+  const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  all.indicators = { measuredAt: new Date().toISOString(), dossiers: N, runs: RUNS, results };
+  writeFileSync(file, JSON.stringify(all, null, 2));
+}
+
+async function runDialect(dialect) {
+  // Column types are chosen when entity modules load: load them per dialect in a fresh registry.
+  for (const key of Object.keys(require.cache)) if (key.startsWith(dist)) delete require.cache[key];
+  const { DataSource } = require('typeorm');
+  const { buildDataSourceOptions, UnitOfWork } = require(join(dist, 'libs/persistence/src'));
+  const { MIGRATIONS } = require(join(dist, 'migrations'));
+  const { ENTITIES } = require(join(dist, 'apps/api/src/database/entities'));
+  const { IndicatorsService } = require(join(dist, 'apps/api/src/indicators/indicators.service'));
+  const { quarterPeriod } = require(join(dist, 'libs/indicators/src'));
+
+  let target;
+  let cleanup;
+  if (dialect === 'postgres') {
+    const { Client } = require('pg');
+    const name = `motcua_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    target = { type: 'postgres', url: url.toString() };
+    cleanup = async () => {
+      const c = new Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+    target = { type: 'sqlite', path: join(dir, 'bench.sqlite') };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const ds = new DataSource(buildDataSourceOptions(target, { entities: ENTITIES, migrations: MIGRATIONS }));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  const t0 = performance.now();
+  await load(ds, dialect);
+  const loadSeconds = (performance.now() - t0) / 1000;
+
+  const service = new IndicatorsService(new UnitOfWork(ds), { id: 'BENCH', name: 'bench' });
+  const period = quarterPeriod(2026, 1);
+  const report = await service.report(period); // warm-up, and a sanity check
+  const plainSql =
+    dialect === 'postgres'
+      ? 'SELECT COUNT(*) AS n FROM dossier WHERE received_at >= $1 AND received_at < $2'
+      : 'SELECT COUNT(*) AS n FROM dossier WHERE received_at >= ? AND received_at < ?';
+  const plainParams = dialect === 'postgres' ? [period.from, period.to] : [sqliteTime(period.from), sqliteTime(period.to)];
+  const reportMs = [];
+  const plainMs = [];
+  for (let i = 0; i < RUNS; i++) {
+    let s = performance.now();
+    await service.report(period);
+    reportMs.push(performance.now() - s);
+    s = performance.now();
+    await ds.query(plainSql, plainParams);
+    plainMs.push(performance.now() - s);
+  }
+  await ds.destroy();
+  await cleanup();
+  const r21 = report.counts.ratios['2.1'];
+  return {
+    loadSeconds: round(loadSeconds),
+    quarterDossiersInScope: r21.denominator,
+    reportMs: stats(reportMs),
+    plainCountMs: stats(plainMs),
+    ratioP50: round(stats(reportMs).p50 / stats(plainMs).p50),
+  };
+}
+
+/** 1M synthetic dossiers over 2025–2026, generated inside the database. */
+async function load(ds, dialect) {
+  const days = 730;
+  if (dialect === 'postgres') {
+    await ds.query(`
+      INSERT INTO dossier (id, code, procedure_version_id, procedure_code, channel, state, snapshot, machine_version, version,
+        applicant_name, applicant_id_number, submitted_at, received_at, due_at, appointment_at, processing_ended_at, finished_at, outcome,
+        paused_minutes, supplement_requests, digitised, reused_component, e_result, fee_applies, payment_method, rating, imported,
+        paper_result, has_complaint, processing_working_minutes, field, department_code, created_by, created_at, updated_at)
+      SELECT gen_random_uuid()::text, 'BENCH-' || n, 'v', 'P' || (n % 24), (ARRAY['direct','online','postal'])[1 + n % 3],
+        CASE WHEN n % 20 = 0 THEN 'processing' ELSE 'returned' END, '{}', 1, 1,
+        'x', '0', r, r, r + interval '15 days', r + interval '15 days',
+        CASE WHEN n % 20 = 0 THEN NULL ELSE r + (n % 20) * interval '1 day' END,
+        CASE WHEN n % 20 = 0 THEN NULL ELSE r + (n % 20) * interval '1 day' END,
+        CASE WHEN n % 20 = 0 THEN NULL WHEN n % 20 <= 15 THEN 'on_time' ELSE 'late' END,
+        0, (n % 7 = 0)::int + (n % 49 = 0)::int, n % 10 <> 0, n % 5 = 0, n % 4 <> 0, n % 3 = 0,
+        CASE WHEN n % 6 = 0 THEN 'national_portal' WHEN n % 3 = 0 THEN 'counter' END,
+        CASE WHEN n % 11 = 0 THEN 'dissatisfied' WHEN n % 2 = 0 THEN 'satisfied' END, true,
+        true, n % 97 = 0, CASE WHEN n % 20 = 0 THEN NULL ELSE 480 * (n % 20) END, 'F' || (n % 5), 'D' || (n % 4), 'bench', now(), now()
+      FROM (SELECT n, timestamptz '2025-01-01 00:00+07' + (n % ${days}) * interval '1 day' + (n % 480) * interval '1 minute' AS r
+            FROM generate_series(1, ${N}) AS n) s`);
+    await ds.query('ANALYZE dossier');
+  } else {
+    await ds.query(`
+      WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${N}),
+      s AS (SELECT n, strftime('%Y-%m-%d %H:%M:%f', '2024-12-31 17:00:00', '+' || (n % ${days}) || ' days', '+' || (n % 480) || ' minutes') AS r FROM seq)
+      INSERT INTO dossier (id, code, procedure_version_id, procedure_code, channel, state, snapshot, machine_version, version,
+        applicant_name, applicant_id_number, submitted_at, received_at, due_at, appointment_at, processing_ended_at, finished_at, outcome,
+        paused_minutes, supplement_requests, digitised, reused_component, e_result, fee_applies, payment_method, rating, imported,
+        paper_result, has_complaint, processing_working_minutes, field, department_code, created_by, created_at, updated_at)
+      SELECT lower(hex(randomblob(16))), 'BENCH-' || n, 'v', 'P' || (n % 24), CASE n % 3 WHEN 0 THEN 'direct' WHEN 1 THEN 'online' ELSE 'postal' END,
+        CASE WHEN n % 20 = 0 THEN 'processing' ELSE 'returned' END, '{}', 1, 1,
+        'x', '0', r, r, strftime('%Y-%m-%d %H:%M:%f', r, '+15 days'), strftime('%Y-%m-%d %H:%M:%f', r, '+15 days'),
+        CASE WHEN n % 20 = 0 THEN NULL ELSE strftime('%Y-%m-%d %H:%M:%f', r, '+' || (n % 20) || ' days') END,
+        CASE WHEN n % 20 = 0 THEN NULL ELSE strftime('%Y-%m-%d %H:%M:%f', r, '+' || (n % 20) || ' days') END,
+        CASE WHEN n % 20 = 0 THEN NULL WHEN n % 20 <= 15 THEN 'on_time' ELSE 'late' END,
+        0, (n % 7 = 0) + (n % 49 = 0), n % 10 <> 0, n % 5 = 0, n % 4 <> 0, n % 3 = 0,
+        CASE WHEN n % 6 = 0 THEN 'national_portal' WHEN n % 3 = 0 THEN 'counter' END,
+        CASE WHEN n % 11 = 0 THEN 'dissatisfied' WHEN n % 2 = 0 THEN 'satisfied' END, 1,
+        1, n % 97 = 0, CASE WHEN n % 20 = 0 THEN NULL ELSE 480 * (n % 20) END, 'F' || (n % 5), 'D' || (n % 4), 'bench',
+        strftime('%Y-%m-%d %H:%M:%f', 'now'), strftime('%Y-%m-%d %H:%M:%f', 'now')
+      FROM s`);
+    await ds.query('ANALYZE');
+  }
+}
+
+function sqliteTime(d) {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+function stats(ms) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { min: round(s[0]), p50: round(at(0.5)), p95: round(at(0.95)), max: round(s[s.length - 1]) };
+}
+function round(x) {
+  return Math.round(x * 100) / 100;
+}
+function printTable(results) {
+  console.log(`\nQuarter report (Q1 2026) over ${N.toLocaleString('en')} dossiers, ${RUNS} runs each (ms)`);
+  console.log('dialect   | in scope | report p50 | p95    | plain COUNT p50 | ratio | load s');
+  for (const [d, r] of Object.entries(results)) {
+    console.log(
+      `${d.padEnd(9)} | ${String(r.quarterDossiersInScope).padStart(8)} | ${String(r.reportMs.p50).padStart(10)} | ${String(r.reportMs.p95).padStart(6)} | ${String(r.plainCountMs.p50).padStart(15)} | ${String(r.ratioP50).padStart(5)} | ${r.loadSeconds}`,
+    );
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
