@@ -99,6 +99,8 @@ export async function startApi(entry: string): Promise<RunningApi> {
     DATA_DIR: dataDir,
     DEMO_PASSWORD,
     LOG_LEVEL: 'warn',
+    // The receipt's QR code and the clerk's lookup link point at this very server.
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   };
   // A fresh SQLite file in DATA_DIR, whatever database the surrounding test run uses.
   delete env.DATABASE_URL;
@@ -159,6 +161,16 @@ export async function startWebOrigin(apiUrl: string): Promise<{ url: string; clo
   const server = await startServer({ root: WEB_DIST, apiUrl, port: 0 });
   log(`web app on ${server.url} (static files + /api proxy)`);
   return server;
+}
+
+/** The API's paths as its OpenAPI document lists them (`/api/public/dossiers/{code}`…). */
+export async function apiPaths(apiUrl: string): Promise<Set<string>> {
+  try {
+    const res = await httpGet(`${apiUrl}/api/docs-json`);
+    return new Set(Object.keys((JSON.parse(res.body) as { paths?: Record<string, unknown> }).paths ?? {}));
+  } catch {
+    return new Set();
+  }
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -2,13 +2,18 @@ import type { User } from './api/types';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { Layout } from './components/Layout';
 import { PageTitle } from './components/PageTitle';
-import { paths, useRoute, type Route } from './hooks/useRoute';
+import { isPublicRoute, paths, useRoute, type Route } from './hooks/useRoute';
 import { CounterPage } from './pages/CounterPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { DossierPage } from './pages/DossierPage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { PublicLookupPage } from './pages/public/PublicLookupPage';
 
 export function App() {
+  const route = useRoute();
+  // The applicant's pages need no login and show nothing of the staff workspace.
+  if (isPublicRoute(route) && route.name === 'lookup') return <PublicLookupPage code={route.code} secret={route.secret} />;
   return (
     <AuthProvider>
       <Shell />
@@ -37,7 +42,9 @@ function Shell() {
 function Workspace({ user, active }: { user: User; active: boolean }) {
   const route = useRoute();
   const isClerk = user.roles.includes('clerk');
-  const home: Route = isClerk ? { name: 'counter', tab: 'direct' } : { name: 'inbox' };
+  const canReport = user.roles.some((r) => r === 'reporter' || r === 'leader' || r === 'admin');
+  const onlyReports = user.roles.every((r) => r === 'reporter');
+  const home: Route = isClerk ? { name: 'counter', tab: 'direct' } : onlyReports ? { name: 'dashboard' } : { name: 'inbox' };
   const shown = route.name === 'home' ? home : route;
 
   return (
@@ -49,20 +56,21 @@ function Workspace({ user, active }: { user: User; active: boolean }) {
             <CounterPage tab={shown.name === 'counter' ? shown.tab : 'direct'} active={active && shown.name === 'counter'} />
           </div>
         )}
-        {shown.name === 'counter' && !isClerk && <Forbidden />}
+        {shown.name === 'counter' && !isClerk && <Forbidden what="Chức năng tiếp nhận hồ sơ dành cho cán bộ Bộ phận Một cửa." />}
         {shown.name === 'inbox' && <InboxPage user={user} active={active} />}
-        {shown.name === 'dossier' && <DossierPage key={shown.id} id={shown.id} />}
+        {shown.name === 'dossier' && <DossierPage key={shown.id} id={shown.id} user={user} />}
+        {shown.name === 'dashboard' && (canReport ? <DashboardPage active={active} /> : <Forbidden what="Báo cáo chỉ số dành cho lãnh đạo và cán bộ theo dõi, báo cáo." />)}
         {shown.name === 'not-found' && <NotFound />}
       </Layout>
     </>
   );
 }
 
-function Forbidden() {
+function Forbidden({ what }: { what: string }) {
   return (
     <>
       <PageTitle title="Không có quyền">Không có quyền truy cập</PageTitle>
-      <p>Chức năng tiếp nhận hồ sơ dành cho cán bộ Bộ phận Một cửa.</p>
+      <p>{what}</p>
       <p>
         <a href={paths.inbox}>Về danh sách hồ sơ</a>
       </p>

@@ -10,7 +10,10 @@ import { CounterPage } from './pages/CounterPage';
 import { DossierPage } from './pages/DossierPage';
 import { InboxPage } from './pages/InboxPage';
 import { installFakeApi } from './testing/fake-api';
-import { DEPARTMENTS, dossier, HISTORY, PROCEDURES, SPECIALIST } from './testing/fixtures';
+import { CLERK, DEPARTMENTS, dossier, dossierFile, HISTORY, PROCEDURES, resultFile, SPECIALIST } from './testing/fixtures';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { PublicLookupPage } from './pages/public/PublicLookupPage';
+import { parseRoute } from './hooks/useRoute';
 
 /** Every form control on screen has an accessible name, and it comes from a real label. */
 function expectAllControlsLabelled(container: HTMLElement) {
@@ -19,8 +22,10 @@ function expectAllControlsLabelled(container: HTMLElement) {
   for (const control of controls) {
     expect(control).toHaveAccessibleName();
     expect(control.labels?.length ?? 0).toBeGreaterThan(0);
-    // …and the label finds it back.
-    expect(screen.getByLabelText(control.labels![0].textContent!.replace(/\s*\*$/, ''), { exact: false, selector: control.tagName.toLowerCase() })).toBe(control);
+    // …and the label finds it back (by its own words when aria-labelledby names the control, e.g. the file drop zones).
+    const labelledBy = control.getAttribute('aria-labelledby');
+    const text = labelledBy ? document.getElementById(labelledBy)!.textContent! : control.labels![0].textContent!.replace(/\s*\*$/, '');
+    expect(screen.getAllByLabelText(text, { exact: false, selector: control.tagName.toLowerCase() })).toContain(control);
   }
   for (const button of Array.from(container.querySelectorAll('button'))) expect(button).toHaveAccessibleName();
 }
@@ -36,6 +41,14 @@ beforeEach(() => {
   api.on('GET', '/api/dossiers', { body: { items: [dossier({ id: 'x', state: 'submitted', allowedEvents: ['ACCEPT', 'REJECT', 'REQUEST_SUPPLEMENT'] })], total: 1, page: 1, pageSize: 20 } });
   api.on('GET', /\/api\/dossiers\/[^/]+$/, { body: dossier({ allowedEvents: Object.keys(EVENT_LABELS) as EventType[] }) });
   api.on('GET', /\/history$/, { body: HISTORY });
+  api.on('GET', /\/api\/dossiers\/[^/]+\/files$/, { body: [dossierFile(), resultFile()] });
+  api.on('GET', /\/api\/applicants\/[^/]+\/files$/, { body: [dossierFile({ id: 'old', dossierId: 'other', fileName: 'cu.pdf' })] });
+  api.on('GET', '/api/indicators', { body: { period: { kind: 'custom', from: '', to: '', label: '', labelVi: '' }, indicators: [], measures: [], groups: [], total: { score: null, maxPoints: 82, percent: null } } });
+  api.on('GET', '/api/indicators/late', { body: [] });
+  api.on('GET', '/api/indicators/plan', { body: { lines: [] } });
+  api.on('GET', /\/api\/public\/dossiers\/[^/]+$/, {
+    body: { code: 'H35-1', procedureName: 'Thủ tục', state: 'returned', stateLabel: 'Đã trả kết quả', channel: 'direct', receivedAt: null, appointmentAt: null, finishedAt: null, outcome: null, timeline: [], rating: null, canRate: true },
+  });
 });
 
 describe('accessibility: every control is labelled', () => {
@@ -69,5 +82,59 @@ describe('accessibility: every control is labelled', () => {
     const { container } = render(<DossierPage id="330f0afb-7a99-4bcb-a080-3b71dfcfedd2" />);
     await user.click(await screen.findByRole('button', { name: EVENT_LABELS[type] }));
     expectAllControlsLabelled(container);
+  });
+
+  it('dossier page for a clerk at the counter: checklist with file inputs and reuse, payment', async () => {
+    installFakeApi()
+      .on('GET', '/api/procedures', { body: PROCEDURES })
+      .on('GET', '/api/departments', { body: DEPARTMENTS })
+      .on('GET', /\/api\/dossiers\/[^/]+$/, { body: dossier({ state: 'received', currentStep: null, allowedEvents: ['COMPLETE_DIGITISATION'], feeApplies: true }) })
+      .on('GET', /\/history$/, { body: HISTORY })
+      .on('GET', /\/api\/dossiers\/[^/]+\/files$/, { body: [dossierFile()] })
+      .on('GET', /\/api\/applicants\/[^/]+\/files$/, { body: [dossierFile({ id: 'old', dossierId: 'other', componentKey: 'bao-cao', fileName: 'cu.pdf' })] });
+    const { container } = render(<DossierPage id="330f0afb-7a99-4bcb-a080-3b71dfcfedd2" user={CLERK} />);
+    await screen.findByLabelText('Tải lên bản quét: Báo cáo tổng hợp kết quả');
+    await screen.findByRole('button', { name: 'Dùng lại tệp cu.pdf cho: Báo cáo tổng hợp kết quả' });
+    expect(screen.getByLabelText(/Hình thức thanh toán/)).toBeInTheDocument();
+    expectAllControlsLabelled(container);
+  });
+
+  it('dossier page for the leader: result upload (mode radios, PDF input)', async () => {
+    const { container } = render(<DossierPage id="330f0afb-7a99-4bcb-a080-3b71dfcfedd2" />);
+    await screen.findByLabelText('Tệp kết quả giải quyết (PDF)');
+    expect(screen.getByRole('group', { name: 'Cách ký số' })).toBeInTheDocument();
+    expectAllControlsLabelled(container);
+  });
+
+  it('dashboard: period picker and grouping', async () => {
+    const { container } = render(<DashboardPage />);
+    await screen.findByTestId('total-score');
+    expectAllControlsLabelled(container);
+  });
+
+  it('public lookup form and rating form', async () => {
+    const form = render(<PublicLookupPage />);
+    expectAllControlsLabelled(form.container);
+    form.unmount();
+    const { container } = render(<PublicLookupPage code="H35-1" secret="abc" />);
+    await screen.findByRole('form', { name: 'Đánh giá mức độ hài lòng' });
+    expectAllControlsLabelled(container);
+  });
+});
+
+describe('routes', () => {
+  it('public lookup routes, the dashboard, and broken escapes', () => {
+    expect(parseRoute('#/tra-cuu')).toEqual({ name: 'lookup' });
+    expect(parseRoute('#/tra-cuu/000.00.20.H35-261126-0001/a%2Fb')).toEqual({ name: 'lookup', code: '000.00.20.H35-261126-0001', secret: 'a/b' });
+    expect(parseRoute('#/bao-cao')).toEqual({ name: 'dashboard' });
+    expect(parseRoute('#/ho-so/%E0%A4%A')).toEqual({ name: 'not-found', path: '/ho-so/%E0%A4%A' });
+  });
+
+  it('the public page needs no login and shows no staff navigation', async () => {
+    window.location.hash = '#/tra-cuu/H35-1/abc';
+    render(<App />);
+    expect(await screen.findByTestId('public-state')).toHaveTextContent('Đã trả kết quả');
+    expect(screen.queryByLabelText(/Tên đăng nhập/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Điều hướng chính' })).not.toBeInTheDocument();
   });
 });

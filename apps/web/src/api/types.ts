@@ -1,41 +1,17 @@
 /** Shapes of the motcua API as the web app uses them (see /api/docs-json). */
 
-export type Role = 'admin' | 'clerk' | 'specialist' | 'leader' | 'reporter';
-export type Channel = 'direct' | 'online' | 'postal';
-export type ReturnMethod = 'counter' | 'post' | 'online';
+// The workflow's own names (pure files of libs/workflow, no xstate): one source for the
+// API, the database and this app.
+import type { Channel, DossierEventType, DossierState, ReturnMethod, Role } from '../../../../libs/workflow/src/dossier.types';
+import { DOSSIER_EVENT_TYPES, DOSSIER_STATES as WORKFLOW_STATES } from '../../../../libs/workflow/src/dossier.types';
+
+export type { Channel, DossierState, ReturnMethod, Role };
+export type EventType = DossierEventType;
 export type DeadlineStatus = 'on_track' | 'due_soon' | 'overdue';
 export type Outcome = 'early' | 'on_time' | 'late';
 
-export const DOSSIER_STATES = [
-  'submitted',
-  'received',
-  'processing',
-  'awaiting_supplement',
-  'result_issued',
-  'returned',
-  'refused',
-  'stopped',
-  'withdrawn',
-  'rejected',
-] as const;
-export type DossierState = (typeof DOSSIER_STATES)[number];
-
-export const EVENT_TYPES = [
-  'ACCEPT',
-  'REJECT',
-  'COMPLETE_DIGITISATION',
-  'FORWARD',
-  'SEND_BACK',
-  'REQUEST_SUPPLEMENT',
-  'SUPPLEMENT_RECEIVED',
-  'ISSUE_RESULT',
-  'RETURN_RESULT',
-  'REFUSE',
-  'STOP',
-  'WITHDRAW',
-  'APOLOGISE',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export const DOSSIER_STATES: readonly DossierState[] = WORKFLOW_STATES;
+export const EVENT_TYPES: readonly EventType[] = DOSSIER_EVENT_TYPES;
 
 export interface User {
   id: string;
@@ -121,6 +97,17 @@ export interface Dossier {
   createdAt: string;
   updatedAt: string;
   allowedEvents: EventType[];
+  /** The applicant's lookup link (`<origin>/#/tra-cuu/<code>/<secret>`), shown to clerks only. */
+  publicLookupUrl?: string | null;
+  /** How the fee was paid, once recorded (null: not yet). */
+  paymentMethod?: PaymentMethod | 'online_unspecified' | null;
+  /** The procedure charges a fee: only then is a payment recorded. */
+  feeApplies?: boolean;
+  rating?: RatingLevel | null;
+  eResult?: boolean;
+  digitised?: boolean;
+  /** A historical dossier imported from another system: read only. */
+  imported?: boolean;
 }
 
 export interface DossierPage {
@@ -196,4 +183,176 @@ export interface ApiErrorBody {
   message: string;
   details?: Record<string, unknown>;
   allowedEvents?: string[];
+}
+
+// ─── Files ───────────────────────────────────────────────────────────────────
+
+export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology';
+
+/** Why a signature is not valid (the server's reason codes). */
+export type SignatureReason =
+  | 'NO_SIGNATURE'
+  | 'BYTE_RANGE_INVALID'
+  | 'NOT_WHOLE_FILE'
+  | 'DIGEST_MISMATCH'
+  | 'SIGNATURE_INVALID'
+  | 'UNTRUSTED_CHAIN'
+  | 'CERT_NOT_VALID_AT_SIGNING_TIME'
+  | 'MALFORMED';
+
+export interface SignatureRecord {
+  kind: 'detached_cms' | 'pdf';
+  signerName: string | null;
+  certificateSerial: string | null;
+  certificateIssuer: string | null;
+  signingTime: string | null;
+  documentSha256: string;
+  valid: boolean;
+  reasons: string[];
+  onBehalfOf: string | null;
+}
+
+export interface DossierFile {
+  id: string;
+  dossierId?: string;
+  purpose: FilePurpose;
+  componentKey: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedBy?: string;
+  uploadedAt: string;
+  digitisationCode: string | null;
+  signature: SignatureRecord | null;
+  reusedFrom: string | null;
+}
+
+/** `sign`: the service signs with the agency certificate; `signed`: signed elsewhere (USB token), the server verifies. */
+export type ResultMode = 'sign' | 'signed';
+
+// ─── Payment ─────────────────────────────────────────────────────────────────
+
+export type PaymentMethod = 'counter' | 'national_portal' | 'provincial_portal';
+
+export interface NewPayment {
+  method: PaymentMethod;
+  amountVnd?: number;
+  reference?: string;
+}
+
+export interface Payment {
+  method: PaymentMethod | 'online_unspecified';
+  amountVnd: number | null;
+  reference: string | null;
+  paidAt?: string;
+  recordedAt?: string;
+}
+
+/** Papers the service prints for a dossier (GET /dossiers/:id/documents/:kind). */
+export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology';
+
+// ─── Public lookup and rating ────────────────────────────────────────────────
+
+export type RatingLevel = 'very_satisfied' | 'satisfied' | 'dissatisfied';
+
+export interface PublicDossier {
+  code: string;
+  procedureName: string;
+  state: DossierState;
+  stateLabel: string;
+  channel: Channel;
+  receivedAt: string | null;
+  appointmentAt: string | null;
+  finishedAt: string | null;
+  outcome: Outcome | null;
+  timeline: { at: string; label: string }[];
+  rating: { level: RatingLevel; createdAt: string } | null;
+  canRate: boolean;
+}
+
+// ─── Indicators (Decision 766) ───────────────────────────────────────────────
+
+export interface ReportPeriod {
+  kind: string;
+  from: string;
+  to: string;
+  label: string;
+  labelVi: string;
+}
+
+export interface IndicatorResult {
+  key: string;
+  group: number;
+  kind: 'ratio' | 'average_time';
+  nameVi: string;
+  formulaVi: string;
+  scored: boolean;
+  applicable: boolean;
+  naReasonVi: string | null;
+  numerator?: number;
+  denominator?: number;
+  /** Percent; null = not applicable (nothing to count). */
+  rate?: number | null;
+  score: number | null;
+  maxPoints: number | null;
+  unverified: string[];
+  averageWorkingDays?: number | null;
+  completed?: number;
+}
+
+export interface MeasureResult {
+  key: string;
+  nameVi: string;
+  formulaVi: string;
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+  applicable: boolean;
+}
+
+export interface GroupResult {
+  no: number;
+  nameVi: string;
+  score: number | null;
+  maxPoints: number;
+  implemented?: boolean;
+}
+
+export interface IndicatorReport {
+  period: ReportPeriod;
+  indicators: IndicatorResult[];
+  measures: MeasureResult[];
+  groups: GroupResult[];
+  total: { score: number | null; maxPoints: number; percent: number | null; bandVi?: string | null };
+  unverified?: string[];
+}
+
+export type IndicatorGroupBy = 'department' | 'procedure' | 'field' | 'channel';
+
+export interface GroupedIndicatorReport {
+  period: ReportPeriod;
+  groupBy: IndicatorGroupBy;
+  groups: { key: string; report: IndicatorReport }[];
+}
+
+export interface LateDossier {
+  code: string;
+  procedureCode: string;
+  dueAt: string | null;
+  processingEndedAt: string | null;
+  supplementRequests: number;
+  lateSteps: { name: string; departmentCode: string }[];
+}
+
+export interface PlanLine {
+  id?: string;
+  nameVi: string;
+  actual: number | null;
+  target: number | null;
+  met: boolean | null;
+  shortfall: number | null;
+  sentenceVi: string;
+  status?: string;
+  direction?: 'at_least' | 'at_most';
 }

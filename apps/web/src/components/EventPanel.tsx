@@ -18,6 +18,12 @@ interface Props {
   reload(): Promise<void>;
   /** Names the group of buttons for screen readers. */
   label?: string;
+  /**
+   * Events the server allows but that would fail now, with the reason shown beside the
+   * button (e.g. COMPLETE_DIGITISATION while a required component has no file). The
+   * button stays focusable (aria-disabled) so the reason can be read.
+   */
+  blocked?: Partial<Record<EventType, string>>;
 }
 
 const PLACED_FIELDS = ['reason', 'note', 'method', 'newAppointment'];
@@ -27,7 +33,7 @@ const FINISHED: readonly DossierState[] = ['returned', 'refused', 'stopped', 'wi
  * The actions the server allows now (`allowedEvents`), as buttons; each opens the form
  * its event needs. What was typed survives failed submits and conflict reloads.
  */
-export function EventPanel({ dossier, only, onChanged, reload, label }: Props) {
+export function EventPanel({ dossier, only, onChanged, reload, label, blocked = {} }: Props) {
   const allowed = dossier.allowedEvents.filter((e) => !only || only.includes(e));
   const [open, setOpen] = useState<EventType | null>(null);
   const [drafts, setDrafts] = useState<Partial<Record<EventType, EventDraft>>>({});
@@ -54,6 +60,7 @@ export function EventPanel({ dossier, only, onChanged, reload, label }: Props) {
   };
 
   const choose = (type: EventType) => {
+    if (blocked[type]) return;
     setOpen((current) => (current === type ? null : type));
     setFieldErrors({});
     setError(null);
@@ -118,9 +125,11 @@ export function EventPanel({ dossier, only, onChanged, reload, label }: Props) {
               ref={(el) => {
                 buttonRefs.current[type] = el;
               }}
-              className={`button${EVENT_SPECS[type].danger ? ' button--danger' : ''}${open === type ? ' button--active' : ''}`}
+              className={`button${EVENT_SPECS[type].danger ? ' button--danger' : ''}${open === type ? ' button--active' : ''}${only && only.length === 1 && !blocked[type] ? ' button--primary' : ''}`}
               aria-expanded={open === type}
               aria-controls={open === type ? formId : undefined}
+              aria-disabled={blocked[type] ? true : undefined}
+              aria-describedby={blocked[type] ? `${baseId}-blocked-${type}` : undefined}
               onClick={() => choose(type)}
             >
               {EVENT_LABELS[type]}
@@ -128,6 +137,13 @@ export function EventPanel({ dossier, only, onChanged, reload, label }: Props) {
           ))}
         </div>
       )}
+      {allowed
+        .filter((type) => blocked[type])
+        .map((type) => (
+          <p key={type} id={`${baseId}-blocked-${type}`} className="blocked-reason">
+            «{EVENT_LABELS[type]}»: {blocked[type]}
+          </p>
+        ))}
 
       {lostEvent && (
         <ErrorAlert

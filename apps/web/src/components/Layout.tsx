@@ -14,6 +14,7 @@ interface Props {
 export function Layout({ user, route, children }: Props) {
   const { logout } = useAuth();
   const isClerk = user.roles.includes('clerk');
+  const canReport = user.roles.some((r) => r === 'reporter' || r === 'leader' || r === 'admin');
   const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
   return (
     <div className="app">
@@ -42,6 +43,13 @@ export function Layout({ user, route, children }: Props) {
                 Danh sách hồ sơ
               </a>
             </li>
+            {canReport && (
+              <li>
+                <a href={paths.dashboard} aria-current={current('dashboard')}>
+                  Báo cáo chỉ số
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="user-box">

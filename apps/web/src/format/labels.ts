@@ -1,35 +1,12 @@
-import type { Channel, DeadlineStatus, DossierState, EventType, Outcome, ReturnMethod, Role } from '../api/types';
+import type { Channel, DeadlineStatus, FilePurpose, PaymentMethod, RatingLevel, DossierState, EventType, Outcome, ReturnMethod, Role } from '../api/types';
+// Pure file (imports only types): no xstate in the bundle.
+import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI } from '../../../../libs/workflow/src/labels';
 
-/** Button and history names of the workflow's events (the same words as the API's labels). */
-export const EVENT_LABELS: Record<EventType, string> = {
-  ACCEPT: 'Tiếp nhận hồ sơ',
-  REJECT: 'Từ chối tiếp nhận',
-  COMPLETE_DIGITISATION: 'Hoàn thành số hóa',
-  FORWARD: 'Chuyển bước tiếp theo',
-  SEND_BACK: 'Trả lại bước trước',
-  REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung hồ sơ',
-  SUPPLEMENT_RECEIVED: 'Đã nhận hồ sơ bổ sung',
-  ISSUE_RESULT: 'Ban hành kết quả',
-  RETURN_RESULT: 'Trả kết quả',
-  REFUSE: 'Từ chối giải quyết',
-  STOP: 'Dừng xử lý',
-  WITHDRAW: 'Rút hồ sơ',
-  APOLOGISE: 'Xin lỗi và hẹn lại ngày trả kết quả',
-};
+/** Button and history names of the workflow's events: the workflow library's own words. */
+export const EVENT_LABELS: Readonly<Record<EventType, string>> = DOSSIER_EVENT_LABELS_VI;
 
-/** Used where the API gave no label of its own (filters). */
-export const STATE_LABELS: Record<DossierState, string> = {
-  submitted: 'Chờ tiếp nhận',
-  received: 'Đã tiếp nhận',
-  processing: 'Đang xử lý',
-  awaiting_supplement: 'Chờ bổ sung',
-  result_issued: 'Đã có kết quả',
-  returned: 'Đã trả kết quả',
-  refused: 'Từ chối giải quyết',
-  stopped: 'Dừng xử lý',
-  withdrawn: 'Rút hồ sơ',
-  rejected: 'Không tiếp nhận',
-};
+/** State names, where the API gave no label of its own (filters). */
+export const STATE_LABELS: Readonly<Record<DossierState, string>> = DOSSIER_STATE_LABELS_VI;
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   direct: 'Trực tiếp',
@@ -76,4 +53,67 @@ export function formatProcessingTime(time: { amount: number; unit: string } | nu
 
 export function formatVnd(amount: number): string {
   return `${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+}
+
+export const FILE_PURPOSE_LABELS: Record<FilePurpose, string> = {
+  component: 'Thành phần hồ sơ',
+  result: 'Kết quả giải quyết',
+  receipt: 'Giấy tiếp nhận',
+  supplement_request: 'Phiếu yêu cầu bổ sung',
+  refusal: 'Phiếu từ chối',
+  apology: 'Thư xin lỗi',
+};
+
+/** Why a signature failed, in words a clerk or a leader can act on. */
+export const SIGNATURE_REASON_LABELS: Record<string, string> = {
+  NO_SIGNATURE: 'Tệp không có chữ ký số.',
+  BYTE_RANGE_INVALID: 'Vùng dữ liệu được ký (ByteRange) không hợp lệ.',
+  NOT_WHOLE_FILE: 'Chữ ký không bao trùm toàn bộ tệp: tệp đã bị thêm nội dung sau khi ký.',
+  DIGEST_MISMATCH: 'Nội dung tệp đã bị thay đổi sau khi ký (giá trị băm không khớp).',
+  SIGNATURE_INVALID: 'Giá trị chữ ký không đúng với nội dung và chứng thư số.',
+  UNTRUSTED_CHAIN: 'Chứng thư số không do tổ chức cung cấp dịch vụ chứng thực chữ ký số được tin cậy cấp.',
+  CERT_NOT_VALID_AT_SIGNING_TIME: 'Chứng thư số không còn hiệu lực tại thời điểm ký.',
+  MALFORMED: 'Chữ ký hoặc tệp PDF bị lỗi cấu trúc, không đọc được.',
+};
+
+export function signatureReasonLabel(code: string): string {
+  return SIGNATURE_REASON_LABELS[code] ?? `Lý do khác (mã ${code}).`;
+}
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod | 'online_unspecified', string> = {
+  counter: 'Nộp tại Bộ phận Một cửa',
+  national_portal: 'Trực tuyến qua Cổng Dịch vụ công quốc gia',
+  provincial_portal: 'Trực tuyến qua Cổng dịch vụ công của tỉnh',
+  online_unspecified: 'Trực tuyến (không rõ cổng)',
+};
+
+export const RATING_LABELS: Record<RatingLevel, string> = {
+  very_satisfied: 'Rất hài lòng',
+  satisfied: 'Hài lòng',
+  dissatisfied: 'Không hài lòng',
+};
+
+/** `1,5 MB` — sizes in Vietnamese notation (decimal comma). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${(Math.round(value * 10) / 10).toString().replace('.', ',')} ${units[unit]}`;
+}
+
+/** `87,5%`; `Không áp dụng` when there was nothing to count. */
+export function formatPercent(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return 'Không áp dụng';
+  return `${(Math.round(rate * 100) / 100).toString().replace('.', ',')}%`;
+}
+
+/** Points with a decimal comma; a dash when there is no score. */
+export function formatPoints(points: number | null | undefined): string {
+  if (points === null || points === undefined) return '—';
+  return (Math.round(points * 100) / 100).toString().replace('.', ',');
 }

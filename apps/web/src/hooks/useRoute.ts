@@ -9,6 +9,9 @@ export type Route =
   | { name: 'counter'; tab: 'direct' | 'online' }
   | { name: 'inbox' }
   | { name: 'dossier'; id: string }
+  | { name: 'dashboard' }
+  /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
+  | { name: 'lookup'; code?: string; secret?: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -17,9 +20,32 @@ export function parseRoute(hash: string): Route {
   if (path === '/tiep-nhan') return { name: 'counter', tab: 'direct' };
   if (path === '/tiep-nhan/truc-tuyen') return { name: 'counter', tab: 'online' };
   if (path === '/ho-so') return { name: 'inbox' };
+  if (path === '/bao-cao') return { name: 'dashboard' };
+  if (path === '/tra-cuu') return { name: 'lookup' };
+  const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
+  if (lookup) {
+    const code = safeDecode(lookup[1]);
+    const secret = safeDecode(lookup[2]);
+    if (code !== null && secret !== null) return { name: 'lookup', code, secret };
+  }
   const dossier = /^\/ho-so\/([^/]+)$/.exec(path);
-  if (dossier) return { name: 'dossier', id: decodeURIComponent(dossier[1]) };
+  if (dossier) {
+    const id = safeDecode(dossier[1]);
+    if (id !== null) return { name: 'dossier', id };
+  }
   return { name: 'not-found', path };
+}
+
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+export function isPublicRoute(route: Route): boolean {
+  return route.name === 'lookup';
 }
 
 export const paths = {
@@ -28,6 +54,9 @@ export const paths = {
   counterOnline: '#/tiep-nhan/truc-tuyen',
   inbox: '#/ho-so',
   dossier: (id: string) => `#/ho-so/${encodeURIComponent(id)}`,
+  dashboard: '#/bao-cao',
+  lookup: '#/tra-cuu',
+  lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
 };
 
 export function navigate(href: string): void {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { setAuthHooks } from '../api/client';
 import { resetCatalogueCache } from '../hooks/useCatalogue';
 import { apiError, installFakeApi } from '../testing/fake-api';
-import { DEPARTMENTS, dossier, HISTORY, PROCEDURES } from '../testing/fixtures';
+import { CLERK, DEPARTMENTS, dossier, dossierFile, HISTORY, PROCEDURES, resultFile } from '../testing/fixtures';
 import { DossierPage } from './DossierPage';
 
 beforeEach(() => {
@@ -27,6 +27,7 @@ function backend() {
   api.on('GET', '/api/departments', { body: DEPARTMENTS });
   api.on('GET', `/api/dossiers/${ID}`, { body: atStep2 });
   api.on('GET', `/api/dossiers/${ID}/history`, { body: HISTORY });
+  api.on('GET', `/api/dossiers/${ID}/files`, { body: [dossierFile(), resultFile()] });
   return api;
 }
 
@@ -101,5 +102,57 @@ describe('DossierPage', () => {
     api.on('GET', `/api/dossiers/${ID}`, apiError(404, 'NOT_FOUND', `Dossier ${ID} not found`));
     render(<DossierPage id={ID} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Không tìm thấy hồ sơ hoặc bạn không có quyền xem hồ sơ này.');
+  });
+
+  it('leader without a result file: “Ban hành kết quả” says why it waits; the result panel is there', async () => {
+    const api = backend();
+    api.on('GET', `/api/dossiers/${ID}/files`, { body: [dossierFile()] });
+    render(<DossierPage id={ID} />);
+    const issue = await screen.findByRole('button', { name: 'Ban hành kết quả' });
+    await waitFor(() => expect(issue).toHaveAttribute('aria-disabled', 'true'));
+    expect(issue).toHaveAccessibleDescription(/cần tải lên tệp kết quả giải quyết/);
+    expect(screen.getByRole('region', { name: 'Kết quả giải quyết' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Tệp kết quả giải quyết (PDF)')).toBeInTheDocument();
+    const files = screen.getByRole('region', { name: 'Tệp của hồ sơ' });
+    expect(within(files).getByText('phieu-dang-ky.pdf')).toBeInTheDocument();
+  });
+
+  it('clerk, dossier at the counter: checklist, lookup link, receipt and payment', async () => {
+    const api = backend();
+    api.on('GET', `/api/dossiers/${ID}`, {
+      body: dossier({ state: 'received', stateLabel: 'Đã tiếp nhận', version: 1, currentStep: null, allowedEvents: ['COMPLETE_DIGITISATION', 'WITHDRAW'], feeApplies: true, paymentMethod: null, publicLookupUrl: 'http://mc.example/#/tra-cuu/000.00.20.H35-261126-0001/abc' }),
+    });
+    api.on('GET', `/api/dossiers/${ID}/files`, { body: [] });
+    api.on('GET', /\/api\/applicants\/.*\/files$/, { body: [] });
+    api.on('POST', `/api/dossiers/${ID}/payment`, apiError(409, 'ALREADY_PAID', 'The payment of this dossier is already recorded'));
+    const user = userEvent.setup();
+    render(<DossierPage id={ID} user={CLERK} />);
+    expect(await screen.findByRole('region', { name: 'Thành phần hồ sơ' })).toBeInTheDocument();
+    expect(screen.getByTestId('public-lookup-url')).toHaveAttribute('href', 'http://mc.example/#/tra-cuu/000.00.20.H35-261126-0001/abc');
+    expect(screen.getByRole('button', { name: 'In giấy tiếp nhận' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Hoàn thành số hóa' })).toHaveAttribute('aria-disabled', 'true'));
+
+    const payment = screen.getByRole('form', { name: 'Ghi nhận thanh toán' });
+    await user.click(within(payment).getByRole('button', { name: 'Ghi nhận thanh toán' }));
+    expect(within(payment).getByLabelText(/Hình thức thanh toán/)).toHaveAccessibleDescription('Vui lòng chọn hình thức thanh toán.');
+    await user.selectOptions(within(payment).getByLabelText(/Hình thức thanh toán/), 'national_portal');
+    await user.type(within(payment).getByLabelText('Số tiền (đồng)'), '150.000');
+    await user.click(within(payment).getByRole('button', { name: 'Ghi nhận thanh toán' }));
+    expect(await within(payment).findByRole('alert')).toHaveTextContent('Hồ sơ đã được ghi nhận thanh toán phí, lệ phí trước đó.');
+    expect(api.callsTo('POST', /\/payment$/)[0].body).toEqual({ method: 'national_portal', amountVnd: 150000 });
+  });
+
+  it('payment recorded: shows how it was paid', async () => {
+    const api = backend();
+    api.on('GET', `/api/dossiers/${ID}`, { body: atStep2 });
+    api.on('POST', `/api/dossiers/${ID}/payment`, { status: 201, body: { method: 'counter', amountVnd: 200000, reference: 'BL-01', paidAt: '2026-11-26T03:00:00.000Z' } });
+    const user = userEvent.setup();
+    render(<DossierPage id={ID} user={CLERK} />);
+    await user.selectOptions(await screen.findByLabelText(/Hình thức thanh toán/), 'counter');
+    await user.type(screen.getByLabelText('Mã giao dịch, số biên lai'), 'BL-01');
+    await user.click(screen.getByRole('button', { name: 'Ghi nhận thanh toán' }));
+    expect(await screen.findByText('Đã ghi nhận thanh toán phí, lệ phí.')).toBeInTheDocument();
+    expect(screen.getByText('Nộp tại Bộ phận Một cửa')).toBeInTheDocument();
+    expect(screen.getByText('200.000 đ')).toBeInTheDocument();
   });
 });

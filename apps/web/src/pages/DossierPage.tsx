@@ -2,19 +2,37 @@ import { useCallback, useEffect, useState } from 'react';
 import { getProcedure } from '../api/catalogue';
 import { getDossier, getHistory } from '../api/dossiers';
 import { describeError } from '../api/errors';
-import type { Dossier, HistoryEntry, Procedure } from '../api/types';
+import { downloadDocument } from '../api/files';
+import type { DocumentKind, Dossier, EventType, HistoryEntry, Procedure, User } from '../api/types';
 import { ErrorAlert } from '../components/Alert';
 import { DossierHeader } from '../components/DossierHeader';
 import { EventPanel } from '../components/EventPanel';
+import { OpenFileButton } from '../components/OpenFileButton';
 import { PageTitle } from '../components/PageTitle';
+import { ReceiptButton } from '../components/ReceiptButton';
 import { StepProgress } from '../components/StepProgress';
 import { Timeline } from '../components/Timeline';
 import { formatTime } from '../format/datetime';
 import { useCatalogue } from '../hooks/useCatalogue';
+import { missingRequired, OPEN_FOR_COMPONENTS, useDossierFiles } from '../hooks/useDossierFiles';
 import { paths } from '../hooks/useRoute';
+import { ComponentChecklist } from './dossier/ComponentChecklist';
+import { FilesSection } from './dossier/FilesSection';
+import { PaymentPanel } from './dossier/PaymentPanel';
+import { ResultPanel } from './dossier/ResultPanel';
 
-/** One dossier: who and when, the actions the server allows now, the steps and the history. */
-export function DossierPage({ id }: { id: string }) {
+/** Papers printed for events of the dossier, offered once the event happened. */
+const PAPERS: { kind: DocumentKind; label: string; events: string[] }[] = [
+  { kind: 'supplement-request', label: 'In phiếu yêu cầu bổ sung', events: ['REQUEST_SUPPLEMENT'] },
+  { kind: 'refusal', label: 'In phiếu từ chối', events: ['REFUSE', 'REJECT'] },
+  { kind: 'apology', label: 'In thư xin lỗi, hẹn lại', events: ['APOLOGISE'] },
+];
+
+/**
+ * One dossier: who and when, the actions the server allows now, its files (components,
+ * result with the signature verdict), payment, the steps and the history.
+ */
+export function DossierPage({ id, user }: { id: string; user?: User }) {
   const { procedures, departments } = useCatalogue();
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
@@ -58,6 +76,18 @@ export function DossierPage({ id }: { id: string }) {
   }, [code, procedures]);
 
   const steps = procedure?.steps ?? [];
+  const files = useDossierFiles(id);
+  const isClerk = !!user?.roles.includes('clerk');
+  const components = procedure?.components ?? [];
+  const results = files.files.filter((f) => f.purpose === 'result');
+
+  // Actions the server allows that would fail now: say why beside the button.
+  const blocked: Partial<Record<EventType, string>> = {};
+  if (files.loaded && procedure) {
+    const missing = missingRequired(components, files.files);
+    if (missing.length) blocked.COMPLETE_DIGITISATION = `còn thiếu tệp của ${missing.length} thành phần bắt buộc: ${missing.map((c) => c.name).join('; ')}.`;
+  }
+  if (files.loaded && results.length === 0) blocked.ISSUE_RESULT = 'cần tải lên tệp kết quả giải quyết (mục «Kết quả giải quyết») trước.';
 
   return (
     <div className="dossier-page">
@@ -71,6 +101,22 @@ export function DossierPage({ id }: { id: string }) {
         <div className="dossier-layout">
           <div className="dossier-main">
             <DossierHeader dossier={dossier} procedure={procedure} departments={departments} />
+            {(dossier.receivedAt || (isClerk && dossier.publicLookupUrl)) && (
+              <div className="card dossier-documents">
+                {dossier.receivedAt && <ReceiptButton dossierId={dossier.id} />}
+                {PAPERS.filter((p) => history.some((h) => p.events.includes(h.type))).map((p) => (
+                  <OpenFileButton key={p.kind} label={p.label} load={() => downloadDocument(dossier.id, p.kind)} />
+                ))}
+                {isClerk && dossier.publicLookupUrl && (
+                  <p className="lookup-link">
+                    Đường dẫn tra cứu cho công dân:{' '}
+                    <a href={dossier.publicLookupUrl} target="_blank" rel="noopener" data-testid="public-lookup-url">
+                      {dossier.publicLookupUrl}
+                    </a>
+                  </p>
+                )}
+              </div>
+            )}
             <section aria-labelledby="actions-title" className="card">
               <div className="section-head">
                 <h2 id="actions-title">Thao tác</h2>
@@ -88,8 +134,16 @@ export function DossierPage({ id }: { id: string }) {
                   setLoadedAt(new Date());
                 }}
                 reload={load}
+                blocked={blocked}
               />
             </section>
+            {procedure && components.length > 0 && (isClerk && OPEN_FOR_COMPONENTS.includes(dossier.state)) && (
+              <ComponentChecklist dossier={dossier} components={components} files={files.files} editable onAdded={files.add} />
+            )}
+            {(dossier.allowedEvents.includes('ISSUE_RESULT') || results.length > 0) && (
+              <ResultPanel dossierId={dossier.id} results={results} canUpload={dossier.allowedEvents.includes('ISSUE_RESULT')} onAdded={files.add} />
+            )}
+            {isClerk && dossier.feeApplies !== false && !dossier.imported && <PaymentPanel key={dossier.id} dossierId={dossier.id} paidWith={dossier.paymentMethod} />}
           </div>
           <div className="dossier-side">
             {steps.length > 0 && (
@@ -102,6 +156,9 @@ export function DossierPage({ id }: { id: string }) {
               <h2 id="history-title">Lịch sử xử lý</h2>
               <Timeline history={history} steps={steps} departments={departments} />
             </section>
+          </div>
+          <div className="dossier-wide">
+            <FilesSection files={files.files} components={components} loaded={files.loaded} error={files.error} />
           </div>
         </div>
       )}

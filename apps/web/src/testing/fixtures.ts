@@ -1,4 +1,4 @@
-import type { Department, Dossier, HistoryEntry, Procedure, User } from '../api/types';
+import type { Department, Dossier, DossierFile, HistoryEntry, Procedure, SignatureRecord, User } from '../api/types';
 
 export const DEPARTMENTS: Department[] = [
   { code: 'BGD', name: 'Ban Giám đốc Sở' },
@@ -99,3 +99,39 @@ export const HISTORY: HistoryEntry[] = [
     details: { closedSteps: [{ index: 0, key: 'tham-dinh-ho-so', name: 'Thẩm định hồ sơ, dự thảo kết quả', departmentCode: 'PQLKH', dueAt: '2026-12-01T02:21:12.791Z', leftAt: '2026-12-02T03:00:00.000Z', late: true }] },
   },
 ];
+
+export const DOSSIER_ID = '330f0afb-7a99-4bcb-a080-3b71dfcfedd2';
+
+export function dossierFile(overrides: Partial<DossierFile> = {}): DossierFile {
+  return {
+    id: 'f-1',
+    dossierId: DOSSIER_ID,
+    purpose: 'component',
+    componentKey: 'phieu-dang-ky',
+    fileName: 'phieu-dang-ky.pdf',
+    contentType: 'application/pdf',
+    size: 48_213,
+    sha256: 'a'.repeat(64),
+    uploadedAt: '2026-11-26T02:30:00.000Z',
+    digitisationCode: '000.00.20.H35-261126-0001-SH01',
+    signature: null,
+    reusedFrom: null,
+    ...overrides,
+  };
+}
+
+export const VALID_SIGNATURE: SignatureRecord = {
+  kind: 'pdf',
+  signerName: 'Sở Khoa học và Công nghệ tỉnh Lai Châu',
+  certificateSerial: '39fd88e86af425c4aded22ec866902c82',
+  certificateIssuer: 'C=VN, O=motcua (demo), CN=motcua demo CA',
+  signingTime: '2026-12-02T03:00:00.000Z',
+  documentSha256: 'b'.repeat(64),
+  valid: true,
+  reasons: [],
+  onBehalfOf: 'Phạm Quang Huy',
+};
+
+export function resultFile(overrides: Partial<DossierFile> = {}): DossierFile {
+  return dossierFile({ id: 'r-1', purpose: 'result', componentKey: null, fileName: 'quyet-dinh.pdf', digitisationCode: null, signature: VALID_SIGNATURE, ...overrides });
+}

@@ -1,6 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { createDossier } from '../../api/dossiers';
 import { describeError, unplacedFieldMessages } from '../../api/errors';
+import { listApplicantFiles } from '../../api/files';
 import { SubmissionKeys } from '../../api/idempotency';
 import type { Channel, Department, Dossier, NewDossier, Procedure } from '../../api/types';
 import { ErrorAlert } from '../../components/Alert';
@@ -82,6 +83,25 @@ export function CreateDossierForm({ procedures, departments, onCreated }: Props)
   const formRef = useRef<HTMLFormElement>(null);
   const procedure = procedures.find((p) => p.code === values.procedureCode) ?? null;
 
+  // The applicant's data store: known ID number → files that can be reused after creation.
+  const [storeCount, setStoreCount] = useState<{ idNumber: string; count: number } | null>(null);
+  const typedId = values.idNumber.trim();
+  useEffect(() => {
+    if (!/^[A-Za-z0-9-]{6,20}$/.test(typedId)) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      listApplicantFiles(typedId, controller.signal).then(
+        (files) => setStoreCount({ idNumber: typedId, count: files.length }),
+        () => undefined, // a convenience only: without it the clerk scans everything
+      );
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [typedId]);
+  const known = storeCount && storeCount.idNumber === typedId && storeCount.count > 0 ? storeCount.count : 0;
+
   const set = <K extends keyof DossierFormValues>(key: K, value: DossierFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
@@ -148,7 +168,16 @@ export function CreateDossierForm({ procedures, departments, onCreated }: Props)
         <div className="field-row">
           <TextField
             label="Số định danh"
-            hint="CCCD 12 số, hộ chiếu hoặc mã số thuế"
+            hint={
+              <>
+                CCCD 12 số, hộ chiếu hoặc mã số thuế
+                {known > 0 && (
+                  <span className="id-store" data-testid="applicant-store-hint">
+                    {' '}— Kho dữ liệu của công dân có {known} tệp từ hồ sơ trước; có thể «Dùng lại» sau khi tạo hồ sơ.
+                  </span>
+                )}
+              </>
+            }
             name="idNumber"
             required
             autoComplete="off"

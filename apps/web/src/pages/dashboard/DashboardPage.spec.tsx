@@ -1,0 +1,155 @@
+import '@testing-library/jest-dom';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setAuthHooks } from '../../api/client';
+import type { IndicatorReport } from '../../api/types';
+import { resetCatalogueCache } from '../../hooks/useCatalogue';
+import { installBlobUrls, installFakeApi, type FakeApi } from '../../testing/fake-api';
+import { DEPARTMENTS, PROCEDURES } from '../../testing/fixtures';
+import { DashboardPage } from './DashboardPage';
+import { currentChoice, lastTwelveMonths, parseVnDate, rangeOf } from './period';
+
+beforeEach(() => {
+  setAuthHooks({ token: () => 'token', unauthorized: () => undefined });
+  resetCatalogueCache();
+});
+
+const PERIOD = { kind: 'custom', from: '2026-10-31T17:00:00.000Z', to: '2026-11-30T17:00:00.000Z', label: '2026-11-01..2026-11-30', labelVi: 'Từ 01/11/2026 đến 30/11/2026' };
+
+function report(rate21: number | null = 75): IndicatorReport {
+  const ratio = (key: string, group: number, name: string, numerator: number, denominator: number, rate: number | null, score: number | null, maxPoints: number | null) => ({
+    key, group, kind: 'ratio' as const, nameVi: name, formulaVi: '…', scored: maxPoints !== null, applicable: rate !== null,
+    naReasonVi: rate === null ? 'Không có hồ sơ thuộc mẫu số trong kỳ (mẫu số bằng 0).' : null, numerator, denominator, rate, score, maxPoints, unverified: [],
+  });
+  return {
+    period: PERIOD,
+    indicators: [
+      ratio('2.1', 2, 'Tỷ lệ hồ sơ giải quyết đúng hạn', 3, 4, rate21, 15, 20),
+      { key: '2.2', group: 2, kind: 'average_time', nameVi: 'Thời gian giải quyết trung bình của thủ tục hành chính', formulaVi: '…', scored: false, applicable: false, naReasonVi: null, score: null, maxPoints: null, unverified: [], averageWorkingDays: null, completed: 0 },
+      ratio('3.6', 3, 'Tỷ lệ hồ sơ thanh toán trực tuyến', 0, 0, null, null, 10),
+      ratio('4.2', 4, 'Tỷ lệ số hóa hồ sơ', 2, 4, 50, 3.67, 7.33),
+      ratio('5.4', 5, 'Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính', 3, 4, 75, 4.5, 6),
+    ],
+    measures: [{ key: 'digitised_at_receipt', nameVi: 'Tỷ lệ hồ sơ được số hóa thành phần hồ sơ khi tiếp nhận', formulaVi: '…', numerator: 4, denominator: 4, rate: 100, applicable: true }],
+    groups: [
+      { no: 1, nameVi: 'Công khai, minh bạch', score: null, maxPoints: 18, implemented: false },
+      { no: 2, nameVi: 'Tiến độ, kết quả giải quyết', score: 15, maxPoints: 20, implemented: true },
+      { no: 3, nameVi: 'Cung cấp dịch vụ trực tuyến', score: null, maxPoints: 22, implemented: true },
+    ],
+    total: { score: 23.17, maxPoints: 82, percent: 28.26, bandVi: null },
+  };
+}
+
+function backend(): FakeApi {
+  const api = installFakeApi();
+  api.on('GET', '/api/procedures', { body: PROCEDURES });
+  api.on('GET', '/api/departments', { body: DEPARTMENTS });
+  api.on('GET', '/api/indicators', (call) => ({ body: call.path.includes('from=2026-11-01') ? report() : report(null) }));
+  api.on('GET', '/api/indicators/late', {
+    body: [{ code: 'H35-0001', procedureCode: '1.014393', dueAt: '2026-11-20T02:00:00.000Z', processingEndedAt: null, supplementRequests: 2, lateSteps: [{ name: 'Thẩm định', departmentCode: 'PQLKH' }] }],
+  });
+  api.on('GET', '/api/indicators/plan', { body: { lines: [{ id: 'x', nameVi: 'Tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn', actual: 75, target: 100, met: false, shortfall: 1, sentenceVi: 'nếu có thêm 1 hồ sơ…', direction: 'at_least' }] } });
+  return api;
+}
+
+describe('period', () => {
+  it('month, quarter, year and custom dd/MM/yyyy ranges', () => {
+    const base = currentChoice(new Date('2026-11-26T02:00:00Z'));
+    expect(base).toMatchObject({ kind: 'month', year: 2026, month: 11, quarter: 4, from: '01/11/2026', to: '30/11/2026' });
+    expect(rangeOf({ ...base, kind: 'month', month: 2, year: 2028 })).toEqual({ range: { from: '2028-02-01', to: '2028-02-29' } });
+    expect(rangeOf({ ...base, kind: 'quarter', quarter: 3 })).toEqual({ range: { from: '2026-07-01', to: '2026-09-30' } });
+    expect(rangeOf({ ...base, kind: 'year' })).toEqual({ range: { from: '2026-01-01', to: '2026-12-31' } });
+    expect(rangeOf({ ...base, kind: 'custom', from: '5/3/2026', to: '31/03/2026' })).toEqual({ range: { from: '2026-03-05', to: '2026-03-31' } });
+    expect(rangeOf({ ...base, kind: 'custom', from: '31/02/2026', to: '' })).toEqual({ errors: { from: expect.stringContaining('dd/mm/yyyy'), to: 'Vui lòng nhập ngày kết thúc (dd/mm/yyyy).' } });
+    expect(rangeOf({ ...base, kind: 'custom', from: '02/03/2026', to: '01/03/2026' })).toEqual({ errors: { to: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.' } });
+    expect(parseVnDate('2026-03-01')).toBeNull();
+  });
+
+  it('the last twelve months end with the period’s month, across a year', () => {
+    const months = lastTwelveMonths('2026-02-14');
+    expect(months).toHaveLength(12);
+    expect(months[0]).toMatchObject({ label: '03/2025', range: { from: '2025-03-01', to: '2025-03-31' } });
+    expect(months[11]).toMatchObject({ label: '02/2026', range: { from: '2026-02-01', to: '2026-02-28' } });
+  });
+});
+
+describe('DashboardPage', () => {
+  beforeAll(() => {
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'nextTick', 'setImmediate'] });
+    jest.setSystemTime(new Date('2026-11-26T02:00:00Z'));
+  });
+  afterAll(() => jest.useRealTimers());
+
+  it('shows total, groups and indicators; N/A as "Không áp dụng"', async () => {
+    backend();
+    render(<DashboardPage />);
+    expect(await screen.findByTestId('total-score')).toHaveTextContent('23,17 / 82 điểm (28,26%)');
+    const groups = screen.getByRole('table', { name: 'Điểm theo nhóm chỉ số' });
+    const rows = within(groups).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['1', 'Công khai, minh bạch', 'Chưa tính được', '18'],
+      ['2', 'Tiến độ, kết quả giải quyết', '15', '20'],
+      ['3', 'Cung cấp dịch vụ trực tuyến', 'Không áp dụng', '22'],
+    ]);
+    expect(screen.getByTestId('rate-2.1')).toHaveTextContent('75%');
+    expect(screen.getByTestId('ratio-2.1')).toHaveTextContent('3/4');
+    expect(screen.getByTestId('rate-3.6')).toHaveTextContent('Không áp dụng');
+    expect(screen.getByTestId('rate-2.2')).toHaveTextContent('Không áp dụng');
+    expect(screen.getByTestId('rate-4.2')).toHaveTextContent('50%');
+    expect(screen.getByText('Kỳ báo cáo: từ 01/11/2026 đến 30/11/2026')).toBeInTheDocument();
+  });
+
+  it('draws the 12-month trend from one request per month, gaps where there was nothing to count', async () => {
+    const api = backend();
+    render(<DashboardPage />);
+    const chart = await screen.findByRole('img', { name: /Tỷ lệ theo tháng, 12\/2025 – 11\/2026/ });
+    const monthly = api.callsTo('GET', '/api/indicators').map((c) => c.path).filter((p) => !p.includes('groupBy'));
+    for (const m of lastTwelveMonths('2026-11-30')) expect(monthly).toContain(`/api/indicators?from=${m.range.from}&to=${m.range.to}`);
+    // Only November has data for 2.1: one marker, no line.
+    expect(chart.querySelectorAll('[data-series="2.1"] circle')).toHaveLength(1);
+    const table = screen.getByRole('table', { name: /Tỷ lệ theo tháng/ });
+    expect(within(table).getAllByText('Không áp dụng').length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('lists late dossiers with the late steps, and the plan', async () => {
+    backend();
+    render(<DashboardPage />);
+    const late = await screen.findByRole('region', { name: 'Hồ sơ trễ hạn (1)' });
+    expect(within(late).getByText('H35-0001')).toBeInTheDocument();
+    expect(within(late).getByText('Thẩm định (Phòng Quản lý khoa học)')).toBeInTheDocument();
+    expect(within(late).getByText('Chưa xong')).toBeInTheDocument();
+    const plan = screen.getByRole('region', { name: 'So sánh với chỉ tiêu kế hoạch' });
+    expect(within(plan).getByText('Chưa đạt (thiếu 1)')).toBeInTheDocument();
+    expect(within(plan).getByText('≥ 100%')).toBeInTheDocument();
+  });
+
+  it('custom period: dd/mm/yyyy checked before asking', async () => {
+    const api = backend();
+    const user = userEvent.setup();
+    render(<DashboardPage />);
+    await screen.findByTestId('total-score');
+    await user.selectOptions(screen.getByLabelText('Loại kỳ'), 'custom');
+    await user.clear(screen.getByLabelText('Từ ngày'));
+    await user.type(screen.getByLabelText('Từ ngày'), '2026-11-01');
+    await user.click(screen.getByRole('button', { name: 'Xem báo cáo' }));
+    expect(screen.getByLabelText('Từ ngày')).toHaveAccessibleDescription(/Ngày không hợp lệ; nhập theo dạng dd\/mm\/yyyy/);
+    await user.clear(screen.getByLabelText('Từ ngày'));
+    await user.type(screen.getByLabelText('Từ ngày'), '15/10/2026');
+    await user.click(screen.getByRole('button', { name: 'Xem báo cáo' }));
+    await waitFor(() => expect(api.callsTo('GET', '/api/indicators/late').some((c) => c.path.endsWith('from=2026-10-15&to=2026-11-30'))).toBe(true));
+  });
+
+  it('exports through a blob download', async () => {
+    const api = backend();
+    api.on('GET', '/api/indicators/export', { contentType: 'text/csv; charset=utf-8', blob: new Blob(['a;b'], { type: 'text/csv' }), contentDisposition: 'attachment; filename="chi-so-766_2026-11-01_2026-11-30.csv"' });
+    const urls = installBlobUrls();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const user = userEvent.setup();
+    render(<DashboardPage />);
+    await user.click(await screen.findByRole('button', { name: 'Xuất CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(api.callsTo('GET', '/api/indicators/export')[0].path).toBe('/api/indicators/export?format=csv&from=2026-11-01&to=2026-11-30');
+    expect(urls.created).toHaveLength(1);
+    click.mockRestore();
+  });
+});

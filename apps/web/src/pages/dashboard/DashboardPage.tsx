@@ -1,0 +1,474 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { describeError } from '../../api/errors';
+import { exportIndicators, getIndicators, getIndicatorsByGroup, getLateDossiers, getPlan, type DayRange } from '../../api/indicators';
+import type { GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, IndicatorResult, LateDossier, PlanLine } from '../../api/types';
+import { ErrorAlert } from '../../components/Alert';
+import { SelectField, TextField } from '../../components/Field';
+import { saveFile } from '../../components/open-file';
+import { PageTitle } from '../../components/PageTitle';
+import { formatDateTime } from '../../format/datetime';
+import { CHANNEL_LABELS, formatPercent, formatPoints } from '../../format/labels';
+import { departmentName, useCatalogue } from '../../hooks/useCatalogue';
+import { currentChoice, lastTwelveMonths, rangeOf, showDay, type PeriodChoice, type PeriodKind } from './period';
+import { TrendChart, type TrendSeries } from './TrendChart';
+
+const KIND_LABELS: Record<PeriodKind, string> = { month: 'Tháng', quarter: 'Quý', year: 'Năm', custom: 'Tùy chọn (từ ngày đến ngày)' };
+const GROUP_BY_LABELS: Record<IndicatorGroupBy, string> = { department: 'Phòng, đơn vị', procedure: 'Thủ tục', field: 'Lĩnh vực', channel: 'Hình thức nộp' };
+/** The trend's lines: on time, digitisation, satisfaction. */
+const TREND_KEYS = [
+  { key: '2.1', label: '2.1 Đúng hạn' },
+  { key: '4.2', label: '4.2 Số hóa hồ sơ' },
+  { key: '5.4', label: '5.4 Hài lòng' },
+];
+const NA = 'Không áp dụng';
+
+interface Loaded {
+  range: DayRange;
+  report: IndicatorReport;
+  late: LateDossier[];
+  plan: PlanLine[];
+}
+
+/** Decision 766 indicators for a period: groups and total, trend, late dossiers, plan, export. */
+export function DashboardPage({ active = true }: { active?: boolean }) {
+  const { procedures, departments } = useCatalogue();
+  const [choice, setChoice] = useState<PeriodChoice>(() => currentChoice());
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  const [range, setRange] = useState<DayRange>(() => {
+    const r = rangeOf(currentChoice());
+    return 'range' in r ? r.range : { from: '', to: '' };
+  });
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [groupBy, setGroupBy] = useState<IndicatorGroupBy | ''>('');
+  const [grouped, setGrouped] = useState<GroupedIndicatorReport | null>(null);
+  const [groupError, setGroupError] = useState<string | null>(null);
+  const [trend, setTrend] = useState<{ months: string[]; series: TrendSeries[]; failed: number } | null>(null);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  const load = useCallback(async (r: DayRange) => {
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const [report, late, plan] = await Promise.all([getIndicators(r), getLateDossiers(r), getPlan(r)]);
+      if (mine !== seq.current) return;
+      setData({ range: r, report, late, plan: plan.lines });
+      setError(null);
+    } catch (err) {
+      if (mine === seq.current) setError(describeError(err).message);
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (active && range.from) void load(range);
+  }, [range, load, active]);
+
+  // One request per month, a few at a time.
+  useEffect(() => {
+    if (!active || !range.to) return;
+    let live = true;
+    const months = lastTwelveMonths(range.to);
+    const results: (IndicatorReport | null)[] = new Array(months.length).fill(null);
+    let failed = 0;
+    let next = 0;
+    const worker = async () => {
+      while (live && next < months.length) {
+        const i = next++;
+        try {
+          results[i] = await getIndicators(months[i].range);
+        } catch {
+          failed++;
+        }
+      }
+    };
+    setTrend(null);
+    void Promise.all([worker(), worker(), worker(), worker()]).then(() => {
+      if (!live) return;
+      const rate = (r: IndicatorReport | null, key: string) => {
+        const hit = r?.indicators.find((i) => i.key === key) ?? r?.measures.find((m) => m.key === key);
+        return hit && typeof hit.rate === 'number' ? hit.rate : null;
+      };
+      setTrend({
+        months: months.map((m) => m.label),
+        series: TREND_KEYS.map((t) => ({ key: t.key, label: t.label, values: results.map((r) => rate(r, t.key)) })),
+        failed,
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [range.to, active]);
+
+  useEffect(() => {
+    if (!groupBy || !active) {
+      setGrouped(null);
+      return;
+    }
+    let live = true;
+    setGroupError(null);
+    getIndicatorsByGroup(range, groupBy).then(
+      (g) => live && setGrouped(g),
+      (err) => live && setGroupError(describeError(err).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [groupBy, range, active]);
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const r = rangeOf(choice);
+    if ('errors' in r) {
+      setErrors(r.errors);
+      return;
+    }
+    setErrors({});
+    if (r.range.from === range.from && r.range.to === range.to) void load(r.range);
+    else setRange(r.range);
+  };
+
+  const doExport = async (format: 'xlsx' | 'csv') => {
+    setExporting(format);
+    setExportError(null);
+    try {
+      saveFile(await exportIndicators(range, format), `chi-so-766_${range.from}_${range.to}.${format}`);
+    } catch (err) {
+      setExportError(describeError(err).message);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }));
+  const years = Array.from({ length: 8 }, (_, i) => currentChoice().year - i);
+  const groupName = (key: string) => {
+    if (groupBy === 'department') return departmentName(departments, key);
+    if (groupBy === 'procedure') return procedures.find((p) => p.code === key)?.name ?? key;
+    if (groupBy === 'channel') return CHANNEL_LABELS[key as keyof typeof CHANNEL_LABELS] ?? key;
+    return key;
+  };
+  const report = data?.report;
+
+  return (
+    <div className="dashboard-page">
+      <PageTitle title="Báo cáo chỉ số" focus={active}>
+        Báo cáo chỉ số phục vụ người dân, doanh nghiệp
+      </PageTitle>
+      <form className="filters period-form" onSubmit={apply} noValidate aria-label="Chọn kỳ báo cáo">
+        <SelectField label="Loại kỳ" value={choice.kind} onChange={(e) => set({ kind: e.target.value as PeriodKind })}>
+          {(Object.keys(KIND_LABELS) as PeriodKind[]).map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </SelectField>
+        {choice.kind === 'month' && (
+          <SelectField label="Tháng" value={choice.month} onChange={(e) => set({ month: Number(e.target.value) })}>
+            {Array.from({ length: 12 }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                Tháng {i + 1}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {choice.kind === 'quarter' && (
+          <SelectField label="Quý" value={choice.quarter} onChange={(e) => set({ quarter: Number(e.target.value) })}>
+            {[1, 2, 3, 4].map((q) => (
+              <option key={q} value={q}>
+                Quý {['I', 'II', 'III', 'IV'][q - 1]}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {choice.kind !== 'custom' && (
+          <SelectField label="Năm" value={choice.year} onChange={(e) => set({ year: Number(e.target.value) })}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {choice.kind === 'custom' && (
+          <>
+            <TextField label="Từ ngày" placeholder="dd/mm/yyyy" inputMode="numeric" value={choice.from} onChange={(e) => set({ from: e.target.value })} error={errors.from} hint="Ví dụ 01/01/2026" />
+            <TextField label="Đến ngày" placeholder="dd/mm/yyyy" inputMode="numeric" value={choice.to} onChange={(e) => set({ to: e.target.value })} error={errors.to} hint="Ngày cuối được tính vào kỳ" />
+          </>
+        )}
+        <div className="period-actions">
+          <button type="submit" className="button button--primary">
+            Xem báo cáo
+          </button>
+        </div>
+      </form>
+
+      <ErrorAlert message={error} />
+      <p className="muted" role="status" aria-live="polite">
+        {loading ? 'Đang tính chỉ số…' : data ? `Kỳ báo cáo: từ ${showDay(data.range.from)} đến ${showDay(data.range.to)}` : ''}
+      </p>
+
+      {report && (
+        <>
+          <section className="card" aria-labelledby="total-title">
+            <div className="section-head">
+              <h2 id="total-title">Tổng điểm</h2>
+              <div className="export-buttons" role="group" aria-label="Xuất báo cáo">
+                <button type="button" className="button button--small" onClick={() => void doExport('xlsx')} disabled={exporting !== null}>
+                  {exporting === 'xlsx' ? 'Đang xuất…' : 'Xuất Excel (.xlsx)'}
+                </button>
+                <button type="button" className="button button--small" onClick={() => void doExport('csv')} disabled={exporting !== null}>
+                  {exporting === 'csv' ? 'Đang xuất…' : 'Xuất CSV'}
+                </button>
+              </div>
+            </div>
+            <ErrorAlert message={exportError ? `Không xuất được báo cáo: ${exportError}` : null} />
+            <p className="total-score" data-testid="total-score">
+              <strong>{formatPoints(report.total.score)}</strong> / {formatPoints(report.total.maxPoints)} điểm
+              <span className="muted"> ({report.total.percent === null ? NA : formatPercent(report.total.percent)})</span>
+              {report.total.bandVi && <span className="tag">{report.total.bandVi}</span>}
+            </p>
+            <table className="dossier-table groups-table">
+              <caption>Điểm theo nhóm chỉ số</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nhóm</th>
+                  <th scope="col">Tên nhóm</th>
+                  <th scope="col">Điểm</th>
+                  <th scope="col">Tối đa</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.groups.map((g) => (
+                  <tr key={g.no}>
+                    <td>{g.no}</td>
+                    <td>{g.nameVi}</td>
+                    <td>{g.implemented === false ? 'Chưa tính được' : g.score === null ? NA : formatPoints(g.score)}</td>
+                    <td>{formatPoints(g.maxPoints)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+
+          <section className="card" aria-labelledby="indicators-title">
+            <h2 id="indicators-title">Các chỉ số</h2>
+            <IndicatorTable indicators={report.indicators} />
+            {report.measures.length > 0 && (
+              <table className="dossier-table">
+                <caption>Số liệu bổ trợ</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Số liệu</th>
+                    <th scope="col">Tử số / mẫu số</th>
+                    <th scope="col">Tỷ lệ</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.measures.map((m) => (
+                    <tr key={m.key}>
+                      <td>
+                        {m.nameVi}
+                        <div className="muted small">{m.formulaVi}</div>
+                      </td>
+                      <td>
+                        {m.numerator}/{m.denominator}
+                      </td>
+                      <td>{formatPercent(m.rate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+
+      <section className="card" aria-labelledby="trend-title">
+        <h2 id="trend-title">Xu hướng 12 tháng</h2>
+        {!trend && <p className="muted">Đang tải số liệu 12 tháng…</p>}
+        {trend && (
+          <>
+            {trend.failed > 0 && <p className="alert alert--warning">Không tải được số liệu của {trend.failed} tháng; các tháng đó để trống.</p>}
+            <TrendChart months={trend.months} series={trend.series} title={`Tỷ lệ theo tháng, ${trend.months[0]} – ${trend.months[trend.months.length - 1]} (tháng không có hồ sơ để trống)`} />
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="group-title">
+        <div className="section-head">
+          <h2 id="group-title">Chỉ số theo nhóm</h2>
+        </div>
+        <SelectField label="Chia theo" value={groupBy} onChange={(e) => setGroupBy(e.target.value as IndicatorGroupBy | '')} className="field--inline">
+          <option value="">— Không chia —</option>
+          {(Object.keys(GROUP_BY_LABELS) as IndicatorGroupBy[]).map((g) => (
+            <option key={g} value={g}>
+              {GROUP_BY_LABELS[g]}
+            </option>
+          ))}
+        </SelectField>
+        <ErrorAlert message={groupError} />
+        {grouped && groupBy && (
+          <table className="dossier-table">
+            <caption>Chỉ số theo {GROUP_BY_LABELS[groupBy].toLowerCase()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{GROUP_BY_LABELS[groupBy]}</th>
+                <th scope="col">Tổng điểm</th>
+                {TREND_KEYS.map((t) => (
+                  <th scope="col" key={t.key}>
+                    {t.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {grouped.groups.map((g) => (
+                <tr key={g.key}>
+                  <th scope="row">{groupName(g.key)}</th>
+                  <td>
+                    {formatPoints(g.report.total.score)}/{formatPoints(g.report.total.maxPoints)}
+                  </td>
+                  {TREND_KEYS.map((t) => (
+                    <td key={t.key}>{formatPercent(g.report.indicators.find((i) => i.key === t.key)?.rate ?? null)}</td>
+                  ))}
+                </tr>
+              ))}
+              {grouped.groups.length === 0 && (
+                <tr>
+                  <td colSpan={2 + TREND_KEYS.length} className="muted">
+                    Không có hồ sơ trong kỳ.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {data && (
+        <>
+          <section className="card" aria-labelledby="late-title">
+            <h2 id="late-title">Hồ sơ trễ hạn ({data.late.length})</h2>
+            {data.late.length === 0 ? (
+              <p className="muted">Không có hồ sơ trễ hạn trong kỳ.</p>
+            ) : (
+              <table className="dossier-table">
+                <caption className="visually-hidden">Hồ sơ trễ hạn trong kỳ</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Mã hồ sơ</th>
+                    <th scope="col">Thủ tục</th>
+                    <th scope="col">Hạn giải quyết</th>
+                    <th scope="col">Kết thúc xử lý</th>
+                    <th scope="col">Số lần yêu cầu bổ sung</th>
+                    <th scope="col">Bước trễ hạn</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.late.map((d) => (
+                    <tr key={d.code}>
+                      <td className="dossier-code">{d.code}</td>
+                      <td className="cell-procedure">{procedures.find((p) => p.code === d.procedureCode)?.name ?? d.procedureCode}</td>
+                      <td>{formatDateTime(d.dueAt)}</td>
+                      <td>{d.processingEndedAt ? formatDateTime(d.processingEndedAt) : 'Chưa xong'}</td>
+                      <td>{d.supplementRequests}</td>
+                      <td>{d.lateSteps.length ? d.lateSteps.map((s) => `${s.name} (${departmentName(departments, s.departmentCode)})`).join('; ') : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="plan-title">
+            <h2 id="plan-title">So sánh với chỉ tiêu kế hoạch</h2>
+            <table className="dossier-table">
+              <caption className="visually-hidden">Kết quả so với chỉ tiêu</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Chỉ tiêu</th>
+                  <th scope="col">Kết quả</th>
+                  <th scope="col">Chỉ tiêu</th>
+                  <th scope="col">Đánh giá</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.plan.map((l, i) => (
+                  <tr key={l.id ?? i}>
+                    <td>
+                      {l.nameVi}
+                      <div className="muted small">{l.sentenceVi}</div>
+                    </td>
+                    <td>{formatPercent(l.actual)}</td>
+                    <td>{l.target === null ? 'Chưa đặt' : `${l.direction === 'at_most' ? '≤' : '≥'} ${formatPercent(l.target)}`}</td>
+                    <td>
+                      {l.met === null ? (
+                        <span className="muted">{l.target === null ? 'Chưa đặt chỉ tiêu' : 'Chưa có số liệu'}</span>
+                      ) : l.met ? (
+                        <span className="badge badge--on_track">Đạt</span>
+                      ) : (
+                        <span className="badge badge--overdue">Chưa đạt{l.shortfall ? ` (thiếu ${l.shortfall})` : ''}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function IndicatorTable({ indicators }: { indicators: IndicatorResult[] }) {
+  return (
+    <table className="dossier-table indicators-table">
+      <caption className="visually-hidden">Các chỉ số theo Quyết định 766/QĐ-TTg</caption>
+      <thead>
+        <tr>
+          <th scope="col">Mã</th>
+          <th scope="col">Chỉ số</th>
+          <th scope="col">Tử số / mẫu số</th>
+          <th scope="col">Tỷ lệ</th>
+          <th scope="col">Điểm</th>
+        </tr>
+      </thead>
+      <tbody>
+        {indicators.map((i) => (
+          <tr key={i.key} data-indicator={i.key}>
+            <td>{i.key}</td>
+            <td>
+              {i.nameVi}
+              {!i.applicable && i.naReasonVi && <div className="muted small">{i.naReasonVi}</div>}
+              {i.unverified.length > 0 && (
+                <details className="small">
+                  <summary>Điểm chưa xác minh ({i.unverified.length})</summary>
+                  <ul>
+                    {i.unverified.map((u) => (
+                      <li key={u}>{u}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </td>
+            <td data-testid={`ratio-${i.key}`}>{i.kind === 'average_time' ? (i.completed ? `${i.completed} hồ sơ` : '—') : `${i.numerator ?? 0}/${i.denominator ?? 0}`}</td>
+            <td data-testid={`rate-${i.key}`}>
+              {i.kind === 'average_time'
+                ? typeof i.averageWorkingDays === 'number'
+                  ? `${formatPoints(i.averageWorkingDays)} ngày làm việc`
+                  : NA
+                : formatPercent(i.rate ?? null)}
+            </td>
+            <td>{i.scored ? (i.score === null ? NA : `${formatPoints(i.score)}/${formatPoints(i.maxPoints)}`) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { getPublicDossier } from '../../api/public';
+import type { PublicDossier } from '../../api/types';
+import { TextField } from '../../components/Field';
+import { PageTitle } from '../../components/PageTitle';
+import { formatDateTime } from '../../format/datetime';
+import { CHANNEL_LABELS, OUTCOME_LABELS, RATING_LABELS } from '../../format/labels';
+import { RatingForm } from './RatingForm';
+
+/** One neutral sentence for an unknown code and a wrong secret alike: nothing to guess from. */
+export const NOT_FOUND_MESSAGE = 'Không tìm thấy hồ sơ hoặc mã tra cứu không đúng.';
+
+type Lookup = { status: 'idle' } | { status: 'loading' } | { status: 'found'; dossier: PublicDossier } | { status: 'failed'; message: string };
+
+/**
+ * The applicant's page, no login: the receipt's QR code opens it with code and secret
+ * (`#/tra-cuu/<code>/<secret>`); `#/tra-cuu` asks for them. Shows where the dossier
+ * stands and, once it is done, takes one satisfaction rating.
+ */
+export function PublicLookupPage({ code, secret }: { code?: string; secret?: string }) {
+  const [query, setQuery] = useState<{ code: string; secret: string } | null>(code && secret ? { code, secret } : null);
+  const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
+  const seq = useRef(0);
+
+  useEffect(() => {
+    if (code && secret) setQuery({ code, secret });
+  }, [code, secret]);
+
+  const load = useCallback(async (q: { code: string; secret: string }, quiet = false) => {
+    const mine = ++seq.current;
+    if (!quiet) setLookup({ status: 'loading' });
+    try {
+      const dossier = await getPublicDossier(q.code, q.secret);
+      if (mine === seq.current) setLookup({ status: 'found', dossier });
+    } catch (err) {
+      if (mine !== seq.current) return;
+      const notFound = err instanceof ApiError && (err.status === 404 || err.status === 400);
+      setLookup({ status: 'failed', message: notFound ? NOT_FOUND_MESSAGE : describeError(err).message });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (query) void load(query);
+  }, [query, load]);
+
+  return (
+    <div className="public-page">
+      <header className="public-header">
+        <p className="brand-title">Tra cứu hồ sơ thủ tục hành chính</p>
+        <p className="brand-sub">Sở Khoa học và Công nghệ tỉnh Lai Châu</p>
+      </header>
+      <main className="public-main" id="noi-dung-chinh" tabIndex={-1}>
+        <PageTitle title="Tra cứu hồ sơ">Tra cứu hồ sơ</PageTitle>
+        {lookup.status === 'loading' && <p role="status">Đang tra cứu…</p>}
+        {lookup.status === 'failed' && (
+          <p className="alert alert--error" role="alert">
+            {lookup.message}
+          </p>
+        )}
+        {lookup.status === 'found' && query && <DossierStatus dossier={lookup.dossier} code={query.code} secret={query.secret} onRated={() => void load(query, true)} />}
+        {lookup.status !== 'found' && lookup.status !== 'loading' && (
+          <LookupForm initialCode={query?.code ?? code ?? ''} onSubmit={(q) => {
+            setQuery(q);
+            if (query && q.code === query.code && q.secret === query.secret) void load(q);
+          }} />
+        )}
+        {lookup.status === 'found' && (
+          <p>
+            <a href="#/tra-cuu" onClick={() => {
+              setQuery(null);
+              setLookup({ status: 'idle' });
+            }}>
+              Tra cứu hồ sơ khác
+            </a>
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+export function validateLookup(code: string, secret: string): { code?: string; secret?: string } {
+  const errors: { code?: string; secret?: string } = {};
+  const c = code.trim();
+  const s = secret.trim();
+  if (!c) errors.code = 'Vui lòng nhập mã hồ sơ (in trên giấy tiếp nhận).';
+  else if (c.length > 64 || /\s/.test(c)) errors.code = 'Mã hồ sơ không hợp lệ: viết liền, không quá 64 ký tự.';
+  if (!s) errors.secret = 'Vui lòng nhập mã tra cứu (in trên giấy tiếp nhận, cạnh mã QR).';
+  else if (s.length > 128 || /\s/.test(s)) errors.secret = 'Mã tra cứu không hợp lệ: viết liền, không quá 128 ký tự.';
+  return errors;
+}
+
+export function LookupForm({ initialCode = '', onSubmit }: { initialCode?: string; onSubmit(q: { code: string; secret: string }): void }) {
+  const [code, setCode] = useState(initialCode);
+  const [secret, setSecret] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; secret?: string }>({});
+  const form = useRef<HTMLFormElement>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problems = validateLookup(code, secret);
+    setErrors(problems);
+    if (problems.code || problems.secret) {
+      form.current?.querySelector<HTMLElement>(problems.code ? '[name="code"]' : '[name="secret"]')?.focus();
+      return;
+    }
+    onSubmit({ code: code.trim(), secret: secret.trim() });
+  };
+
+  return (
+    <form ref={form} className="card lookup-form" onSubmit={submit} noValidate aria-label="Tra cứu hồ sơ">
+      <p>Nhập mã hồ sơ và mã tra cứu in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả.</p>
+      <TextField label="Mã hồ sơ" name="code" required autoComplete="off" autoCapitalize="characters" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} error={errors.code} />
+      <TextField label="Mã tra cứu" name="secret" required autoComplete="off" spellCheck={false} value={secret} onChange={(e) => setSecret(e.target.value)} error={errors.secret} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary button--wide">
+          Tra cứu
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DossierStatus({ dossier, code, secret, onRated }: { dossier: PublicDossier; code: string; secret: string; onRated(): void }) {
+  // Outlives the rating form, which goes once the rating is recorded.
+  const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
+  return (
+    <>
+      <section className="card public-status" aria-labelledby="public-status-title">
+        <h2 id="public-status-title">
+          Hồ sơ <span className="dossier-code">{dossier.code}</span>
+        </h2>
+        <p className="public-procedure">{dossier.procedureName}</p>
+        <p className="public-state">
+          Trạng thái: <strong data-testid="public-state">{dossier.stateLabel}</strong>
+          {dossier.outcome && <span className={`badge badge--outcome-${dossier.outcome}`}> {OUTCOME_LABELS[dossier.outcome]}</span>}
+        </p>
+        <dl className="facts facts--public">
+          <div>
+            <dt>Hình thức nộp</dt>
+            <dd>{CHANNEL_LABELS[dossier.channel] ?? dossier.channel}</dd>
+          </div>
+          <div>
+            <dt>Ngày tiếp nhận</dt>
+            <dd>{formatDateTime(dossier.receivedAt)}</dd>
+          </div>
+          <div>
+            <dt>Ngày hẹn trả kết quả</dt>
+            <dd>{formatDateTime(dossier.appointmentAt)}</dd>
+          </div>
+          {dossier.finishedAt && (
+            <div>
+              <dt>Ngày kết thúc</dt>
+              <dd>{formatDateTime(dossier.finishedAt)}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+      {dossier.timeline.length > 0 && (
+        <section className="card" aria-labelledby="public-timeline-title">
+          <h2 id="public-timeline-title">Quá trình giải quyết</h2>
+          <ol className="timeline">
+            {dossier.timeline.map((t, i) => (
+              <li key={`${t.at}-${i}`} className="timeline-item">
+                <div className="timeline-head">
+                  <time dateTime={t.at}>{formatDateTime(t.at)}</time>
+                  <strong>{t.label}</strong>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {notice && (
+        <p className={notice.kind === 'ok' ? 'alert alert--ok' : 'alert alert--error'} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="rating-notice">
+          {notice.text}
+        </p>
+      )}
+      {dossier.rating && (
+        <section className="card" aria-labelledby="public-rating-title">
+          <h2 id="public-rating-title">Đánh giá của ông/bà</h2>
+          <p data-testid="public-rating">
+            {RATING_LABELS[dossier.rating.level] ?? dossier.rating.level} — ngày {formatDateTime(dossier.rating.createdAt)}.
+          </p>
+        </section>
+      )}
+      {dossier.canRate && !dossier.rating && (
+        <RatingForm
+          code={code}
+          secret={secret}
+          onRated={(message) => {
+            setNotice(message);
+            onRated();
+          }}
+        />
+      )}
+    </>
+  );
+}
