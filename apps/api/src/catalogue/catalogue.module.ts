@@ -6,12 +6,15 @@ import { CatalogueSource } from './catalogue-source';
 import { CatalogueSeeder } from './catalogue.seeder';
 import { CatalogueService } from './catalogue.service';
 import { ProceduresController } from './procedures.controller';
+import { CatalogueAdminController } from './catalogue-admin.controller';
+import { CatalogueAdminService } from './catalogue-admin.service';
 
 @Module({
-  controllers: [ProceduresController],
+  controllers: [ProceduresController, CatalogueAdminController],
   providers: [
     CatalogueService,
     CatalogueSeeder,
+    CatalogueAdminService,
     { provide: CatalogueSource, useFactory: () => new CatalogueSource(loadCatalogueFiles()) },
     {
       provide: AgencyIdentity,
