@@ -118,6 +118,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   if (nodeEnv === 'production' && !signing.p12Path) problems.push('SIGNING_P12_PATH is required when NODE_ENV=production');
   if (signing.p12Path && signing.p12Password === null) problems.push('SIGNING_P12_PASSWORD is required with SIGNING_P12_PATH');
   const orphanSweepIntervalSeconds = parseInteger(env.ORPHAN_SWEEP_INTERVAL_SECONDS, 3600, 'ORPHAN_SWEEP_INTERVAL_SECONDS', 0, 7 * 86400, problems);
+  if (nodeEnv === 'production' && !env.PUBLIC_BASE_URL?.trim()) problems.push('PUBLIC_BASE_URL is required when NODE_ENV=production (it is printed in receipts\' QR codes)');
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, '');
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const isProduction = nodeEnv === 'production';

@@ -1,4 +1,4 @@
-import { LogLevel, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, LogLevel, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -44,6 +44,15 @@ export async function createApp(config: AppConfig, options: { logger?: false; ov
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: false,
+      // Besides the sentences, say which field broke which rule, so clients need not parse English.
+      exceptionFactory: (errors) => {
+        const fields = flattenValidation(errors);
+        return new BadRequestException({
+          message: fields.flatMap((f) => f.messages),
+          error: 'VALIDATION_FAILED',
+          details: { problems: fields.flatMap((f) => f.messages), fields: fields.map(({ field, constraints }) => ({ field, constraints })) },
+        });
+      },
     }),
   );
   app.enableShutdownHooks();
@@ -80,5 +89,13 @@ function serveWebApp(app: NestFastifyApplication): void {
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
     },
+  });
+}
+
+function flattenValidation(errors: ValidationError[], parent = ''): Array<{ field: string; constraints: string[]; messages: string[] }> {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, constraints: Object.keys(e.constraints), messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidation(e.children ?? [], field)];
   });
 }

@@ -345,7 +345,7 @@ function averageTimeResult(
     naReasonVi: applicable
       ? null
       : selected === null
-        ? 'Chỉ tính khi chọn một thủ tục hành chính; xem giá trị từng thủ tục trong byProcedure.'
+        ? 'Chỉ tính khi chọn một thủ tục hành chính; xem giá trị của từng thủ tục trong bảng chi tiết theo thủ tục.'
         : 'Không có hồ sơ của thủ tục kết thúc xử lý trong kỳ.',
     maxPoints: null,
     score: null,

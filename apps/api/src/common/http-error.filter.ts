@@ -96,7 +96,7 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const r = response as { message?: unknown; error?: unknown; details?: Record<string, unknown> };
   if (Array.isArray(r.message)) {
     // class-validator messages: keep them all, machine-readable.
-    return { statusCode: status, error: status === 400 ? 'VALIDATION_FAILED' : error, message: r.message.join('; '), details: { problems: r.message } };
+    return { statusCode: status, error: status === 400 ? 'VALIDATION_FAILED' : error, message: r.message.join('; '), details: r.details ?? { problems: r.message } };
   }
   return {
     statusCode: status,
