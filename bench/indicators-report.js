@@ -26,7 +26,7 @@ const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/t
 
 async function main() {
   const results = {};
-  for (const dialect of ['postgres', 'sqlite']) {
+  for (const dialect of (process.env.DIALECTS ?? 'postgres,sqlite').split(',')) {
     process.env.DATABASE_URL = dialect === 'postgres' ? PG_URL : '';
     results[dialect] = await runDialect(dialect);
   }
@@ -96,7 +96,8 @@ async function runDialect(dialect) {
     plainMs.push(performance.now() - s);
   }
   await ds.destroy();
-  await cleanup();
+  if (process.env.BENCH_KEEP) console.log(`kept ${dialect} database:`, target.url ?? target.path);
+  else await cleanup();
   const r21 = report.counts.ratios['2.1'];
   return {
     loadSeconds: round(loadSeconds),
@@ -128,7 +129,8 @@ async function load(ds, dialect) {
         true, n % 97 = 0, CASE WHEN n % 20 = 0 THEN NULL ELSE 480 * (n % 20) END, 'F' || (n % 5), 'D' || (n % 4), 'bench', now(), now()
       FROM (SELECT n, timestamptz '2025-01-01 00:00+07' + (n % ${days}) * interval '1 day' + (n % 480) * interval '1 minute' AS r
             FROM generate_series(1, ${N}) AS n) s`);
-    await ds.query('ANALYZE dossier');
+    // What autovacuum does on a live system: statistics and the visibility map (index-only scans need it).
+    await ds.query('VACUUM ANALYZE dossier');
   } else {
     await ds.query(`
       WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${N}),

@@ -3,6 +3,7 @@ import { AddDeadlineClock1764201600000 } from './1764201600000-AddDeadlineClock'
 import { AddCalendarOverrides1764288000000 } from './1764288000000-AddCalendarOverrides';
 import { AddDossierFiles1764374400000 } from './1764374400000-AddDossierFiles';
 import { AddRatingsPaymentsImport1764460800000 } from './1764460800000-AddRatingsPaymentsImport';
+import { AddIndicatorFactsIndex1764547200000 } from './1764547200000-AddIndicatorFactsIndex';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddCalendarOverrides1764288000000,
   AddDossierFiles1764374400000,
   AddRatingsPaymentsImport1764460800000,
+  AddIndicatorFactsIndex1764547200000,
 ];

@@ -76,6 +76,8 @@ describe('Indicators from imported dossiers', () => {
     const sql = await service.report(period);
     const reference = computeIndicators(await service.factsFor(period), period, service.config);
     expect(sql.counts.ratios).toEqual(reference.counts.ratios);
+    expect(sql.counts.processingTime.byProcedure).toEqual(reference.counts.processingTime.byProcedure);
+    expect(sql.counts.processingTime.byProcedure[0].completed).toBeGreaterThan(0);
     expect(sql.total).toEqual(reference.total);
   });
 

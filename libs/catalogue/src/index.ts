@@ -43,3 +43,4 @@ export {
   validateProcedureDefinition,
 } from './validate-catalogue';
 export { formatProcessingTime, minWorkingDaysInCalendarDays, workingDayBudget } from './processing-time';
+export { chargesFee } from './fee';

@@ -3,7 +3,7 @@ import schedule2025 from '@config/holidays/2025.json';
 import schedule2026 from '@config/holidays/2026.json';
 import { createWorkingCalendar, defaultCalendarConfig, parseYearSchedule } from '../../calendar/src';
 import type { DossierEffect, ProcessingStep } from '../../workflow/src';
-import { advanceClock, checkApology, ClockInput, ClockState, deadlineStatus, outcomeOf, STOPPED_CLOCK } from './dossier-clock';
+import { advanceClock, checkApology, ClockInput, ClockState, clockFromHistory, deadlineStatus, outcomeOf, processingWorkingMinutes, STOPPED_CLOCK } from './dossier-clock';
 
 const calendar = createWorkingCalendar(
   defaultCalendarConfig([schedule2024, schedule2025, schedule2026].map((j, i) => parseYearSchedule(j, `${2024 + i}.json`))),
@@ -182,5 +182,34 @@ describe('dossier clock', () => {
     expect(outcomeOf(vn('2026-03-09 07:30'), due, 1, calendar)).toBe('on_time');
     expect(outcomeOf(vn('2026-03-06 16:00'), due, 1, calendar)).toBe('early');
     expect(outcomeOf(vn('2026-03-06 16:00'), due, 2, calendar)).toBe('late');
+  });
+
+  it('processing time excludes the pauses, and is null while open', () => {
+    const { state } = run([
+      ['2026-03-02 08:00', [{ type: 'dossier.received' }]],
+      ['2026-03-02 09:00', [{ type: 'clock.paused', reason: 'x' }]],
+      ['2026-03-02 11:00', [{ type: 'clock.resumed' }]],
+    ]);
+    expect(processingWorkingMinutes(state, calendar)).toBeNull();
+    const ended = advanceClock(state, [{ type: 'result.issued' }], input('2026-03-03 08:00')).state;
+    expect(processingWorkingMinutes(ended, calendar)).toBe(480 - 120); // Mon 08:00 → Tue 08:00 is one working day, minus the 2 h pause
+  });
+
+  it('rebuilds the clock of an imported dossier with the same rules as a live one', () => {
+    const live = run([
+      ['2026-03-02 08:00', [{ type: 'dossier.received' }]],
+      ['2026-03-03 09:00', [{ type: 'clock.paused', reason: 'x' }]],
+      ['2026-03-04 10:30', [{ type: 'clock.resumed' }]],
+      ['2026-03-10 09:00', [{ type: 'result.issued' }]],
+    ]).state;
+    const imported = clockFromHistory(
+      { receivedAt: vn('2026-03-02 08:00'), dueAt: calendar.dueAt(vn('2026-03-02 08:00'), 5, 'working_days'), supplements: [{ requestedAt: vn('2026-03-03 09:00'), completedAt: vn('2026-03-04 10:30') }], endedAt: vn('2026-03-10 09:00') },
+      calendar,
+    );
+    expect(imported).toMatchObject({ dueAt: live.dueAt, pausedMinutes: live.pausedMinutes, processingEndedAt: live.processingEndedAt, outcome: live.outcome, supplementRequests: 1 });
+    const open = clockFromHistory({ receivedAt: vn('2026-03-02 08:00'), dueAt: vn('2026-03-09 08:00'), supplements: [{ requestedAt: vn('2026-03-04 08:00'), completedAt: null }], endedAt: null }, calendar);
+    expect(open).toMatchObject({ pausedAt: vn('2026-03-04 08:00'), processingEndedAt: null, outcome: null });
+    const endedWhilePaused = clockFromHistory({ receivedAt: vn('2026-03-02 08:00'), dueAt: vn('2026-03-09 08:00'), supplements: [{ requestedAt: vn('2026-03-04 08:00'), completedAt: null }], endedAt: vn('2026-03-20 08:00') }, calendar);
+    expect(endedWhilePaused).toMatchObject({ pausedAt: null, processingEndedAt: vn('2026-03-04 08:00'), outcome: 'early' });
   });
 });

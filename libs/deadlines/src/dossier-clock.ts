@@ -109,8 +109,7 @@ export function advanceClock(state: ClockState, effects: readonly DossierEffect[
         break;
       case 'clock.resumed': {
         if (!s.pausedAt) break;
-        // Whole minutes (nearest): the stored pause and the shift of the due time stay equal.
-        const minutes = Math.round(calendar.workingMinutesBetween(s.pausedAt, now));
+        const minutes = pauseMinutes(s.pausedAt, now, calendar);
         const push = (d: Date | null) => (d === null ? null : calendar.addWorkingMinutes(d, minutes));
         records.push({ kind: 'pause.closed', startedAt: s.pausedAt, endedAt: now, workingMinutes: minutes });
         s = {
@@ -137,6 +136,45 @@ export function advanceClock(state: ClockState, effects: readonly DossierEffect[
     }
   }
   return { state: s, records };
+}
+
+/** Working time of one pause, in whole minutes (nearest), so the stored pause and the shift of the due time stay equal. */
+export function pauseMinutes(from: Date, to: Date, calendar: WorkingCalendar): number {
+  return Math.round(calendar.workingMinutesBetween(from, to));
+}
+
+/** Working time from receipt to the end of processing, supplementation pauses excluded (indicator 2.2); null while open. */
+export function processingWorkingMinutes(state: ClockState, calendar: WorkingCalendar): number | null {
+  if (state.receivedAt === null || state.processingEndedAt === null) return null;
+  return Math.max(0, Math.round(calendar.workingMinutesBetween(state.receivedAt, state.processingEndedAt) - state.pausedMinutes));
+}
+
+/**
+ * The clock of a dossier known only from its history (an import from the previous
+ * system): the appointment given at receipt, the supplementation requests, the end.
+ * The same rules as `advanceClock`: closed pauses push the due time, a dossier ended
+ * while a request was open ends at the request, more than one request is late.
+ */
+export function clockFromHistory(
+  history: { receivedAt: Date; dueAt: Date; supplements: ReadonlyArray<{ requestedAt: Date; completedAt: Date | null }>; endedAt: Date | null },
+  calendar: WorkingCalendar,
+): ClockState {
+  const closed = history.supplements.filter((p) => p.completedAt !== null);
+  const open = history.supplements.find((p) => p.completedAt === null) ?? null;
+  const pausedMinutes = closed.reduce((sum, p) => sum + pauseMinutes(p.requestedAt, p.completedAt!, calendar), 0);
+  const dueAt = calendar.addWorkingMinutes(history.dueAt, pausedMinutes);
+  const processingEndedAt = history.endedAt ? (open ? open.requestedAt : history.endedAt) : null;
+  return {
+    receivedAt: history.receivedAt,
+    dueAt,
+    appointmentAt: dueAt,
+    pausedAt: !history.endedAt && open ? open.requestedAt : null,
+    pausedMinutes,
+    supplementRequests: history.supplements.length,
+    step: null,
+    processingEndedAt,
+    outcome: processingEndedAt ? outcomeOf(processingEndedAt, dueAt, history.supplements.length, calendar) : null,
+  };
 }
 
 /**

@@ -5,6 +5,9 @@
 export {
   advanceClock,
   checkApology,
+  clockFromHistory,
+  pauseMinutes,
+  processingWorkingMinutes,
   deadlineStatus,
   outcomeOf,
   OUTCOMES,

@@ -8,7 +8,8 @@ import type {
   DossierState,
   StartDossierInput,
 } from './dossier.types';
-import { DOSSIER_PERMISSIONS, isActorPermitted } from './permissions';
+import { DOSSIER_PERMISSIONS, DOSSIER_SCOPES } from './permissions';
+import { permissionGuard, permittedIn } from './workflow-engine';
 
 /**
  * Version of the machine's persisted shape and semantics. Stored with every snapshot; bump it
@@ -27,11 +28,6 @@ function stepIndexAfter(current: number | null, move: StepMove): number {
   return move === 'next' ? current + 1 : current - 1;
 }
 
-/** Guard reference: the event's actor may send it in `state` according to DOSSIER_PERMISSIONS. */
-function permittedIn(state: DossierState) {
-  return { type: 'actorPermitted', params: { state } } as const;
-}
-
 /** Entry of an end state: every way into it reports the end, with the reason when there is one. */
 function endState(state: DossierState) {
   return { type: 'final', entry: { type: 'announceEnd', params: { state } } } as const;
@@ -39,8 +35,9 @@ function endState(state: DossierState) {
 
 /**
  * The dossier workflow. Every transition guard is `and([<when it can happen>, permittedIn(state)])`:
- * the first part is the dossier's condition, the second the permission table. `decide` relies on
- * this split to tell INVALID_TRANSITION (nobody could) from FORBIDDEN (not this actor).
+ * the first part is the dossier's condition, the second the permission table. The workflow
+ * engine (`workflow-engine.ts`) relies on this split to tell INVALID_TRANSITION (nobody could)
+ * from FORBIDDEN (not this actor).
  *
  * Effects are `emit`ted, never executed: `transition()` hands them back to the caller.
  */
@@ -52,8 +49,9 @@ export const dossierMachine = setup({
     emitted: {} as DossierEffect,
   },
   guards: {
-    actorPermitted: ({ context, event }, params: { state: DossierState }) =>
-      isActorPermitted(DOSSIER_PERMISSIONS[event.type], event.actor, params.state, context),
+    // The engine's permission guard over DOSSIER_PERMISSIONS (the engine provides it again from
+    // the table it is given; here it makes the bare machine behave the same, e.g. for xstate/graph).
+    actorPermitted: permissionGuard(DOSSIER_PERMISSIONS, DOSSIER_SCOPES),
     isCounterChannel: ({ context }) => context.channel === 'direct',
     hasNextStep: ({ context }) => context.stepIndex !== null && context.stepIndex < context.steps.length - 1,
     hasPreviousStep: ({ context }) => context.stepIndex !== null && context.stepIndex > 0,

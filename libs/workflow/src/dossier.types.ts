@@ -2,8 +2,12 @@
  * Public types of the dossier workflow. This file is the contract between the pure
  * workflow library and its adapters (HTTP, persistence, import): state and event
  * names are stored in the database and sent over the API, so renaming one is a
- * data migration.
+ * data migration. The generic shapes behind `PersistedDossier`, `Decision` and `Rejection`
+ * are in `workflow.types.ts` (shared with the feedback workflow).
  */
+import type { PersistedSnapshot, WorkflowDecision, WorkflowRejection } from './workflow.types';
+
+export type { RejectionCode } from './workflow.types';
 
 /** Roles a user can hold. A user may hold several. */
 export type Role = 'admin' | 'clerk' | 'specialist' | 'leader' | 'reporter';
@@ -118,12 +122,7 @@ export interface DossierContext {
 }
 
 /** JSON-safe snapshot stored in the dossier row. */
-export interface PersistedDossier {
-  machineVersion: number;
-  value: DossierState;
-  context: DossierContext;
-  status: 'active' | 'done';
-}
+export interface PersistedDossier extends PersistedSnapshot<DossierState, DossierContext> {}
 
 /**
  * Effects a transition asks the adapters to carry out (after commit, through the outbox),
@@ -141,37 +140,13 @@ export type DossierEffect =
   | { type: 'apology.recorded'; reason: string; newAppointment: string }
   | { type: 'dossier.ended'; state: DossierState; reason?: string };
 
-export interface Decision {
-  ok: true;
-  from: DossierState;
-  to: DossierState;
+export interface Decision extends WorkflowDecision<DossierState, DossierEffect, DossierContext> {
   /** Step index before and after (null outside processing). */
   stepFrom: number | null;
   stepTo: number | null;
   snapshot: PersistedDossier;
-  effects: DossierEffect[];
-  /** True when `to` is an end state. */
-  done: boolean;
 }
 
-export type RejectionCode =
-  /** The event cannot happen in this state (or at this step), whoever sends it → HTTP 409. */
-  | 'INVALID_TRANSITION'
-  /** The event could happen, but not by this actor → HTTP 403. */
-  | 'FORBIDDEN'
-  /** The event's payload is malformed (missing reason, bad date…) → HTTP 400. */
-  | 'INVALID_EVENT'
-  /** The snapshot was written by a machine version this code does not know → HTTP 500 (operator error). */
-  | 'UNKNOWN_MACHINE_VERSION';
-
-export interface Rejection {
-  ok: false;
-  code: RejectionCode;
-  state: DossierState;
-  eventType: string;
-  message: string;
-  /** Events this actor may send now. */
-  allowedEvents: DossierEventType[];
-}
+export interface Rejection extends WorkflowRejection<DossierState, DossierEventType> {}
 
 export type DecisionResult = Decision | Rejection;

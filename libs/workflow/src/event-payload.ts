@@ -1,49 +1,13 @@
 import { DOSSIER_EVENT_TYPES, RETURN_METHODS } from './dossier.types';
-import type { DossierEvent, DossierEventType, ReturnMethod } from './dossier.types';
+import type { DossierEvent, DossierEventType } from './dossier.types';
+import { createEventParser, noteOf, oneOf, reasonOf } from './payload-fields';
+import type { Problems, RawEvent } from './payload-fields';
+import type { ParsedEvent as GenericParsedEvent } from './workflow.types';
 
-/** Longest accepted reason or note, in Unicode code points (what PostgreSQL's varchar(n) counts). */
-export const MAX_TEXT_LENGTH = 2000;
+export { MAX_TEXT_LENGTH } from './payload-fields';
 
 /** Outcome of `parseDossierEvent`: a clean event, or why the payload is malformed. */
-export type ParsedEvent = { ok: true; event: DossierEvent } | { ok: false; message: string };
-
-type RawEvent = Record<string, unknown>;
-
-/** Problems found so far; field readers add to it and return a stand-in value, so every problem is reported at once. */
-type Problems = string[];
-
-function lengthInCodePoints(text: string): number {
-  return Array.from(text).length;
-}
-
-function reasonOf(raw: RawEvent, problems: Problems): string {
-  const { reason } = raw;
-  if (typeof reason !== 'string' || reason.trim().length === 0) {
-    problems.push('reason is required and must not be blank');
-    return '';
-  }
-  if (lengthInCodePoints(reason) > MAX_TEXT_LENGTH) problems.push(`reason must be at most ${MAX_TEXT_LENGTH} characters`);
-  return reason; // kept byte-exact: it is quoted back to the applicant
-}
-
-/** Returns `{ note }` when a note was given, `{}` otherwise, so absent notes stay absent in JSON. */
-function noteOf(raw: RawEvent, problems: Problems): { note?: string } {
-  const { note } = raw;
-  if (note === undefined) return {};
-  if (typeof note !== 'string') {
-    problems.push('note must be a string');
-    return {};
-  }
-  if (lengthInCodePoints(note) > MAX_TEXT_LENGTH) problems.push(`note must be at most ${MAX_TEXT_LENGTH} characters`);
-  return { note };
-}
-
-function methodOf(raw: RawEvent, problems: Problems): ReturnMethod {
-  const method = RETURN_METHODS.find((known) => known === raw.method);
-  if (method !== undefined) return method;
-  problems.push(`method must be one of ${RETURN_METHODS.join(', ')}`);
-  return 'counter';
-}
+export type ParsedEvent = GenericParsedEvent<DossierEvent>;
 
 // Extended ISO-8601 date-time with a mandatory UTC offset: an instant, not a local time.
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
@@ -101,7 +65,7 @@ function buildEvent(type: DossierEventType, raw: RawEvent, problems: Problems): 
     case 'WITHDRAW':
       return { type, reason: reasonOf(raw, problems) };
     case 'RETURN_RESULT':
-      return { type, method: methodOf(raw, problems) };
+      return { type, method: oneOf(raw, 'method', RETURN_METHODS, 'counter', problems) };
     case 'APOLOGISE':
       return { type, reason: reasonOf(raw, problems), newAppointment: newAppointmentOf(raw, problems) };
   }
@@ -112,12 +76,4 @@ function buildEvent(type: DossierEventType, raw: RawEvent, problems: Problems): 
  * a copy holding only the contract's fields — so nothing else (an `actor` field, say) can
  * ride along into the machine.
  */
-export function parseDossierEvent(raw: unknown): ParsedEvent {
-  if (typeof raw !== 'object' || raw === null) return { ok: false, message: 'event must be an object' };
-  const fields = raw as RawEvent;
-  const type = DOSSIER_EVENT_TYPES.find((known) => known === fields.type);
-  if (type === undefined) return { ok: false, message: `unknown event type ${JSON.stringify(fields.type)}` };
-  const problems: Problems = [];
-  const event = buildEvent(type, fields, problems);
-  return problems.length === 0 ? { ok: true, event } : { ok: false, message: `${type}: ${problems.join('; ')}` };
-}
+export const parseDossierEvent: (raw: unknown) => ParsedEvent = createEventParser(DOSSIER_EVENT_TYPES, buildEvent);

@@ -27,6 +27,44 @@ describe('public surface', () => {
         'restoreDossier',
         'startDossier',
         'toPersisted',
+        // The engine's shared pieces and the two workflows as engine objects.
+        'InvalidPersistedSnapshot',
+        'REJECTION_CODES',
+        'dossierWorkflow',
+        'feedbackWorkflow',
+        // Feedback and petitions (PAKN).
+        'DEFAULT_FEEDBACK_DEADLINES',
+        'FEEDBACK_CATEGORIES',
+        'FEEDBACK_CATEGORY_LABELS_VI',
+        'FEEDBACK_END_STATES',
+        'FEEDBACK_EVENT_LABELS_VI',
+        'FEEDBACK_EVENT_TYPES',
+        'FEEDBACK_MACHINE_VERSION',
+        'FEEDBACK_PERMISSIONS',
+        'FEEDBACK_PHASES',
+        'FEEDBACK_PHASE_COMPLETED_BY',
+        'FEEDBACK_PHASE_LABELS_VI',
+        'FEEDBACK_SOURCES',
+        'FEEDBACK_SOURCE_LABELS_VI',
+        'FEEDBACK_STATES',
+        'FEEDBACK_STATE_LABELS_VI',
+        'FEEDBACK_VERDICTS',
+        'FEEDBACK_VERDICT_LABELS_VI',
+        'InvalidFeedbackInput',
+        'InvalidPersistedFeedback',
+        'MAX_ANSWER_LENGTH',
+        'MAX_DEPARTMENT_CODE_LENGTH',
+        'MAX_DOSSIER_CODE_LENGTH',
+        'allowedFeedbackEvents',
+        'citizenActor',
+        'decideFeedback',
+        'feedbackDeadlines',
+        'feedbackMachine',
+        'feedbackPhaseDueAt',
+        'isCitizenActor',
+        'restoreFeedback',
+        'startFeedback',
+        'toPersistedFeedback',
       ].sort(),
     );
   });
@@ -48,6 +86,18 @@ describe('public surface', () => {
       steps: [{ key: 'a', name: 'Thẩm định', departmentCode: 'PQLKH', role: 'specialist', workingDays: 1 }],
     });
     expect(workflow.toPersisted(workflow.restoreDossier(snapshot))).toEqual(snapshot);
+  });
+
+  it('exposes the feedback limits and version', () => {
+    expect(workflow.FEEDBACK_MACHINE_VERSION).toBe(1);
+    expect(workflow.MAX_ANSWER_LENGTH).toBe(10000);
+    expect(workflow.DEFAULT_FEEDBACK_DEADLINES).toEqual({ reject: 2, supplement: 5, handle: 15, publish: 2 });
+  });
+
+  it('restoreFeedback and toPersistedFeedback are inverse on stored feedback', () => {
+    const { snapshot } = workflow.startFeedback({ source: 'dossier', dossierCode: 'SKHCN-250303-0042' });
+    expect(workflow.toPersistedFeedback(workflow.restoreFeedback(snapshot))).toEqual(snapshot);
+    expect(() => workflow.restoreFeedback({ ...snapshot, machineVersion: 2 })).toThrow(workflow.InvalidPersistedFeedback);
   });
 
   it('restoreDossier refuses a snapshot of another machine version', () => {

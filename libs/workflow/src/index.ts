@@ -1,7 +1,30 @@
 /**
- * Public surface of the dossier workflow library. Import from `@motcua/workflow` only;
+ * Public surface of the workflow library: dossiers (hồ sơ TTHC) and citizens' feedback and
+ * petitions (phản ánh, kiến nghị), both run by one engine. Import from `@motcua/workflow` only;
  * everything not re-exported here is an implementation detail.
  */
+
+// The engine's shared shapes, and the two workflows as engine objects (for adapters that
+// handle both through one code path: one command service, one events endpoint).
+export type {
+  ParsedEvent,
+  PermissionTable,
+  PersistedSnapshot,
+  RejectionCode,
+  WorkflowActor,
+  WorkflowDecision,
+  WorkflowPermissionRule,
+  WorkflowRejection,
+} from './workflow.types';
+export { REJECTION_CODES } from './workflow.types';
+export { InvalidPersistedSnapshot } from './workflow-engine';
+export type { DecisionOf, DecisionResultOf, PersistedOf, RejectionOf, Workflow, WorkflowTypes } from './workflow-engine';
+export { dossierWorkflow } from './dossier.workflow';
+export type { DossierWorkflowTypes } from './dossier.workflow';
+export { feedbackWorkflow } from './feedback.workflow';
+export type { FeedbackWorkflowTypes } from './feedback.workflow';
+
+// Dossiers.
 export * from './dossier.types';
 export { DOSSIER_MACHINE_VERSION, dossierMachine } from './dossier.machine';
 export type { DossierMachineEvent, DossierSnapshot } from './dossier.machine';
@@ -12,3 +35,34 @@ export { InvalidProcedureSteps } from './procedure-steps';
 export { InvalidPersistedDossier, restoreDossier, toPersisted } from './persistence';
 export { allowedEvents, decide, startDossier } from './decide';
 export { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI } from './labels';
+
+// Feedback and petitions (PAKN).
+export * from './feedback.types';
+export { FEEDBACK_MACHINE_VERSION, feedbackMachine } from './feedback.machine';
+export type { FeedbackMachineEvent, FeedbackMachineInput, FeedbackSnapshot } from './feedback.machine';
+export { FEEDBACK_PERMISSIONS, citizenActor, isCitizenActor } from './feedback.permissions';
+export type { FeedbackPermissionRule, FeedbackScope } from './feedback.permissions';
+export { InvalidFeedbackInput, MAX_ANSWER_LENGTH, MAX_DEPARTMENT_CODE_LENGTH, MAX_DOSSIER_CODE_LENGTH } from './feedback.payload';
+export {
+  InvalidPersistedFeedback,
+  allowedFeedbackEvents,
+  decideFeedback,
+  restoreFeedback,
+  startFeedback,
+  toPersistedFeedback,
+} from './feedback.workflow';
+export {
+  DEFAULT_FEEDBACK_DEADLINES,
+  FEEDBACK_PHASE_COMPLETED_BY,
+  feedbackDeadlines,
+  feedbackPhaseDueAt,
+} from './feedback-deadlines';
+export type { FeedbackDeadlines } from './feedback-deadlines';
+export {
+  FEEDBACK_CATEGORY_LABELS_VI,
+  FEEDBACK_EVENT_LABELS_VI,
+  FEEDBACK_PHASE_LABELS_VI,
+  FEEDBACK_SOURCE_LABELS_VI,
+  FEEDBACK_STATE_LABELS_VI,
+  FEEDBACK_VERDICT_LABELS_VI,
+} from './feedback.labels';

@@ -1,4 +1,7 @@
 import type { Actor, DossierContext, DossierEventType, DossierState, ProcessingStep, Role } from './dossier.types';
+import { isPermittedBy } from './workflow-engine';
+import type { ScopeChecks } from './workflow-engine';
+import type { PermissionTable, WorkflowPermissionRule } from './workflow.types';
 
 /**
  * Where a permission rule applies:
@@ -8,20 +11,13 @@ import type { Actor, DossierContext, DossierEventType, DossierState, ProcessingS
  */
 export type PermissionScope = 'any' | 'currentStep';
 
-/** One way of being allowed to send an event. An event is allowed if any of its rules admits the actor. */
-export interface PermissionRule {
-  /**
-   * For `'any'`: the roles admitted. For `'currentStep'`: the step roles this rule covers
-   * (the actor must still hold the step's own role).
-   */
-  readonly roles: readonly Role[];
-  readonly scope: PermissionScope;
-  /**
-   * Restricts the rule to these states. Omitted = wherever the machine accepts the event.
-   * Needed only where the same event is sent by different people in different phases.
-   */
-  readonly states?: readonly DossierState[];
-}
+/**
+ * One way of being allowed to send an event (the engine's rule shape, `workflow.types.ts`).
+ * For `'any'`, `roles` are the roles admitted; for `'currentStep'`, the step roles the rule
+ * covers (the actor must still hold the step's own role). `states` restricts the rule to
+ * those states — needed only where the same event is sent by different people in different phases.
+ */
+export type PermissionRule = WorkflowPermissionRule<DossierState, Role, PermissionScope>;
 
 /**
  * Roles that can be assigned to a processing step. `admin` and `reporter` are absent on
@@ -39,7 +35,7 @@ const STEP_HANDLER: PermissionRule = { roles: STEP_ACTOR_ROLES, scope: 'currentS
  *
  * The machine decides *when* an event can happen; this table decides *who* may send it then.
  */
-export const DOSSIER_PERMISSIONS: Readonly<Record<DossierEventType, readonly PermissionRule[]>> = {
+export const DOSSIER_PERMISSIONS: PermissionTable<DossierEventType, DossierState, Role, PermissionScope> = {
   ACCEPT: [CLERK],
   REJECT: [CLERK],
   COMPLETE_DIGITISATION: [CLERK],
@@ -73,17 +69,18 @@ function currentStep(state: DossierState, context: DossierContext): ProcessingSt
   return index === null ? undefined : context.steps[index];
 }
 
-function admits(rule: PermissionRule, actor: Actor, state: DossierState, context: DossierContext): boolean {
-  if (rule.states !== undefined && !rule.states.includes(state)) return false;
-  if (rule.scope === 'any') return actor.roles.some((role) => rule.roles.includes(role));
-  const step = currentStep(state, context);
-  return (
-    step !== undefined &&
-    rule.roles.includes(step.role) &&
-    actor.roles.includes(step.role) &&
-    actor.departmentCode === step.departmentCode
-  );
-}
+/** The dossier's own scope: only the handler of the current step (its role, in its department). */
+export const DOSSIER_SCOPES: ScopeChecks<DossierState, DossierContext, Actor, PermissionScope> = {
+  currentStep: (rule, actor, state, context) => {
+    const step = currentStep(state, context);
+    return (
+      step !== undefined &&
+      rule.roles.includes(step.role) &&
+      actor.roles.includes(step.role) &&
+      actor.departmentCode === step.departmentCode
+    );
+  },
+};
 
 /** True when one of `rules` admits `actor` for a dossier in `state` with `context`. */
 export function isActorPermitted(
@@ -92,5 +89,5 @@ export function isActorPermitted(
   state: DossierState,
   context: DossierContext,
 ): boolean {
-  return rules.some((rule) => admits(rule, actor, state, context));
+  return isPermittedBy(rules, actor, state, context, DOSSIER_SCOPES);
 }

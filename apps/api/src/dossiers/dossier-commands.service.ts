@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
-import { STOPPED_CLOCK } from '@motcua/deadlines';
+import { chargesFee } from '@motcua/catalogue';
+import { processingWorkingMinutes, STOPPED_CLOCK } from '@motcua/deadlines';
 import { decide, DossierEvent, PersistedDossier, Rejection, startDossier } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
@@ -103,7 +104,7 @@ export class DossierCommands {
           eResult: false,
           lookupSecret: randomBytes(18).toString('base64url'),
           rating: null,
-          feeApplies: procedure.fee.amountVnd !== null ? procedure.fee.amountVnd > 0 : feeTextCharges(procedure.fee.text),
+          feeApplies: chargesFee(procedure.fee),
           paymentMethod: null,
           imported: false,
           paperResult: procedure.paperResult,
@@ -171,7 +172,7 @@ export class DossierCommands {
         ...clockColumns(clock.state),
         deadlineStatus: this.clock.status(clock.state, now),
         finishedAt: result.done ? now : row.finishedAt,
-        processingWorkingMinutes: this.processingMinutes(row.processingEndedAt, clock.state) ?? row.processingWorkingMinutes,
+        processingWorkingMinutes: row.processingWorkingMinutes ?? processingWorkingMinutes(clock.state, this.clock.calendar),
         ...fileFacts,
         state: result.to,
         snapshot: result.snapshot,
@@ -250,13 +251,6 @@ export class DossierCommands {
     return { eResult: true };
   }
 
-  /** When processing has just ended: its working time, pauses excluded (indicator 2.2). */
-  private processingMinutes(endedBefore: Date | null, clock: ReturnType<typeof clockOf>): number | null {
-    if (endedBefore !== null || clock.processingEndedAt === null || clock.receivedAt === null) return null;
-    const gross = this.clock.calendar.workingMinutesBetween(clock.receivedAt, clock.processingEndedAt);
-    return Math.max(0, Math.round(gross - clock.pausedMinutes));
-  }
-
   /** Time rules the machine cannot see: an apology must come before the due time and move the appointment later. */
   private checkClockRules(event: DossierEvent, clock: ReturnType<typeof clockOf>, now: Date): void {
     if (event.type !== 'APOLOGISE') return;
@@ -271,12 +265,6 @@ export class DossierCommands {
     const row = await m.findOneByOrFail(DossierEntity, { id: earlier.dossierId });
     return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: true };
   }
-}
-
-/** When no single amount is published, a fee text other than "Không"/"Miễn" means the procedure charges something. */
-function feeTextCharges(text: string | null): boolean {
-  if (!text) return false;
-  return !/^\s*(không|miễn|none)/i.test(text);
 }
 
 async function processingTimeOf(m: EntityManager, row: DossierEntity): Promise<{ amount: number; unit: string } | null> {

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { IndexOptions } from 'typeorm/decorator/options/IndexOptions';
 import { timestampType } from '@motcua/persistence';
 import type { Channel, DossierState, PersistedDossier } from '@motcua/workflow';
 import type { DeadlineStatus, Outcome } from '@motcua/deadlines';
@@ -18,6 +19,9 @@ import type { PaymentMethod } from '../payments/dossier-payment.entity';
 @Index('ix_dossier_deadline_status', ['deadlineStatus', 'dueAt'])
 @Index('ix_dossier_received', ['receivedAt'])
 @Index('ix_dossier_processing_ended', ['processingEndedAt'])
+// Covering index of the indicator report; created by a dialect-specific migration (INCLUDE on PostgreSQL).
+// (`synchronize` is honoured by TypeORM at run time but missing from its IndexOptions type.)
+@Index('ix_dossier_facts', ['processingEndedAt', 'receivedAt'], { synchronize: false } as IndexOptions)
 export class DossierEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

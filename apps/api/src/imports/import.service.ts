@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { outcomeOf } from '@motcua/deadlines';
+import { clockFromHistory, processingWorkingMinutes } from '@motcua/deadlines';
+import { clockColumns } from '../dossiers/dossier-clock.mapping';
 import { UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_MACHINE_VERSION, DossierState, PersistedDossier } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
@@ -74,14 +75,10 @@ export class ImportService {
 
   private toRow(line: ImportLine, procedure: ProcedureView, user: AuthUser, now: Date) {
     const calendar = this.clock.calendar;
-    const closed = line.supplements.filter((s) => s.completedAt !== null);
-    const open = line.supplements.find((s) => s.completedAt === null) ?? null;
-    // The file's dueAt is the appointment given at receipt; the applicant's supplementation time is added, as for live dossiers.
-    const pausedMinutes = closed.reduce((sum, s) => sum + Math.round(calendar.workingMinutesBetween(s.requestedAt, s.completedAt!)), 0);
-    const dueAt = calendar.addWorkingMinutes(line.dueAt, pausedMinutes);
     const ended = line.outcome !== 'processing';
-    const processingEndedAt = ended ? (open ? open.requestedAt : line.finishedAt!) : null;
-    const state: DossierState = ended ? line.outcome : open ? 'awaiting_supplement' : 'processing';
+    // The file's dueAt is the appointment given at receipt; the clock rules (pauses, ended while paused, outcome) are the live ones.
+    const clock = clockFromHistory({ receivedAt: line.receivedAt, dueAt: line.dueAt, supplements: line.supplements, endedAt: ended ? line.finishedAt : null }, calendar);
+    const state: DossierState = ended ? line.outcome : clock.pausedAt ? 'awaiting_supplement' : 'processing';
     const snapshot: PersistedDossier = {
       machineVersion: DOSSIER_MACHINE_VERSION,
       value: state,
@@ -114,16 +111,7 @@ export class ImportService {
       applicantEmail: null,
       applicantAddress: null,
       submittedAt: line.receivedAt,
-      receivedAt: line.receivedAt,
-      dueAt,
-      appointmentAt: dueAt,
-      pausedAt: !ended && open ? open.requestedAt : null,
-      pausedMinutes,
-      supplementRequests: line.supplements.length,
-      stepEnteredAt: null,
-      stepDueAt: null,
-      processingEndedAt,
-      outcome: processingEndedAt ? outcomeOf(processingEndedAt, dueAt, line.supplements.length, calendar) : null,
+      ...clockColumns(clock),
       deadlineStatus: null,
       finishedAt: ended ? line.finishedAt : null,
       digitised: line.digitised,
@@ -135,7 +123,7 @@ export class ImportService {
       imported: true,
       paperResult: procedure.paperResult,
       hasComplaint: false,
-      processingWorkingMinutes: processingEndedAt ? Math.max(0, Math.round(calendar.workingMinutesBetween(line.receivedAt, processingEndedAt) - pausedMinutes)) : null,
+      processingWorkingMinutes: processingWorkingMinutes(clock, calendar),
       field: procedure.field,
       departmentCode: procedure.steps[0]?.departmentCode ?? null,
       lookupSecret: null,

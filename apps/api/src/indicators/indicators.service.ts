@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { AgencyIdentity } from '../catalogue/agency-identity';
 import { configPath } from '../common/repo-paths';
 import { DossierEntity } from '../dossiers/dossier.entity';
-import { COUNT_COLUMNS, IN_PERIOD_SCOPE, ON_TIME } from './indicator-sql';
+import { countColumns, IN_PERIOD_SCOPE, ON_TIME, scopeParts } from './indicator-sql';
 
 export type GroupBy = 'agency' | 'department' | 'procedure' | 'field' | 'channel';
 export const GROUP_BY: readonly GroupBy[] = ['agency', 'department', 'procedure', 'field', 'channel'];
@@ -134,12 +134,22 @@ export class IndicatorsService {
     });
   }
 
+  /**
+   * One aggregate over the scope, grouped by procedure: the per-procedure rows give 2.2,
+   * their sums give every ratio. One read of the covering index instead of two queries.
+   */
   private async counts(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
     const counts = emptyCounts(period);
-    const qb = this.scoped(m, period, filter);
-    qb.select(Object.entries(COUNT_COLUMNS).map(([alias, expr]) => `${expr} AS ${alias}`).join(', '));
-    const raw = (await qb.getRawOne<Record<string, string | number | null>>()) ?? {};
-    const n = (k: string) => Number(raw[k] ?? 0);
+    const { where, parameters } = this.filterSql(filter);
+    const rows = await m
+      .createQueryBuilder()
+      .select(['d.procedure_code AS procedure_code', ...Object.entries(countColumns(pg(m) ? 'postgres' : 'sqlite')).map(([alias, expr]) => `${expr} AS ${alias}`)])
+      .from(`(${scopeParts(where)})`, 'd')
+      .groupBy('d.procedure_code')
+      .orderBy('d.procedure_code', 'ASC')
+      .setParameters({ ...this.params(m, period), ...parameters })
+      .getRawMany<Record<string, string | number | null>>();
+    const n = (k: string) => rows.reduce((sum, r) => sum + Number(r[k] ?? 0), 0);
     const d21 = n('d_21');
     const recv = n('d_recv');
     counts.ratios['2.1'] = { numerator: n('n_21'), denominator: d21 };
@@ -151,16 +161,11 @@ export class IndicatorsService {
     counts.ratios['digitised_at_receipt'] = { numerator: n('n_dig'), denominator: recv };
     counts.ratios['5.4'] = { numerator: n('n_54'), denominator: d21 };
     counts.satisfactionParts = { overdue: d21 - n('n_21'), dissatisfiedOrComplained: n('dissatisfied') };
-
-    const times = await this.scopedBase(m, filter)
-      .andWhere('d.received_at IS NOT NULL AND d.processing_ended_at >= :from AND d.processing_ended_at < :to AND d.processing_working_minutes IS NOT NULL', this.params(m, period))
-      .select(['d.procedure_code AS procedure_code', 'COUNT(*) AS completed', 'SUM(d.processing_working_minutes) AS minutes'])
-      .groupBy('d.procedure_code')
-      .orderBy('d.procedure_code', 'ASC')
-      .getRawMany<{ procedure_code: string; completed: string | number; minutes: string | number }>();
     counts.processingTime = {
       selectedProcedure: filter.procedureCode ?? null,
-      byProcedure: times.map((t) => ({ procedureCode: t.procedure_code, completed: Number(t.completed), totalWorkingMinutes: Number(t.minutes) })),
+      byProcedure: rows
+        .filter((r) => Number(r.n_22) > 0)
+        .map((r) => ({ procedureCode: String(r.procedure_code), completed: Number(r.n_22), totalWorkingMinutes: Number(r.minutes_22) })),
     };
     return counts;
   }
@@ -172,6 +177,23 @@ export class IndicatorsService {
 
   private scoped(m: EntityManager, period: Period, filter: IndicatorFilter): SelectQueryBuilder<DossierEntity> {
     return this.scopedBase(m, filter).andWhere(IN_PERIOD_SCOPE, this.params(m, period));
+  }
+
+  /** The filter as SQL on the bare dossier table (for the scope parts). */
+  private filterSql(filter: IndicatorFilter): { where: string; parameters: Record<string, unknown> } {
+    const parts: string[] = [];
+    const parameters: Record<string, unknown> = {};
+    const add = (column: string, name: string, value: string | undefined) => {
+      if (value === undefined) return;
+      parts.push(` AND ${column} = :${name}`);
+      parameters[name] = value;
+    };
+    add('procedure_code', 'fProcedure', filter.procedureCode);
+    add('department_code', 'fDepartment', filter.departmentCode);
+    add('field', 'fField', filter.field);
+    add('channel', 'fChannel', filter.channel);
+    if (this.config.importedDossiers === 'exclude') parts.push(' AND imported = :no');
+    return { where: parts.join(''), parameters };
   }
 
   private scopedBase(m: EntityManager, filter: IndicatorFilter): SelectQueryBuilder<DossierEntity> {
@@ -218,6 +240,10 @@ export function toFact(r: DossierEntity, agencyCode: string): DossierFact {
     hasComplaint: r.hasComplaint,
     imported: r.imported,
   };
+}
+
+function pg(m: EntityManager): boolean {
+  return m.connection.driver.options.type === 'postgres';
 }
 
 function loadPlanTargets(): PlanTarget[] {
