@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { CatalogueParseError, parseProcedureDefinition, ProcedureDefinition, validateProcedureDefinition } from '@motcua/catalogue';
 import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
@@ -11,6 +9,7 @@ import { CatalogueSource } from './catalogue-source';
 import { ProcedureStepEntity } from './procedure-step.entity';
 import { ProcedureVersionEntity } from './procedure-version.entity';
 import { ProcedureEntity } from './procedure.entity';
+import { insertProcedureVersion } from './procedure-version.writer';
 import { CatalogueService, ProcedureView, toView } from './catalogue.service';
 
 export class InvalidProcedureError extends AppError {
@@ -64,7 +63,7 @@ export class CatalogueAdminService {
       if (await m.findOne(ProcedureEntity, { where: { code } })) throw new ProcedureExistsError(`Procedure ${code} already exists; edit it with PUT`);
       const now = this.time.now();
       await m.insert(ProcedureEntity, { code, currentVersion: 1, createdAt: now, updatedAt: now });
-      await insertVersion(m, code, 1, def, user, now);
+      await insertProcedureVersion(m, code, 1, def, user.id, now);
     });
     return this.catalogue.getCurrent(code);
   }
@@ -83,7 +82,7 @@ export class CatalogueAdminService {
       // Compare-and-set: two concurrent edits cannot both become version N+1.
       const res = await m.update(ProcedureEntity, { code, currentVersion: procedure.currentVersion }, { currentVersion: version, updatedAt: now });
       if (res.affected !== 1) throw new ProcedureExistsError('The procedure was edited concurrently; reload and try again');
-      await insertVersion(m, code, version, def, user, now);
+      await insertProcedureVersion(m, code, version, def, user.id, now);
     });
     return this.catalogue.getCurrent(code);
   }
@@ -124,31 +123,4 @@ function codeOf(body: unknown): string {
   const code = (body as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !/^[A-Za-z0-9.-]{3,64}$/.test(code)) throw new BadInputError('code must be 3–64 letters, digits, dots or dashes');
   return code;
-}
-
-async function insertVersion(m: EntityManager, code: string, version: number, def: ProcedureDefinition, user: AuthUser, now: Date): Promise<void> {
-  const id = randomUUID();
-  const row: ProcedureVersionEntity = {
-    id,
-    procedureCode: code,
-    version,
-    name: def.name,
-    field: def.field,
-    processingAmount: def.processingTime?.amount ?? null,
-    processingUnit: def.processingTime?.unit ?? null,
-    feeAmountVnd: def.fee.amountVnd,
-    feeText: def.fee.text,
-    onlineLevel: def.onlineLevel,
-    paperResult: def.paperResult,
-    resultName: def.resultName,
-    components: def.components,
-    definition: def as unknown as Record<string, unknown>,
-    createdBy: user.id,
-    createdAt: now,
-  };
-  await m.getRepository(ProcedureVersionEntity).insert(row as never);
-  await m.insert(
-    ProcedureStepEntity,
-    def.steps.map((s, position) => ({ id: randomUUID(), procedureVersionId: id, position, key: s.key, name: s.name, departmentCode: s.departmentCode, role: s.role, workingDays: s.workingDays })),
-  );
 }

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '@motcua/persistence';
 import type { CatalogueDefinition, ProcedureDefinition } from '@motcua/catalogue';
 import { DepartmentEntity } from './department.entity';
-import { ProcedureStepEntity } from './procedure-step.entity';
-import { ProcedureVersionEntity } from './procedure-version.entity';
 import { ProcedureEntity } from './procedure.entity';
+import { insertProcedureVersion } from './procedure-version.writer';
 import { CatalogueSource } from './catalogue-source';
 
 export interface CatalogueSeedReport {
@@ -64,39 +62,7 @@ export class CatalogueSeeder {
 }
 
 async function insertProcedure(m: EntityManager, def: ProcedureDefinition, now: Date): Promise<void> {
-  const versionId = randomUUID();
   const code = procedureKey(def);
   await m.insert(ProcedureEntity, { code, currentVersion: 1, createdAt: now, updatedAt: now });
-  const version: ProcedureVersionEntity = {
-    id: versionId,
-    procedureCode: code,
-    version: 1,
-    name: def.name,
-    field: def.field,
-    processingAmount: def.processingTime?.amount ?? null,
-    processingUnit: def.processingTime?.unit ?? null,
-    feeAmountVnd: def.fee.amountVnd,
-    feeText: def.fee.text,
-    onlineLevel: def.onlineLevel,
-    paperResult: def.paperResult,
-    resultName: def.resultName,
-    components: def.components,
-    definition: def as unknown as Record<string, unknown>,
-    createdBy: null,
-    createdAt: now,
-  };
-  await m.getRepository(ProcedureVersionEntity).insert(version as never);
-  await m.insert(
-    ProcedureStepEntity,
-    def.steps.map((s, position) => ({
-      id: randomUUID(),
-      procedureVersionId: versionId,
-      position,
-      key: s.key,
-      name: s.name,
-      departmentCode: s.departmentCode,
-      role: s.role,
-      workingDays: s.workingDays,
-    })),
-  );
+  await insertProcedureVersion(m, code, 1, def, null, now);
 }
