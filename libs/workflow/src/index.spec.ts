@@ -6,6 +6,7 @@ describe('public surface', () => {
     expect(Object.keys(workflow).sort()).toEqual(
       [
         'CHANNELS',
+        'DOSSIER_EVENT_FIELDS',
         'DOSSIER_EVENT_LABELS_VI',
         'DOSSIER_EVENT_TYPES',
         'DOSSIER_MACHINE_VERSION',

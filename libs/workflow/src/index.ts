@@ -66,3 +66,4 @@ export {
   FEEDBACK_STATE_LABELS_VI,
   FEEDBACK_VERDICT_LABELS_VI,
 } from './feedback.labels';
+export { DOSSIER_EVENT_FIELDS, type DossierEventField } from './event-fields';
