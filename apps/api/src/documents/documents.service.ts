@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { renderApology, renderReceipt, renderRefusal, renderSupplementRequest } from '@motcua/documents';
@@ -68,7 +68,6 @@ export class DocumentsService {
     const id = randomUUID();
     const storageKey = `dossiers/${dossier.id}/${id}.pdf`;
     await this.storage.put(storageKey, Readable.from([pdf]), { contentType: 'application/pdf', size: pdf.length });
-    const { createHash } = await import('node:crypto');
     const row: DossierFileEntity = {
       id,
       dossierId: dossier.id,
