@@ -21,6 +21,7 @@ describe('public surface', () => {
         'ROLES',
         'STEP_ACTOR_ROLES',
         'allowedEvents',
+        'canViewDossier',
         'currentStepIndex',
         'decide',
         'dossierMachine',
@@ -28,6 +29,7 @@ describe('public surface', () => {
         'restoreDossier',
         'startDossier',
         'toPersisted',
+        'viewingDepartment',
         // The engine's shared pieces and the two workflows as engine objects.
         'InvalidPersistedSnapshot',
         'REJECTION_CODES',

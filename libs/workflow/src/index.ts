@@ -67,3 +67,4 @@ export {
   FEEDBACK_VERDICT_LABELS_VI,
 } from './feedback.labels';
 export { DOSSIER_EVENT_FIELDS, type DossierEventField } from './event-fields';
+export { canViewDossier, viewingDepartment } from './visibility';

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { chargesFee } from '@motcua/catalogue';
 import { processingWorkingMinutes, STOPPED_CLOCK } from '@motcua/deadlines';
-import { decide, DossierEvent, PersistedDossier, Rejection, startDossier } from '@motcua/workflow';
+import { currentStepIndex, decide, DossierEvent, PersistedDossier, Rejection, startDossier } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import {
@@ -274,12 +274,8 @@ async function processingTimeOf(m: EntityManager, row: DossierEntity): Promise<{
 
 /** Where the dossier sits: the current step and its department while it is being processed. */
 function placement(snapshot: PersistedDossier): Pick<DossierEntity, 'currentStepIndex' | 'currentDepartmentCode'> {
-  const ctx = snapshot.context;
-  const atStep =
-    ctx.stepIndex !== null && (snapshot.value === 'processing' || (snapshot.value === 'awaiting_supplement' && ctx.resumeTo === 'processing'));
-  return atStep
-    ? { currentStepIndex: ctx.stepIndex, currentDepartmentCode: ctx.steps[ctx.stepIndex!].departmentCode }
-    : { currentStepIndex: null, currentDepartmentCode: null };
+  const index = currentStepIndex(snapshot.value, snapshot.context);
+  return { currentStepIndex: index, currentDepartmentCode: index === null ? null : snapshot.context.steps[index].departmentCode };
 }
 
 function rejectionToError(r: Rejection): AppError {

@@ -1,4 +1,4 @@
-import { allowedEvents, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
+import { allowedEvents, currentStepIndex, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { toActor } from './dossier-access';
 import { DossierEntity } from './dossier.entity';
@@ -49,7 +49,9 @@ export interface DossierView {
 export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?: string): DossierView {
   const seesSecret = user.roles.includes('clerk') || user.roles.includes('admin');
   const ctx = row.snapshot.context;
-  const step = ctx.stepIndex === null ? null : ctx.steps[ctx.stepIndex];
+  // Where the dossier sits is the workflow's rule (the step is held while processing or awaiting a supplement of it).
+  const stepIndex = currentStepIndex(row.state, ctx);
+  const step = stepIndex === null ? null : ctx.steps[stepIndex];
   return {
     id: row.id,
     code: row.code,
@@ -59,10 +61,7 @@ export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?
     state: row.state,
     stateLabel: DOSSIER_STATE_LABELS_VI[row.state],
     version: row.version,
-    currentStep:
-      step && ctx.stepIndex !== null && (row.state === 'processing' || row.state === 'awaiting_supplement')
-        ? { index: ctx.stepIndex, key: step.key, name: step.name, departmentCode: step.departmentCode, role: step.role, count: ctx.steps.length }
-        : null,
+    currentStep: step && stepIndex !== null ? { index: stepIndex, key: step.key, name: step.name, departmentCode: step.departmentCode, role: step.role, count: ctx.steps.length } : null,
     applicant: {
       fullName: row.applicantName,
       idNumber: row.applicantIdNumber,
