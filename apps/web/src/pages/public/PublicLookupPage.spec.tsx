@@ -114,6 +114,7 @@ describe('rating form', () => {
     api.on('GET', URL_PATH, { body: publicDossier({ canRate: false, rating: { level: 'dissatisfied', createdAt: '2026-12-03T01:00:00.000Z' } }) });
     await user.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
     expect(await screen.findByTestId('rating-notice')).toHaveTextContent('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.');
+    expect(screen.getAllByText('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.')).toHaveLength(1);
     await waitFor(() => expect(screen.getByTestId('public-rating')).toHaveTextContent('Không hài lòng'));
   });
 

@@ -43,7 +43,9 @@ export function RatingForm({ code, secret, onRated }: {
     } catch (err) {
       const view = describeError(err);
       if (view.code === 'ALREADY_RATED') {
+        // The page shows this message and reloads without the form; saying it here too would show it twice.
         onRated({ text: view.message, kind: 'error' });
+        return;
       }
       setFailure(view.message);
       setErrors({ level: view.fields.level, comment: view.fields.comment });
