@@ -235,7 +235,7 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
     group: 5,
     nameVi: 'Phân loại phản ánh, kiến nghị',
     formulaVi:
-      'Số phản ánh, kiến nghị (PAKN) về quy định, thủ tục hành chính ÷ tổng số PAKN tiếp nhận trong kỳ × 100% ' +
+      'Số phản ánh, kiến nghị (PAKN) về quy định, thủ tục hành chính ÷ tổng số PAKN tiếp nhận trong kỳ đã được phân loại × 100% ' +
       '(phần còn lại là PAKN về hành vi của cán bộ, công chức).',
     source: `${SPEC}, chỉ số 5.1`,
     kind: 'ratio',

@@ -88,9 +88,10 @@ export interface DossierFact {
 /** PAKN category (DOMAIN.md §1.4 ind. 5.1): about regulations/procedures, or about officials' conduct. */
 export type FeedbackCategory = 'regulation' | 'conduct';
 
-/** One feedback/petition (PAKN). The feedback workflow comes later; with no facts, 5.1–5.3 are N/A. */
+/** One feedback/petition (PAKN), from the feedback workflow's records; with no facts, 5.1–5.3 are N/A. */
 export interface FeedbackFact {
-  category: FeedbackCategory;
+  /** Null until the clerk classifies it (a feedback rejected or closed at intake may never be). */
+  category: FeedbackCategory | null;
   receivedAt: Date;
   /** When handling ended (answered / closed); `null` while open. */
   handledAt: Date | null;

@@ -5,6 +5,7 @@ import {
   hasEResult,
   inEResultDenominator,
   inFeedbackDenominator,
+  inFeedbackReceived,
   inOnTimeDenominator,
   inOnlinePaymentDenominator,
   inProcessingTimeSample,
@@ -175,5 +176,12 @@ describe('feedback', () => {
     expect(isFeedbackSatisfied({ ...ok, citizenVerdict: 'dissatisfied' }, MARCH)).toBe(false);
     expect(isFeedbackSatisfied({ ...ok, citizenVerdict: 'recomplained' }, MARCH)).toBe(false);
     expect(isFeedbackSatisfied({ ...ok, onTime: false }, MARCH)).toBe(false);
+  });
+
+  it('5.1 counts feedback received in the period once classified', () => {
+    const received = feedback({ receivedAt: at('2025-03-01 08:00') });
+    expect(inFeedbackReceived(received, MARCH)).toBe(true);
+    expect(inFeedbackReceived({ ...received, category: null }, MARCH)).toBe(false);
+    expect(inFeedbackReceived(feedback({ receivedAt: at('2025-04-01 00:00') }), MARCH)).toBe(false);
   });
 });

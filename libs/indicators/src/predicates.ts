@@ -207,9 +207,10 @@ export function isSatisfied(fact: DossierFact, period: Period): boolean {
 // Feedback (PAKN): 5.1, 5.2, 5.3
 // ---------------------------------------------------------------------------------------
 
-/** 5.1 denominator: feedback received in the period (`from <= receivedAt < to`). */
+/** 5.1 denominator: feedback received in the period (`from <= receivedAt < to`) and classified. */
 export function inFeedbackReceived(fb: FeedbackFact, period: Period): boolean {
-  return ms(fb.receivedAt) >= ms(period.from) && ms(fb.receivedAt) < ms(period.to);
+  // An unclassified feedback has no category to count on either side of the split.
+  return fb.category !== null && ms(fb.receivedAt) >= ms(period.from) && ms(fb.receivedAt) < ms(period.to);
 }
 
 /** 5.1 numerator: `category = 'regulation'` (the rest are about officials' conduct). */

@@ -68,3 +68,5 @@ export {
 } from './feedback.labels';
 export { DOSSIER_EVENT_FIELDS, type DossierEventField } from './event-fields';
 export { canViewDossier, viewingDepartment } from './visibility';
+export { advanceFeedbackClocks, feedbackTimeliness } from './feedback-clock';
+export type { FeedbackClocks, FeedbackPhaseClock, FeedbackTimeliness } from './feedback-clock';
