@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { minioConfigFromEnv, type MinioConfig } from '../libs/storage/src/minio-config';
+import { feedbackDeadlines, type FeedbackDeadlines } from '../libs/workflow/src/feedback-deadlines';
 
 /**
  * The whole runtime configuration, read from the environment once at boot and
@@ -56,6 +57,12 @@ export interface DeadlineSettings {
   apologyLeadWorkingMinutes: number;
   /** How often the deadline sweep runs in this process; 0 turns it off (e.g. on API-only instances). */
   sweepIntervalSeconds: number;
+  /**
+   * Working days of each feedback (PAKN) deadline phase. Defaults 2/5/15/2 from DOMAIN.md §1.4
+   * indicator 5.2; the legal source is UNVERIFIED (libs/workflow feedback-deadlines.ts), hence
+   * FEEDBACK_DEADLINE_DAYS, e.g. `handle=10,publish=3` (phases not named keep their default).
+   */
+  feedback: FeedbackDeadlines;
 }
 
 export type DatabaseConfig =
@@ -97,6 +104,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     dueSoonWorkingMinutes: 60 * parseInteger(env.DUE_SOON_WORKING_HOURS, 8, 'DUE_SOON_WORKING_HOURS', 0, 400, problems),
     apologyLeadWorkingMinutes: 60 * parseInteger(env.APOLOGY_LEAD_WORKING_HOURS, 0, 'APOLOGY_LEAD_WORKING_HOURS', 0, 400, problems),
     sweepIntervalSeconds: parseInteger(env.SWEEP_INTERVAL_SECONDS, 300, 'SWEEP_INTERVAL_SECONDS', 0, 86400, problems),
+    feedback: parseFeedbackDeadlines(env.FEEDBACK_DEADLINE_DAYS, problems),
   };
   const rateLimitPerMinute = {
     login: parseInteger(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', 1, 100000, problems),
@@ -186,4 +194,19 @@ function readOrCreateSecret(path: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(path, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/** `reject=2,handle=10` → the feedback deadlines with those phases changed (validated by the workflow library). */
+function parseFeedbackDeadlines(raw: string | undefined, problems: string[]): FeedbackDeadlines {
+  const overrides: Record<string, number> = {};
+  for (const part of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [phase, days] = part.split('=').map((p) => p.trim());
+    overrides[phase] = days !== undefined && /^\d+(\.\d+)?$/.test(days) ? Number(days) : Number.NaN;
+  }
+  try {
+    return feedbackDeadlines(overrides);
+  } catch (error) {
+    problems.push(`FEEDBACK_DEADLINE_DAYS: ${error instanceof Error ? error.message : String(error)}`);
+    return feedbackDeadlines();
+  }
 }

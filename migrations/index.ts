@@ -4,6 +4,7 @@ import { AddCalendarOverrides1764288000000 } from './1764288000000-AddCalendarOv
 import { AddDossierFiles1764374400000 } from './1764374400000-AddDossierFiles';
 import { AddRatingsPaymentsImport1764460800000 } from './1764460800000-AddRatingsPaymentsImport';
 import { AddIndicatorFactsIndex1764547200000 } from './1764547200000-AddIndicatorFactsIndex';
+import { AddFeedback1764633600000 } from './1764633600000-AddFeedback';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddDossierFiles1764374400000,
   AddRatingsPaymentsImport1764460800000,
   AddIndicatorFactsIndex1764547200000,
+  AddFeedback1764633600000,
 ];

@@ -1,5 +1,6 @@
 /** INVALID_EVENT for malformed feedback payloads, start-input validation, UNKNOWN_MACHINE_VERSION, and the order of the checks. */
-import { InvalidFeedbackInput, MAX_ANSWER_LENGTH, MAX_DEPARTMENT_CODE_LENGTH, MAX_DOSSIER_CODE_LENGTH } from './feedback.payload';
+import { FEEDBACK_EVENT_FIELDS, InvalidFeedbackInput, MAX_ANSWER_LENGTH, MAX_DEPARTMENT_CODE_LENGTH, MAX_DOSSIER_CODE_LENGTH, parseFeedbackEvent } from './feedback.payload';
+import { FEEDBACK_EVENT_TYPES } from './feedback.types';
 import type { FeedbackActor, FeedbackEvent, FeedbackEventType, PersistedFeedback, StartFeedbackInput } from './feedback.types';
 import { InvalidPersistedFeedback, allowedFeedbackEvents, decideFeedback, restoreFeedback, startFeedback } from './feedback.workflow';
 import { InvalidPersistedSnapshot } from './workflow-engine';
@@ -206,5 +207,16 @@ describe('startFeedback input', () => {
     const input = { source: 'portal', dossierCode: null, content: 'Nội dung phản ánh' } as StartFeedbackInput;
     expect(startFeedback(input).snapshot.context).toMatchObject({ source: 'portal', dossierCode: null });
     expect(startFeedback(input).snapshot.context).not.toHaveProperty('content');
+  });
+});
+
+describe('FEEDBACK_EVENT_FIELDS', () => {
+  it('lists exactly the fields the parser keeps for each event type', () => {
+    const everything = { category: 'conduct', departmentCode: 'PQLKH', reason: 'r', note: 'n', answer: 'a', verdict: 'dissatisfied' };
+    for (const type of FEEDBACK_EVENT_TYPES) {
+      const parsed = parseFeedbackEvent({ type, ...everything });
+      if (!parsed.ok) throw new Error(parsed.message);
+      expect(Object.keys(parsed.event).sort()).toEqual(['type', ...FEEDBACK_EVENT_FIELDS[type]].sort());
+    }
   });
 });

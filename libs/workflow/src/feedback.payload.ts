@@ -20,6 +20,19 @@ export class InvalidFeedbackInput extends Error {
   }
 }
 
+/** The optional or required fields each event takes besides `type` (what `buildEvent` reads), for adapters that refuse the rest. */
+export const FEEDBACK_EVENT_FIELDS: Readonly<Record<FeedbackEventType, readonly string[]>> = Object.freeze({
+  CLASSIFY: ['category', 'departmentCode'],
+  REJECT: ['reason'],
+  REQUEST_SUPPLEMENT: ['reason'],
+  CLOSE: ['reason'],
+  SUPPLEMENT_RECEIVED: ['note'],
+  START_HANDLING: ['note'],
+  ANSWER: ['answer'],
+  PUBLISH: [],
+  RATE: ['verdict'],
+});
+
 /** Builds the clean event for a known type; fields outside the contract are dropped. */
 function buildEvent(type: FeedbackEventType, raw: RawEvent, problems: Problems): FeedbackEvent {
   switch (type) {

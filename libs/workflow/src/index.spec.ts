@@ -14,6 +14,7 @@ describe('public surface', () => {
         'DOSSIER_STATES',
         'DOSSIER_STATE_LABELS_VI',
         'END_STATES',
+        'FEEDBACK_EVENT_FIELDS',
         'InvalidPersistedDossier',
         'InvalidProcedureSteps',
         'MAX_TEXT_LENGTH',

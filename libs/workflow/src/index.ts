@@ -42,7 +42,7 @@ export { FEEDBACK_MACHINE_VERSION, feedbackMachine } from './feedback.machine';
 export type { FeedbackMachineEvent, FeedbackMachineInput, FeedbackSnapshot } from './feedback.machine';
 export { FEEDBACK_PERMISSIONS, citizenActor, isCitizenActor } from './feedback.permissions';
 export type { FeedbackPermissionRule, FeedbackScope } from './feedback.permissions';
-export { InvalidFeedbackInput, MAX_ANSWER_LENGTH, MAX_DEPARTMENT_CODE_LENGTH, MAX_DOSSIER_CODE_LENGTH } from './feedback.payload';
+export { FEEDBACK_EVENT_FIELDS, InvalidFeedbackInput, MAX_ANSWER_LENGTH, MAX_DEPARTMENT_CODE_LENGTH, MAX_DOSSIER_CODE_LENGTH } from './feedback.payload';
 export {
   InvalidPersistedFeedback,
   allowedFeedbackEvents,

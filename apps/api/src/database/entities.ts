@@ -14,6 +14,8 @@ import { CalendarChangeEntity, CalendarDayOverrideEntity } from '../calendar/cal
 import { DeadlineNotificationEntity } from '../deadlines/deadline-notification.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
 import { DossierStepEntity } from '../dossiers/dossier-step.entity';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { FeedbackEventEntity } from '../feedback/feedback-event.entity';
 
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
@@ -34,4 +36,6 @@ export const ENTITIES = [
   DossierFileEntity,
   DossierRatingEntity,
   DossierPaymentEntity,
+  FeedbackEntity,
+  FeedbackEventEntity,
 ];

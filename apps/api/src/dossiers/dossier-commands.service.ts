@@ -5,22 +5,17 @@ import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { chargesFee } from '@motcua/catalogue';
 import { processingWorkingMinutes, STOPPED_CLOCK } from '@motcua/deadlines';
-import { currentStepIndex, decide, DossierEvent, PersistedDossier, Rejection, startDossier } from '@motcua/workflow';
+import { currentStepIndex, DossierEvent, dossierWorkflow, PersistedDossier, startDossier } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import {
-  AppError,
-  BadInputError,
   ComponentsMissingError,
   ResultMissingError,
   ImportedReadOnlyError,
   DeadlineRuleError,
-  ForbiddenActionError,
   IdempotencyKeyReusedError,
-  InvalidTransitionError,
   NotFoundError,
   UnknownProcedureError,
-  VersionConflictError,
 } from '../common/errors';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
@@ -37,6 +32,7 @@ import { DossierEventDto } from './dto/dossier-event.dto';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
+import { applyTransition } from '../workflow-records/apply-transition';
 
 export interface CreateResult {
   dossier: DossierView;
@@ -153,73 +149,52 @@ export class DossierCommands {
       const row = await m.findOne(DossierEntity, { where: { id: dossierId } });
       if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
       if (row.imported) throw new ImportedReadOnlyError('Imported dossiers are read-only');
-      if (row.version !== dto.expectedVersion) {
-        throw new VersionConflictError(`Dossier is at version ${row.version}, not ${dto.expectedVersion}`, { currentVersion: row.version });
-      }
-      const result = decide(row.snapshot, event, toActor(user));
-      if (!result.ok) throw rejectionToError(result);
-
       const now = this.time.now();
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
-      this.checkClockRules(event, before, now);
-      const fileFacts =
-        event.type === 'COMPLETE_DIGITISATION' ? await this.digitisationFacts(m, row) : event.type === 'ISSUE_RESULT' ? await this.resultFacts(m, row) : {};
-      const received = result.effects.some((e) => e.type === 'dossier.received');
-      const clock = this.clock.advance(before, result.effects, now, received ? await processingTimeOf(m, row) : null, steps);
-      const next: DossierEntity = {
-        ...row,
-        ...clockColumns(clock.state),
-        deadlineStatus: this.clock.status(clock.state, now),
-        finishedAt: result.done ? now : row.finishedAt,
-        processingWorkingMinutes: row.processingWorkingMinutes ?? processingWorkingMinutes(clock.state, this.clock.calendar),
-        ...fileFacts,
-        state: result.to,
-        snapshot: result.snapshot,
-        machineVersion: result.snapshot.machineVersion,
-        version: row.version + 1,
-        ...placement(result.snapshot),
-        updatedAt: now,
-      };
-      const update = await m
-        .createQueryBuilder()
-        .update(DossierEntity)
-        .set({
-          state: next.state,
-          snapshot: next.snapshot,
-          machineVersion: next.machineVersion,
-          version: next.version,
-          currentStepIndex: next.currentStepIndex,
-          currentDepartmentCode: next.currentDepartmentCode,
-          ...clockColumns(clock.state),
-          deadlineStatus: next.deadlineStatus,
-          finishedAt: next.finishedAt,
-          digitised: next.digitised,
-          reusedComponent: next.reusedComponent,
-          eResult: next.eResult,
-          processingWorkingMinutes: next.processingWorkingMinutes,
-          updatedAt: now,
-        })
-        .where('id = :id AND version = :version', { id: row.id, version: row.version })
-        .execute();
-      if (update.affected !== 1) throw new VersionConflictError('Dossier was changed by another request', { expectedVersion: row.version });
-
-      await persistClockRecords(m, row.id, clock.records, steps);
-      const { type: _type, ...payload } = event;
-      await m.insert(DossierEventEntity, {
-        id: randomUUID(),
-        dossierId: row.id,
-        version: next.version,
-        type: event.type,
-        fromState: result.from,
-        toState: result.to,
-        stepFrom: result.stepFrom,
-        stepTo: result.stepTo,
-        actorId: user.id,
-        actorUsername: user.username,
-        payload,
-        details: clockDetails(clock.records, before, clock.state, steps),
-        occurredAt: now,
+      let clock: ReturnType<DossierClock['advance']> | undefined;
+      const { next } = await applyTransition(m, {
+        workflow: dossierWorkflow,
+        entity: DossierEntity,
+        row,
+        expectedVersion: dto.expectedVersion,
+        event,
+        actor: toActor(user),
+        now,
+        columns: async (decision) => {
+          this.checkClockRules(event, before, now);
+          const fileFacts =
+            event.type === 'COMPLETE_DIGITISATION' ? await this.digitisationFacts(m, row) : event.type === 'ISSUE_RESULT' ? await this.resultFacts(m, row) : {};
+          const received = decision.effects.some((e) => e.type === 'dossier.received');
+          clock = this.clock.advance(before, decision.effects, now, received ? await processingTimeOf(m, row) : null, steps);
+          return {
+            ...clockColumns(clock.state),
+            deadlineStatus: this.clock.status(clock.state, now),
+            finishedAt: decision.done ? now : row.finishedAt,
+            processingWorkingMinutes: row.processingWorkingMinutes ?? processingWorkingMinutes(clock.state, this.clock.calendar),
+            ...fileFacts,
+            ...placement(decision.snapshot),
+          };
+        },
+        audit: async (decision, version) => {
+          await persistClockRecords(m, row.id, clock!.records, steps);
+          const { type: _type, ...payload } = event;
+          await m.insert(DossierEventEntity, {
+            id: randomUUID(),
+            dossierId: row.id,
+            version,
+            type: event.type,
+            fromState: decision.from,
+            toState: decision.to,
+            stepFrom: decision.stepFrom,
+            stepTo: decision.stepTo,
+            actorId: user.id,
+            actorUsername: user.username,
+            payload,
+            details: clockDetails(clock!.records, before, clock!.state, steps),
+            occurredAt: now,
+          });
+        },
       });
       return toDossierView(next, user, this.config.publicBaseUrl);
     });
@@ -276,20 +251,6 @@ async function processingTimeOf(m: EntityManager, row: DossierEntity): Promise<{
 function placement(snapshot: PersistedDossier): Pick<DossierEntity, 'currentStepIndex' | 'currentDepartmentCode'> {
   const index = currentStepIndex(snapshot.value, snapshot.context);
   return { currentStepIndex: index, currentDepartmentCode: index === null ? null : snapshot.context.steps[index].departmentCode };
-}
-
-function rejectionToError(r: Rejection): AppError {
-  const details = { state: r.state, eventType: r.eventType, allowedEvents: r.allowedEvents };
-  switch (r.code) {
-    case 'INVALID_TRANSITION':
-      return new InvalidTransitionError(r.message, details);
-    case 'FORBIDDEN':
-      return new ForbiddenActionError(r.message, details);
-    case 'INVALID_EVENT':
-      return new BadInputError(r.message, details);
-    case 'UNKNOWN_MACHINE_VERSION':
-      throw new Error(`Stored dossier has an unknown machine version: ${r.message}`);
-  }
 }
 
 function hashRequest(dto: CreateDossierDto): string {

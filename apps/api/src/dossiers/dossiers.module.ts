@@ -10,5 +10,6 @@ import { DossiersController } from './dossiers.controller';
   imports: [CatalogueModule, DeadlinesModule],
   controllers: [DossiersController],
   providers: [DossierCommands, DossierQueries, DossierCodeGenerator],
+  exports: [DossierCodeGenerator],
 })
 export class DossiersModule {}

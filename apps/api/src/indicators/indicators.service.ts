@@ -20,6 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { AgencyIdentity } from '../catalogue/agency-identity';
 import { configPath } from '../common/repo-paths';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
 import { countColumns, IN_PERIOD_SCOPE, ON_TIME, scopeParts } from './indicator-sql';
 
 export type GroupBy = 'agency' | 'department' | 'procedure' | 'field' | 'channel';
@@ -54,7 +55,9 @@ export class IndicatorsService {
   ) {}
 
   async report(period: Period, filter: IndicatorFilter = {}): Promise<IndicatorReport> {
-    const counts = await this.uow.read((m) => this.counts(m, period, filter));
+    const counts = await this.uow.read(async (m) =>
+      withFeedbackCounts(await this.counts(m, period, filter), await loadFeedbackFacts(m, period, filter), this.config),
+    );
     return scoreIndicators(counts, this.config);
   }
 

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AppError, NotFoundError } from '../common/errors';
 import { Clock } from '../common/clock';
+import { sameSecret } from '../common/secrets';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
@@ -86,10 +86,4 @@ export class PublicDossiersService {
     if (!dossier || !dossier.lookupSecret || !sameSecret(dossier.lookupSecret, secret)) throw new NotFoundError(NOT_FOUND);
     return dossier;
   }
-}
-
-function sameSecret(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

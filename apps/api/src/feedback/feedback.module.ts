@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DossiersModule } from '../dossiers/dossiers.module';
+import { FeedbackCommands } from './feedback-commands.service';
+import { FeedbackController } from './feedback.controller';
+import { FeedbackQueries } from './feedback-queries.service';
+import { PublicFeedbackController } from './public-feedback.controller';
+
+@Module({
+  imports: [CatalogueModule, DeadlinesModule, DossiersModule],
+  controllers: [FeedbackController, PublicFeedbackController],
+  providers: [FeedbackCommands, FeedbackQueries],
+})
+export class FeedbackModule {}

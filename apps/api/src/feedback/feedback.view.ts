@@ -1,0 +1,138 @@
+import {
+  allowedFeedbackEvents,
+  FEEDBACK_CATEGORY_LABELS_VI,
+  FEEDBACK_EVENT_LABELS_VI,
+  FEEDBACK_PHASES,
+  FEEDBACK_STATE_LABELS_VI,
+  FEEDBACK_VERDICT_LABELS_VI,
+  FeedbackEventType,
+  FeedbackPhase,
+  FeedbackPhaseClock,
+  viewingDepartment,
+} from '@motcua/workflow';
+import { AuthUser } from '../common/auth.decorators';
+import { toActor } from '../dossiers/dossier-access';
+import { FeedbackEventEntity } from './feedback-event.entity';
+import { FeedbackEntity } from './feedback.entity';
+
+/**
+ * Who may see a feedback: everyone on the staff but specialists, who see what was assigned to
+ * their department (the same rule as dossiers, `viewingDepartment`).
+ */
+export function canSeeFeedback(user: AuthUser, row: Pick<FeedbackEntity, 'departmentCode'>): boolean {
+  const department = viewingDepartment(user);
+  return department === null || row.departmentCode === department;
+}
+
+export interface FeedbackView {
+  id: string;
+  code: string;
+  state: FeedbackEntity['state'];
+  stateLabel: string;
+  version: number;
+  source: FeedbackEntity['source'];
+  dossierCode: string | null;
+  category: FeedbackEntity['category'];
+  categoryLabel: string | null;
+  departmentCode: string | null;
+  title: string;
+  content: string;
+  author: { fullName: string; phone: string | null; email: string | null; address: string | null };
+  answer: string | null;
+  answeredAt: string | null;
+  publishedAt: string | null;
+  receivedAt: string;
+  /** Due time of the handling (paused time excluded). */
+  dueAt: string | null;
+  handledAt: string | null;
+  onTime: boolean | null;
+  verdict: FeedbackEntity['verdict'];
+  /** Every deadline phase that has started. */
+  phases: Array<{ phase: FeedbackPhase } & FeedbackPhaseClock>;
+  finishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  allowedEvents: FeedbackEventType[];
+  /** The citizen's follow-up secret: for the clerk who hands it on at the counter (clerks and admins only). */
+  lookupSecret?: string;
+}
+
+export function toFeedbackView(row: FeedbackEntity, user: AuthUser): FeedbackView {
+  const view: FeedbackView = {
+    id: row.id,
+    code: row.code,
+    state: row.state,
+    stateLabel: FEEDBACK_STATE_LABELS_VI[row.state],
+    version: row.version,
+    source: row.source,
+    dossierCode: row.dossierCode,
+    category: row.category,
+    categoryLabel: row.category ? FEEDBACK_CATEGORY_LABELS_VI[row.category] : null,
+    departmentCode: row.departmentCode,
+    title: row.title,
+    content: row.content,
+    author: { fullName: row.authorName, phone: row.authorPhone, email: row.authorEmail, address: row.authorAddress },
+    answer: row.answer,
+    answeredAt: iso(row.answeredAt),
+    publishedAt: iso(row.publishedAt),
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: iso(row.dueAt),
+    handledAt: iso(row.handledAt),
+    onTime: row.onTime,
+    verdict: row.verdict,
+    phases: FEEDBACK_PHASES.filter((p) => row.clocks[p]).map((phase) => ({ phase, ...row.clocks[phase]! })),
+    finishedAt: iso(row.finishedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    allowedEvents: allowedFeedbackEvents(row.snapshot, toActor(user)),
+  };
+  if (user.roles.includes('clerk') || user.roles.includes('admin')) view.lookupSecret = row.lookupSecret;
+  return view;
+}
+
+/** What the citizen sees with the code and secret: no staff names, the answer only once published. */
+export interface PublicFeedbackView {
+  code: string;
+  title: string;
+  state: FeedbackEntity['state'];
+  stateLabel: string;
+  version: number;
+  receivedAt: string;
+  dueAt: string | null;
+  /** The answer given to the citizen (public to everyone else only once published). */
+  answer: string | null;
+  publishedAt: string | null;
+  verdict: FeedbackEntity['verdict'];
+  verdictLabel: string | null;
+  /** The citizen may rate now (an answer exists and no rating yet). */
+  canRate: boolean;
+  /** A supplement is awaited from the citizen. */
+  awaitingSupplement: boolean;
+  timeline: Array<{ at: string; label: string }>;
+}
+
+export function toPublicFeedbackView(row: FeedbackEntity, events: FeedbackEventEntity[]): PublicFeedbackView {
+  return {
+    code: row.code,
+    title: row.title,
+    state: row.state,
+    stateLabel: FEEDBACK_STATE_LABELS_VI[row.state],
+    version: row.version,
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: iso(row.dueAt),
+    answer: row.answer,
+    publishedAt: iso(row.publishedAt),
+    verdict: row.verdict,
+    verdictLabel: row.verdict ? FEEDBACK_VERDICT_LABELS_VI[row.verdict] : null,
+    canRate: row.verdict === null && (row.state === 'answered' || row.state === 'published'),
+    awaitingSupplement: row.state === 'awaiting_supplement',
+    timeline: events.map((e) => ({
+      at: e.occurredAt.toISOString(),
+      label: e.type === 'CREATE' ? 'Tiếp nhận phản ánh, kiến nghị' : FEEDBACK_EVENT_LABELS_VI[e.type as FeedbackEventType] ?? e.type,
+    })),
+  };
+}
+
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
+}
