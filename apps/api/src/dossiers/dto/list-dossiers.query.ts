@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery, QueryBoolean } from '../../common/page.query';
 import { DOSSIER_STATES, DossierState } from '@motcua/workflow';
 
-export class ListDossiersQuery {
+export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DOSSIER_STATES })
   @IsOptional()
   @IsIn(DOSSIER_STATES as DossierState[])
@@ -17,7 +17,7 @@ export class ListDossiersQuery {
 
   @ApiPropertyOptional({ description: 'Only open dossiers past their appointment' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
 
@@ -39,7 +39,7 @@ export class ListDossiersQuery {
 
   @ApiPropertyOptional({ description: 'Only dossiers waiting for an action of mine (my department and role at the current step)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   mine?: boolean;
 
@@ -48,19 +48,4 @@ export class ListDossiersQuery {
   @IsString()
   @MaxLength(100)
   text?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }

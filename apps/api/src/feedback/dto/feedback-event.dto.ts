@@ -11,7 +11,7 @@ import {
   FeedbackVerdict,
   MAX_ANSWER_LENGTH,
 } from '@motcua/workflow';
-import { BadInputError } from '../../common/errors';
+import { eventFromBody } from '../../workflow-records/event-body';
 
 /**
  * One body for every feedback event, the same contract as dossier events: `type`,
@@ -92,15 +92,7 @@ export class PublicFeedbackEventDto {
   note?: string;
 }
 
-const OPTIONAL_FIELDS = ['category', 'departmentCode', 'reason', 'note', 'answer', 'verdict'] as const;
-
 /** The workflow event of a body, refusing fields the event does not take (FEEDBACK_EVENT_FIELDS). */
-export function toFeedbackEvent(body: { type: FeedbackEventType } & Partial<Record<(typeof OPTIONAL_FIELDS)[number], string>>): FeedbackEvent {
-  const allowed = FEEDBACK_EVENT_FIELDS[body.type];
-  const given = OPTIONAL_FIELDS.filter((f) => body[f] !== undefined);
-  const extra = given.filter((f) => !allowed.includes(f));
-  if (extra.length > 0) throw new BadInputError(`Event ${body.type} does not take ${extra.join(', ')}`, { fields: extra });
-  const event: Record<string, unknown> = { type: body.type };
-  for (const f of given) event[f] = body[f];
-  return event as unknown as FeedbackEvent;
+export function toFeedbackEvent(body: { type: FeedbackEventType }): FeedbackEvent {
+  return eventFromBody<FeedbackEvent>(body, ['category', 'departmentCode', 'reason', 'note', 'answer', 'verdict'], FEEDBACK_EVENT_FIELDS[body.type]);
 }

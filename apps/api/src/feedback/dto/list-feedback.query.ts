@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery, QueryBoolean } from '../../common/page.query';
 import { FEEDBACK_CATEGORIES, FEEDBACK_STATES, FeedbackCategory, FeedbackState } from '@motcua/workflow';
 
-export class ListFeedbackQuery {
+export class ListFeedbackQuery extends PageQuery {
   @ApiPropertyOptional({ enum: FEEDBACK_STATES })
   @IsOptional()
   @IsIn(FEEDBACK_STATES as FeedbackState[])
@@ -22,22 +22,7 @@ export class ListFeedbackQuery {
 
   @ApiPropertyOptional({ description: 'Only feedback still being handled past its handling due time' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
