@@ -35,6 +35,60 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** How often stored objects that no row references are swept (0 = never, in this process). */
   orphanSweepIntervalSeconds: number;
+  /** Process lifecycle: schema migrations at boot, graceful shutdown (docs/deploy.md). */
+  lifecycle: LifecycleSettings;
+  /** The outbox dispatcher: delivery of notifications and portal records after commit (issue #6). */
+  outbox: OutboxSettings;
+  /** Where the outbox delivers; an unset target turns that channel off (e-mail: logged only). */
+  delivery: DeliverySettings;
+}
+
+export interface OutboxSettings {
+  /** Run the dispatcher in this process; `off` on API instances when `apps/worker` runs it. */
+  dispatcher: boolean;
+  /** Pause between polls when the previous one found nothing to do. */
+  pollIntervalMs: number;
+  /** Messages claimed per poll. */
+  batchSize: number;
+  /** Deliveries in flight at once within a batch. */
+  concurrency: number;
+  /** How long a claim holds; a crashed worker's messages become due again after it. */
+  leaseSeconds: number;
+  /** Attempts before a message is dead (visible to administrators, retried only by hand). */
+  maxAttempts: number;
+  /** Retry delay: base × 2^(attempt−1), capped at max, with jitter. */
+  backoffBaseSeconds: number;
+  backoffMaxSeconds: number;
+  /** Timeout of one SMTP or HTTP delivery; must be shorter than the lease. */
+  deliveryTimeoutSeconds: number;
+}
+
+export interface DeliverySettings {
+  /** smtp:// or smtps:// URL; null = e-mails are written to the log instead of sent. */
+  smtpUrl: string | null;
+  /** Sender of applicant e-mails, e.g. `Bộ phận Một cửa <motcua@sokhcn.laichau.gov.vn>`. */
+  mailFrom: string;
+  /** Receiver of DVCQG sync records (DOMAIN.md §6.4); null = portal sync off. */
+  portalSyncUrl: string | null;
+  /** Receiver of dossier and deadline events for other systems; null = off. */
+  webhookUrl: string | null;
+}
+
+export interface LifecycleSettings {
+  /**
+   * Run pending migrations when the API boots (MIGRATIONS_RUN, default on). Turn it off on every
+   * instance of a scaled-out deployment and run `node dist/apps/api/src/main.js migrate` once
+   * instead: TypeORM takes no lock, so instances booting together would race on the same migration.
+   */
+  migrationsRun: boolean;
+  /**
+   * After SIGTERM/SIGINT, how long the API keeps serving while readiness answers 503, before it
+   * closes its port (SHUTDOWN_DRAIN_SECONDS, default 0). Behind a load balancer that polls
+   * readiness, set it above the polling interval, so that no request is sent to a closing port.
+   */
+  shutdownDrainSeconds: number;
+  /** Then, how long in-flight requests may take before the process exits anyway (with code 1). */
+  shutdownTimeoutSeconds: number;
 }
 
 export type StorageSettings = { kind: 'disk'; root: string } | { kind: 'minio'; minio: MinioConfig };
@@ -129,6 +183,8 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   if (nodeEnv === 'production' && !env.PUBLIC_BASE_URL?.trim()) problems.push('PUBLIC_BASE_URL is required when NODE_ENV=production (it is printed in receipts\' QR codes)');
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, '');
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
+  const lifecycle = parseLifecycle(env, problems);
+  const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
   const isProduction = nodeEnv === 'production';
   if (isProduction && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
   if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
@@ -163,6 +219,68 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     signing,
     publicBaseUrl,
     orphanSweepIntervalSeconds,
+    lifecycle,
+    outbox,
+    delivery,
+  };
+}
+
+function parseOutbox(env: Env, nodeEnv: string, problems: string[]): { outbox: OutboxSettings; delivery: DeliverySettings } {
+  const switchValue = (env.OUTBOX_DISPATCHER?.trim() || 'on').toLowerCase();
+  if (!['on', 'off'].includes(switchValue)) problems.push(`OUTBOX_DISPATCHER must be on or off (got "${env.OUTBOX_DISPATCHER}")`);
+  const outbox: OutboxSettings = {
+    dispatcher: switchValue !== 'off',
+    pollIntervalMs: parseInteger(env.OUTBOX_POLL_INTERVAL_MS, 1000, 'OUTBOX_POLL_INTERVAL_MS', 50, 3_600_000, problems),
+    batchSize: parseInteger(env.OUTBOX_BATCH_SIZE, 20, 'OUTBOX_BATCH_SIZE', 1, 500, problems),
+    concurrency: parseInteger(env.OUTBOX_CONCURRENCY, 4, 'OUTBOX_CONCURRENCY', 1, 64, problems),
+    leaseSeconds: parseInteger(env.OUTBOX_LEASE_SECONDS, 300, 'OUTBOX_LEASE_SECONDS', 5, 86400, problems),
+    maxAttempts: parseInteger(env.OUTBOX_MAX_ATTEMPTS, 10, 'OUTBOX_MAX_ATTEMPTS', 1, 100, problems),
+    backoffBaseSeconds: parseInteger(env.OUTBOX_BACKOFF_BASE_SECONDS, 10, 'OUTBOX_BACKOFF_BASE_SECONDS', 1, 86400, problems),
+    backoffMaxSeconds: parseInteger(env.OUTBOX_BACKOFF_MAX_SECONDS, 3600, 'OUTBOX_BACKOFF_MAX_SECONDS', 1, 7 * 86400, problems),
+    deliveryTimeoutSeconds: parseInteger(env.OUTBOX_DELIVERY_TIMEOUT_SECONDS, 15, 'OUTBOX_DELIVERY_TIMEOUT_SECONDS', 1, 600, problems),
+  };
+  if (outbox.backoffMaxSeconds < outbox.backoffBaseSeconds) problems.push('OUTBOX_BACKOFF_MAX_SECONDS must not be less than OUTBOX_BACKOFF_BASE_SECONDS');
+  // A batch is delivered in ceil(batch / concurrency) rounds; all of them must end before the claim lapses,
+  // or a second worker would deliver the same messages while the first is still at it.
+  const rounds = Math.ceil(outbox.batchSize / outbox.concurrency);
+  if (outbox.deliveryTimeoutSeconds * rounds >= outbox.leaseSeconds) {
+    problems.push(
+      `OUTBOX_LEASE_SECONDS (${outbox.leaseSeconds}) must exceed OUTBOX_DELIVERY_TIMEOUT_SECONDS × ⌈OUTBOX_BATCH_SIZE / OUTBOX_CONCURRENCY⌉ (${outbox.deliveryTimeoutSeconds * rounds})`,
+    );
+  }
+  const smtpUrl = parseUrl(env.SMTP_URL, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  const mailFrom = env.MAIL_FROM?.trim() || 'Bộ phận Một cửa <no-reply@motcua.invalid>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) problems.push('MAIL_FROM must be an address, optionally with a name: Name <address@domain>');
+  if (nodeEnv === 'production' && smtpUrl && !env.MAIL_FROM?.trim()) problems.push('MAIL_FROM is required with SMTP_URL when NODE_ENV=production');
+  const delivery: DeliverySettings = {
+    smtpUrl,
+    mailFrom,
+    portalSyncUrl: parseUrl(env.PORTAL_SYNC_URL, 'PORTAL_SYNC_URL', ['http:', 'https:'], problems),
+    webhookUrl: parseUrl(env.WEBHOOK_URL, 'WEBHOOK_URL', ['http:', 'https:'], problems),
+  };
+  return { outbox, delivery };
+}
+
+function parseUrl(raw: string | undefined, name: string, protocols: string[], problems: string[]): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (protocols.includes(url.protocol)) return value;
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL`);
+  return null;
+}
+
+function parseLifecycle(env: Env, problems: string[]): LifecycleSettings {
+  const raw = env.MIGRATIONS_RUN?.trim().toLowerCase() || 'on';
+  if (!['on', 'off'].includes(raw)) problems.push(`MIGRATIONS_RUN must be on or off (got "${env.MIGRATIONS_RUN}")`);
+  return {
+    migrationsRun: raw !== 'off',
+    shutdownDrainSeconds: parseInteger(env.SHUTDOWN_DRAIN_SECONDS, 0, 'SHUTDOWN_DRAIN_SECONDS', 0, 300, problems),
+    shutdownTimeoutSeconds: parseInteger(env.SHUTDOWN_TIMEOUT_SECONDS, 30, 'SHUTDOWN_TIMEOUT_SECONDS', 1, 3600, problems),
   };
 }
 

@@ -5,6 +5,7 @@ import { AddDossierFiles1764374400000 } from './1764374400000-AddDossierFiles';
 import { AddRatingsPaymentsImport1764460800000 } from './1764460800000-AddRatingsPaymentsImport';
 import { AddIndicatorFactsIndex1764547200000 } from './1764547200000-AddIndicatorFactsIndex';
 import { AddFeedback1764633600000 } from './1764633600000-AddFeedback';
+import { AddOutbox1764806400000 } from './1764806400000-AddOutbox';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddRatingsPaymentsImport1764460800000,
   AddIndicatorFactsIndex1764547200000,
   AddFeedback1764633600000,
+  AddOutbox1764806400000,
 ];

@@ -54,6 +54,8 @@ async function boot(database: TestDatabase, options: { clock?: Clock; env?: Reco
     LOG_LEVEL: process.env.TEST_LOGS ? 'debug' : 'error',
     SWEEP_INTERVAL_SECONDS: '0',
     ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
+    // Tests that exercise delivery turn it on or run a dispatch cycle themselves.
+    OUTBOX_DISPATCHER: 'off',
     ...options.env,
   });
   const { app } = await createApp(config, { logger: process.env.TEST_LOGS ? undefined : false, overrides: { clock: options.clock } });

@@ -20,7 +20,8 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
  * Builds the whole application exactly as production runs it; `main.ts` and the
- * e2e tests both come through here. Migrations run and seeds are applied before it returns.
+ * e2e tests both come through here. Migrations run (unless MIGRATIONS_RUN=off) and seeds
+ * are applied before it returns. Signals are the caller's: main.ts closes on SIGTERM/SIGINT.
  */
 export async function createApp(config: AppConfig, options: { logger?: false; overrides?: AppOverrides } = {}): Promise<CreatedApp> {
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
@@ -55,7 +56,6 @@ export async function createApp(config: AppConfig, options: { logger?: false; ov
       },
     }),
   );
-  app.enableShutdownHooks();
   serveWebApp(app);
 
   const openApi = new DocumentBuilder()

@@ -1,11 +1,29 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadAppConfig } from '@config/app-config';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '@motcua/persistence';
+import { AppConfig, ConfigError, loadAppConfig } from '@config/app-config';
+import { MIGRATIONS } from '../../../migrations';
 import { createApp } from './app.factory';
+import { ENTITIES } from './database/entities';
+import { closeOnSignals } from './health/graceful-shutdown';
+import { ReadinessRegistry } from './health/readiness.registry';
 import { DEMO_ACCOUNTS } from './users/demo-accounts';
 
-async function bootstrap(): Promise<void> {
-  let config;
+/** Any constant; PostgreSQL advisory locks are keyed by number. */
+const MIGRATION_LOCK_KEY = 6_280_001;
+
+/**
+ * `node main.js` serves the API; `node main.js migrate` applies pending migrations and exits
+ * (run once per upgrade when the instances have MIGRATIONS_RUN=off, see docs/deploy.md).
+ */
+async function main(): Promise<void> {
+  const command = process.argv[2] ?? 'serve';
+  if (command !== 'serve' && command !== 'migrate') {
+    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate]`);
+    process.exit(2);
+  }
+  let config: AppConfig;
   try {
     config = loadAppConfig();
   } catch (error) {
@@ -15,8 +33,19 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
+  if (command === 'migrate') await migrate(config);
+  else await serve(config);
+}
+
+async function serve(config: AppConfig): Promise<void> {
   const { app, startup } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
+  const readiness = app.get(ReadinessRegistry);
+  closeOnSignals(app, {
+    drainSeconds: config.lifecycle.shutdownDrainSeconds,
+    timeoutSeconds: config.lifecycle.shutdownTimeoutSeconds,
+    onDrain: () => readiness.startShuttingDown(),
+  });
   const logger = new Logger('motcua');
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}`;
@@ -35,4 +64,24 @@ async function bootstrap(): Promise<void> {
   logger.log(`Log in: POST ${url}/api/auth/login {"username":"clerk","password":"…"}`);
 }
 
-void bootstrap();
+async function migrate(config: AppConfig): Promise<void> {
+  const logger = new Logger('Migrate');
+  const dataSource = await new DataSource(buildDataSourceOptions(config.database, { entities: ENTITIES, migrations: MIGRATIONS })).initialize();
+  // TypeORM takes no lock: two migrate runs at once (a retried job, a scaled service) would race.
+  // On PostgreSQL they take turns on an advisory lock; the second then finds nothing pending.
+  const lock = dataSource.options.type === 'postgres' ? dataSource.createQueryRunner() : null;
+  try {
+    await lock?.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    logger.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
+  } finally {
+    await lock?.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock?.release();
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

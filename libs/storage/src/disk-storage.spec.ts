@@ -80,6 +80,18 @@ describe('DiskStorage on disk', () => {
     expect((await collect(storage.list(''))).map((o) => o.key)).toEqual(['docs/kept.txt']);
   });
 
+  it('health writes and deletes a real probe file: the folder is left exactly as it was', async () => {
+    await storage.put('kept.txt', chunkedStream(Buffer.from('x')), { contentType: 'text/plain' });
+    const before = await readdir(root);
+    expect(await storage.health()).toEqual({ ok: true, detail: `folder ${root} is writable` });
+    expect(await readdir(root)).toEqual(before);
+  });
+
+  it('a probe file left by a crash is never taken for an object', async () => {
+    await writeFile(join(root, '.health-probe~0123456789abcdef'), 'ok');
+    expect(await collect(storage.list(''))).toEqual([]);
+  });
+
   it('health is not ok when the root is missing or is a file', async () => {
     const missing = new DiskStorage(join(base, 'never-created'));
     expect(await missing.health()).toMatchObject({ ok: false, detail: expect.stringContaining('ENOENT') });

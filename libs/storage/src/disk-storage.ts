@@ -26,6 +26,8 @@ import { isMissing, readContentType, syncDirectory, toDiskStorageError, writeAll
 const DATA_SUFFIX = '~obj';
 const META_SUFFIX = '~meta.json';
 const TEMP_INFIX = '.tmp-';
+/** Name of the file `health` writes and deletes again. */
+const PROBE_PREFIX = '.health-probe~';
 
 const VALID_SEGMENT = /^[A-Za-z0-9_.-]+$/;
 
@@ -158,10 +160,21 @@ export class DiskStorage implements ObjectStorage {
     }
   }
 
+  /**
+   * Writes (with fsync) and deletes a small probe file in the root: `access(W_OK)` alone says yes
+   * to root on a folder without write permission, and cannot see a full disk or an NFS export that
+   * refuses the write. The name contains `~` and does not end in `~obj`: never taken for an object.
+   */
   async health(): Promise<StorageHealth> {
     try {
       if (!(await stat(this.root)).isDirectory()) return { ok: false, detail: `${this.root} is not a folder` };
       await access(this.root, constants.R_OK | constants.W_OK);
+      const probe = join(this.root, `${PROBE_PREFIX}${randomBytes(8).toString('hex')}`);
+      try {
+        await writeFileDurably(probe, 'ok');
+      } finally {
+        await rm(probe, { force: true });
+      }
       return { ok: true, detail: `folder ${this.root} is writable` };
     } catch (error) {
       return { ok: false, detail: `folder ${this.root}: ${(error as { code?: string }).code ?? String(error)}` };

@@ -8,7 +8,8 @@ import { ENTITIES } from './entities';
 
 /**
  * TypeORM on the configured dialect. Pending migrations run when the connection
- * opens, before any request is served; `synchronize` is never used.
+ * opens, before any request is served, unless MIGRATIONS_RUN=off (scaled-out
+ * deployments run them once with `main.js migrate`); `synchronize` is never used.
  */
 @Global()
 @Module({})
@@ -19,7 +20,7 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRoot({
           ...buildDataSourceOptions(config.database, { entities: ENTITIES, migrations: MIGRATIONS }),
-          migrationsRun: true,
+          migrationsRun: config.lifecycle.migrationsRun,
           // One failed connection attempt is enough: the operator sees the error at once.
           retryAttempts: 0,
         }),

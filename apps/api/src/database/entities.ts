@@ -16,6 +16,7 @@ import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
 import { DossierStepEntity } from '../dossiers/dossier-step.entity';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { FeedbackEventEntity } from '../feedback/feedback-event.entity';
+import { OUTBOX_ENTITIES } from '../outbox/outbox.entities';
 
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
@@ -38,4 +39,5 @@ export const ENTITIES = [
   DossierPaymentEntity,
   FeedbackEntity,
   FeedbackEventEntity,
+  ...OUTBOX_ENTITIES,
 ];

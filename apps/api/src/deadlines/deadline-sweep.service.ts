@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { UnitOfWork } from '@motcua/persistence';
@@ -9,6 +9,7 @@ import { clockOf } from '../dossiers/dossier-clock.mapping';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DeadlineNotificationEntity } from './deadline-notification.entity';
 import { DossierClock } from './dossier-clock.service';
+import { deadlineOutboxMessages, DeadlineKind, OutboxWriter } from '../outbox';
 
 export interface SweepReport {
   examined: number;
@@ -27,16 +28,19 @@ const BATCH = 500;
  * nor writes history (that would make users' concurrent transitions fail with 409).
  */
 @Injectable()
-export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DeadlineSweep');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<SweepReport> | null = null;
+  /** Set at shutdown: a pass in progress stops after the dossier it is on. */
+  private stopping = false;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: DossierClock,
     private readonly time: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,8 +52,15 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops the timer and waits for a pass in progress to finish its current dossier. Not in
+   * onApplicationShutdown: Nest runs that hook on global modules first, so TypeORM would already
+   * have closed the connection. The rest of the pass is left to the next sweep, on any instance.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     await this.running?.catch(() => undefined);
   }
 
@@ -65,7 +76,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     const horizon = this.clock.calendar.addWorkingMinutes(now, this.config.deadlines.dueSoonWorkingMinutes);
     const report: SweepReport = { examined: 0, changed: 0, notificationsWritten: 0 };
     let after = '';
-    for (;;) {
+    while (!this.stopping) {
       const batch = await this.uow.read((m) =>
         m
           .createQueryBuilder(DossierEntity, 'd')
@@ -79,6 +90,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
       if (batch.length === 0) break;
       after = batch[batch.length - 1].id;
       for (const row of batch) {
+        if (this.stopping) break;
         report.examined++;
         const status = this.clock.status(clockOf(row), now);
         const { changed, written } = await this.apply(row, status, now);
@@ -101,16 +113,21 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
         changed = true;
       }
       if (status !== 'due_soon' && status !== 'overdue') return { changed, written: 0 };
-      const kinds = status === 'overdue' ? ['due_soon', 'overdue'] : ['due_soon'];
+      const kinds: DeadlineKind[] = status === 'overdue' ? ['due_soon', 'overdue'] : ['due_soon'];
       let written = 0;
-      for (const kind of kinds) written += await insertOnce(m, row, kind, now);
+      for (const kind of kinds) {
+        const wrote = await insertOnce(m, row, kind, now);
+        written += wrote;
+        // Only the sweep that wrote the record announces it: several instances never send it twice.
+        if (wrote) await this.outbox.enqueue(m, deadlineOutboxMessages(row, kind, this.outbox.dossierSettings));
+      }
       return { changed, written };
     });
   }
 }
 
 /** INSERT … ON CONFLICT DO NOTHING RETURNING: 1 when this call wrote the record, 0 when it existed. */
-async function insertOnce(m: EntityManager, row: DossierEntity, kind: string, now: Date): Promise<number> {
+async function insertOnce(m: EntityManager, row: DossierEntity, kind: DeadlineKind, now: Date): Promise<number> {
   const postgres = m.connection.driver.options.type === 'postgres';
   const table = m.getRepository(DeadlineNotificationEntity).metadata.tableName;
   const p = postgres ? ['$1', '$2', '$3', '$4', '$5'] : ['?', '?', '?', '?', '?'];

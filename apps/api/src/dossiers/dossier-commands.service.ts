@@ -33,6 +33,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
 import { applyTransition } from '../workflow-records/apply-transition';
+import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
 
 export interface CreateResult {
   dossier: DossierView;
@@ -55,6 +56,7 @@ export class DossierCommands {
     private readonly clock: DossierClock,
     private readonly agency: AgencyIdentity,
     private readonly time: Clock,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string): Promise<CreateResult> {
@@ -129,6 +131,9 @@ export class DossierCommands {
           details: clockDetails(clock.records, STOPPED_CLOCK, clock.state, procedure.steps),
           occurredAt: now,
         });
+        // Notifications and the portal record leave only after this transaction commits (outbox).
+        const facts = { ...row, procedureName: procedure.name, nationalProcedureCode: procedure.nationalCode, agencyName: this.agency.name };
+        await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
         return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: false };
       });
     } catch (error) {
@@ -153,7 +158,7 @@ export class DossierCommands {
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
       let clock: ReturnType<DossierClock['advance']> | undefined;
-      const { next } = await applyTransition(m, {
+      const { next, decision } = await applyTransition(m, {
         workflow: dossierWorkflow,
         entity: DossierEntity,
         row,
@@ -196,8 +201,22 @@ export class DossierCommands {
           });
         },
       });
+      const facts = { ...next, ...(await this.procedureFacts(m, row.procedureVersionId)), agencyName: this.agency.name };
+      await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
       return toDossierView(next, user, this.config.publicBaseUrl);
     });
+  }
+
+  /** Procedure versions never change once written, so their names are read once per version and process. */
+  private readonly procedureFactsCache = new Map<string, Awaited<ReturnType<typeof loadProcedureFacts>>>();
+
+  private async procedureFacts(m: EntityManager, versionId: string) {
+    let facts = this.procedureFactsCache.get(versionId);
+    if (!facts) {
+      facts = await loadProcedureFacts(m, versionId);
+      this.procedureFactsCache.set(versionId, facts);
+    }
+    return facts;
   }
 
   /**

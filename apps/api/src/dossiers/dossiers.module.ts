@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutboxCoreModule } from '../outbox';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DossierCodeGenerator } from './dossier-code.generator';
@@ -7,7 +8,7 @@ import { DossierQueries } from './dossier-queries.service';
 import { DossiersController } from './dossiers.controller';
 
 @Module({
-  imports: [CatalogueModule, DeadlinesModule],
+  imports: [CatalogueModule, DeadlinesModule, OutboxCoreModule],
   controllers: [DossiersController],
   providers: [DossierCommands, DossierQueries, DossierCodeGenerator],
   exports: [DossierCodeGenerator],

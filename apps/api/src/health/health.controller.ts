@@ -1,17 +1,31 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth.decorators';
 import { ServiceUnavailableError } from '../common/errors';
+import { ErrorBody, HttpErrorFilter } from '../common/http-error.filter';
+import { CheckReport, ReadinessRegistry } from './readiness.registry';
+
+export interface ReadyBody {
+  status: 'ready';
+  checks: Record<string, CheckReport>;
+}
+
+const errorBody = new HttpErrorFilter();
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly readiness: ReadinessRegistry,
+  ) {}
 
-  /** 200 when the database answers a trivial query, 503 otherwise. */
+  /** Liveness: 200 when the database answers a trivial query, 503 otherwise. */
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Liveness: the process serves requests and reaches its database' })
   async health() {
     try {
       await this.dataSource.query('SELECT 1');
@@ -19,5 +33,27 @@ export class HealthController {
       throw new ServiceUnavailableError('Database is not answering');
     }
     return { status: 'ok', database: this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite' };
+  }
+
+  /**
+   * Readiness: 200 when every registered check passes; otherwise 503 in the API's error shape,
+   * `details.failed` naming the failed checks and `details.checks` giving each one's status.
+   * The 503 is answered, not thrown: probes repeat it every few seconds during an outage, and
+   * the error filter would log each one (the registry logs when a check changes state instead).
+   */
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: database, migrations, file storage and every registered check' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyBody | ErrorBody> {
+    const report = await this.readiness.run();
+    void reply.header('cache-control', 'no-store');
+    if (report.ready) return { status: 'ready', checks: report.checks };
+    void reply.status(503);
+    const error = new ServiceUnavailableError(`Not ready: ${report.failed.join(', ')} failed`, {
+      status: 'not_ready',
+      failed: report.failed,
+      checks: report.checks,
+    });
+    return errorBody.toBody(error);
   }
 }

@@ -43,6 +43,14 @@ export function describeObjectStorageContract(name: string, factory: () => Promi
       expect(await fresh.exists('ready/probe.txt')).toBe(true);
     });
 
+    it('health is a probe without trace: nothing listable is left behind', async () => {
+      const fresh = await factory();
+      await fresh.ensureReady();
+      expect(await fresh.health()).toMatchObject({ ok: true });
+      expect(await fresh.health()).toMatchObject({ ok: true });
+      expect(await collect(fresh.list(''))).toEqual([]);
+    });
+
     it('round-trips ~5 MB of random bytes streamed in chunks; SHA-256 equals the one computed while uploading', async () => {
       const data = randomBytes(5_000_000);
       const meter = sha256AndSize();

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadAppConfig } from '@config/app-config';
+import { closeOnSignals } from '../../api/src/health/graceful-shutdown';
+import { OutboxDispatcher } from '../../api/src/outbox/outbox-dispatcher.service';
+import { WorkerModule } from './worker.module';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * `node dist/apps/worker/src/main.js`: delivers the outbox when the API instances run with
+ * OUTBOX_DISPATCHER=off. Several workers may run at once (they share work by claiming it).
+ * SIGTERM/SIGINT stop polling, let deliveries in flight finish and hand back unattempted claims.
+ */
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadAppConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+  });
+  await app.init();
+  // The API's shutdown sequence: stop claiming, finish deliveries in flight, release the rest, exit 0.
+  closeOnSignals(app, { drainSeconds: 0, timeoutSeconds: config.lifecycle.shutdownTimeoutSeconds });
+  // The worker exists to dispatch, whatever OUTBOX_DISPATCHER says (API instances set it to off).
+  app.get(OutboxDispatcher).start();
+  // The dispatcher's timer does not hold the process open (in the API the HTTP server does); this does, until a signal.
+  setInterval(() => undefined, 1 << 30);
+  new Logger('worker').log(`motcua worker is running (database: ${config.database.type}); stop it with SIGTERM`);
+}
+
+void bootstrap();
