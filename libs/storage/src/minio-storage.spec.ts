@@ -22,7 +22,8 @@ describe('MinioStorage against s3rver', () => {
 
   describe('beyond the contract', () => {
     // The smallest part size S3 allows, so multipart uploads happen with little test data.
-    const tuning = { partSizeBytes: 5 * MiB, requestTimeoutMs: 2000 };
+    // A generous inactivity timeout: s3rver shares the test's event loop and stalls on a loaded machine.
+    const tuning = { partSizeBytes: 5 * MiB, requestTimeoutMs: 10_000 };
     let storage: MinioStorage;
     let bucket: string;
 
@@ -93,7 +94,7 @@ describe('MinioStorage when s3rver stops mid-suite', () => {
 
   beforeAll(async () => {
     s3 = await startS3rver();
-    storage = new MinioStorage(s3rverConfig(s3.port), { partSizeBytes: 5 * MiB, requestTimeoutMs: 2000 });
+    storage = new MinioStorage(s3rverConfig(s3.port), { partSizeBytes: 5 * MiB, requestTimeoutMs: 10_000 });
     await storage.ensureReady();
     await storage.put('big.bin', chunkedStream(data), { contentType: 'application/octet-stream' });
   }, 30_000);
