@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 /**
  * Benchmark: the quarter indicator report over 1,000,000 dossiers, computed straight from
- * the facts (one aggregate scan + one grouped query, the service's own SQL), on PostgreSQL
- * (DATABASE_URL, a throwaway database is created and dropped) and on SQLite (temp file).
- * Beside it, in the same run, the reference: a plain COUNT(*) over the quarter.
+ * the facts with the service's own SQL (see APPROACH), on PostgreSQL (DATABASE_URL, a
+ * throwaway database is created and dropped) and on SQLite (temp file). Beside it, in the
+ * same run, the reference: a plain COUNT(*) over the quarter.
  *
- *   npm run bench:indicators            (DOSSIERS=1000000 RUNS=15 by default)
+ *   npm run bench:indicators            (DOSSIERS=1000000 RUNS=15 by default;
+ *                                        DIALECTS=postgres,sqlite; BENCH_KEEP=1 keeps the databases)
  *
  * Prints a table and writes bench/results.json (section "indicators").
  */
 const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync, readFileSync, writeFileSync, existsSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { cpus, loadavg, tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 
@@ -23,6 +24,14 @@ if (!existsSync(join(dist, 'apps/api/src/indicators/indicators.service.js'))) {
 const N = Number(process.env.DOSSIERS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 15);
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const TARGET_MS = 100;
+/** What is measured (apps/api/src/indicators/indicator-sql.ts), recorded with the numbers. */
+const APPROACH =
+  'Straight from the facts, one query: one aggregate over the 2.1 scope read as four disjoint index ranges (ended in ' +
+  'the period; ended up to 60 days after it; ended later, from the partial index ix_dossier_long_running of runs over ' +
+  '60 days; still open), index-only and one parallel append on PostgreSQL. Each range derives once per row what ' +
+  'several counters test (ended in the period, its own 2.1 rule, result issued, dissatisfied), so the aggregate only ' +
+  'tests flags; grouped by procedure only where 2.2 needs it. Nothing pre-aggregated.';
 
 async function main() {
   const results = {};
@@ -33,7 +42,7 @@ async function main() {
   printTable(results);
   const file = join(__dirname, 'results.json');
   const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  all.indicators = { measuredAt: new Date().toISOString(), dossiers: N, runs: RUNS, results };
+  all.indicators = { measuredAt: new Date().toISOString(), approach: APPROACH, targetMs: TARGET_MS, dossiers: N, runs: RUNS, results };
   writeFileSync(file, JSON.stringify(all, null, 2));
 }
 
@@ -87,6 +96,8 @@ async function runDialect(dialect) {
   const plainParams = dialect === 'postgres' ? [period.from, period.to] : [sqliteTime(period.from), sqliteTime(period.to)];
   const reportMs = [];
   const plainMs = [];
+  // The machine may be shared: the 1-minute load average says how much the timings had to compete.
+  const loadBefore = loadavg()[0];
   for (let i = 0; i < RUNS; i++) {
     let s = performance.now();
     await service.report(period);
@@ -95,6 +106,7 @@ async function runDialect(dialect) {
     await ds.query(plainSql, plainParams);
     plainMs.push(performance.now() - s);
   }
+  const machineLoad = { cpus: cpus().length, loadAverage1mBefore: round(loadBefore), loadAverage1mAfter: round(loadavg()[0]) };
   await ds.destroy();
   if (process.env.BENCH_KEEP) console.log(`kept ${dialect} database:`, target.url ?? target.path);
   else await cleanup();
@@ -105,6 +117,8 @@ async function runDialect(dialect) {
     reportMs: stats(reportMs),
     plainCountMs: stats(plainMs),
     ratioP50: round(stats(reportMs).p50 / stats(plainMs).p50),
+    meetsTarget: stats(reportMs).p95 < TARGET_MS,
+    machineLoad,
   };
 }
 
@@ -131,6 +145,9 @@ async function load(ds, dialect) {
             FROM generate_series(1, ${N}) AS n) s`);
     // What autovacuum does on a live system: statistics and the visibility map (index-only scans need it).
     await ds.query('VACUUM ANALYZE dossier');
+    // On a live system the import was written out long ago: do not time the report against the
+    // checkpoint that flushes the bulk load (needs superuser or pg_checkpoint; skipped otherwise).
+    await ds.query('CHECKPOINT').catch(() => undefined);
   } else {
     await ds.query(`
       WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${N}),
@@ -167,11 +184,12 @@ function round(x) {
   return Math.round(x * 100) / 100;
 }
 function printTable(results) {
-  console.log(`\nQuarter report (Q1 2026) over ${N.toLocaleString('en')} dossiers, ${RUNS} runs each (ms)`);
-  console.log('dialect   | in scope | report p50 | p95    | plain COUNT p50 | ratio | load s');
+  console.log(`\nQuarter report (Q1 2026) over ${N.toLocaleString('en')} dossiers, ${RUNS} runs each (ms); target p50 and p95 < ${TARGET_MS} ms`);
+  console.log(`approach: ${APPROACH}`);
+  console.log('dialect   | in scope | report p50 | p95    | plain COUNT p50 | p95    | ratio | load s | machine load');
   for (const [d, r] of Object.entries(results)) {
     console.log(
-      `${d.padEnd(9)} | ${String(r.quarterDossiersInScope).padStart(8)} | ${String(r.reportMs.p50).padStart(10)} | ${String(r.reportMs.p95).padStart(6)} | ${String(r.plainCountMs.p50).padStart(15)} | ${String(r.ratioP50).padStart(5)} | ${r.loadSeconds}`,
+      `${d.padEnd(9)} | ${String(r.quarterDossiersInScope).padStart(8)} | ${String(r.reportMs.p50).padStart(10)} | ${String(r.reportMs.p95).padStart(6)} | ${String(r.plainCountMs.p50).padStart(15)} | ${String(r.plainCountMs.p95).padStart(6)} | ${String(r.ratioP50).padStart(5)} | ${String(r.loadSeconds).padStart(6)} | ${r.machineLoad.loadAverage1mBefore}→${r.machineLoad.loadAverage1mAfter} on ${r.machineLoad.cpus} cpus`,
     );
   }
 }

@@ -5,7 +5,9 @@ import { AddDossierFiles1764374400000 } from './1764374400000-AddDossierFiles';
 import { AddRatingsPaymentsImport1764460800000 } from './1764460800000-AddRatingsPaymentsImport';
 import { AddIndicatorFactsIndex1764547200000 } from './1764547200000-AddIndicatorFactsIndex';
 import { AddFeedback1764633600000 } from './1764633600000-AddFeedback';
+import { AddLongRunningFactsIndex1764720000000 } from './1764720000000-AddLongRunningFactsIndex';
 import { AddOutbox1764806400000 } from './1764806400000-AddOutbox';
+import { FractionalStepDays1764892800000 } from './1764892800000-FractionalStepDays';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   AddRatingsPaymentsImport1764460800000,
   AddIndicatorFactsIndex1764547200000,
   AddFeedback1764633600000,
+  AddLongRunningFactsIndex1764720000000,
   AddOutbox1764806400000,
+  FractionalStepDays1764892800000,
 ];

@@ -88,4 +88,25 @@ describe('Catalogue administration with versions', () => {
     const versions = (await t.http().get(`/api/admin/procedures/${CODE}/versions`).set(await auth('admin'))).body;
     expect(versions.length).toBe(2); // nothing half-written by the refused edits
   });
+
+  it('takes step allocations in fractions of a working day', async () => {
+    const base = (await t.http().get(`/api/procedures/${CODE}`).set(await auth('admin'))).body;
+    const res = await t.http().post('/api/admin/procedures').set(await auth('admin')).send({
+      name: 'Thủ tục một ngày',
+      code: '1.999002',
+      field: base.field,
+      fee: base.fee,
+      paperResult: true,
+      resultName: 'Giấy xác nhận',
+      components: base.components,
+      processingTime: { amount: 1, unit: 'working_days' },
+      steps: [
+        { key: 'a', name: 'Thẩm định', departmentCode: 'PQLKH', role: 'specialist', workingDays: 0.5 },
+        { key: 'b', name: 'Ký kết quả', departmentCode: 'BGD', role: 'leader', workingDays: 0.25 },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const stored = (await t.http().get('/api/procedures/1.999002').set(await auth('admin')).expect(200)).body;
+    expect(stored.steps.map((s: { workingDays: number }) => s.workingDays)).toEqual([0.5, 0.25]);
+  });
 });

@@ -35,6 +35,7 @@ export async function createApp(config: AppConfig, options: { logger?: false; ov
     .getHttpAdapter()
     .getInstance()
     .addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  closeKeptAliveConnectionsOnShutdown(app);
   // One file per request; the size limit is enforced again (exactly) while streaming to storage.
   await app.register(multipart as never, { limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, fieldSize: 64 * 1024 } });
   const filter = new HttpErrorFilter();
@@ -97,5 +98,24 @@ function flattenValidation(errors: ValidationError[], parent = ''): Array<{ fiel
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = e.constraints ? [{ field, constraints: Object.keys(e.constraints), messages: Object.values(e.constraints) }] : [];
     return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+/**
+ * During shutdown, answers say `Connection: close`. Fastify closes the connections that are idle
+ * when `close()` starts, but a keep-alive connection busy at that moment would stay open after
+ * its answer (until the 72 s keep-alive timeout), and `close()` would wait for it: the process
+ * would then exit 1 after SHUTDOWN_TIMEOUT_SECONDS instead of 0 (found by test/scale).
+ */
+function closeKeptAliveConnectionsOnShutdown(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
   });
 }

@@ -29,6 +29,6 @@ export class ProcedureStepEntity {
   @Column({ type: 'varchar', length: 20 })
   role!: string;
 
-  @Column({ type: 'integer', name: 'working_days' })
+  @Column({ type: 'double precision', name: 'working_days' })
   workingDays!: number;
 }

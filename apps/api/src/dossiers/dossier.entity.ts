@@ -22,6 +22,8 @@ import type { PaymentMethod } from '../payments/dossier-payment.entity';
 // Covering index of the indicator report; created by a dialect-specific migration (INCLUDE on PostgreSQL).
 // (`synchronize` is honoured by TypeORM at run time but missing from its IndexOptions type.)
 @Index('ix_dossier_facts', ['processingEndedAt', 'receivedAt'], { synchronize: false } as IndexOptions)
+// Its partial sibling for processing runs over 60 days (the report's long-running scope part).
+@Index('ix_dossier_long_running', ['processingEndedAt', 'receivedAt'], { synchronize: false } as IndexOptions)
 export class DossierEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -21,7 +21,7 @@ import { AgencyIdentity } from '../catalogue/agency-identity';
 import { configPath } from '../common/repo-paths';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
-import { countColumns, IN_PERIOD_SCOPE, ON_TIME, scopeParts } from './indicator-sql';
+import { countColumns, IN_PERIOD_SCOPE, ON_TIME, scopeParameters, scopeParts } from './indicator-sql';
 
 export type GroupBy = 'agency' | 'department' | 'procedure' | 'field' | 'channel';
 export const GROUP_BY: readonly GroupBy[] = ['agency', 'department', 'procedure', 'field', 'channel'];
@@ -138,8 +138,9 @@ export class IndicatorsService {
   }
 
   /**
-   * One aggregate over the scope, grouped by procedure: the per-procedure rows give 2.2,
-   * their sums give every ratio. One read of the covering index instead of two queries.
+   * One aggregate over the scope's index ranges (indicator-sql.ts), grouped by procedure:
+   * the per-procedure rows give 2.2 (dossiers open at the period end are one group without
+   * a procedure, never in 2.2), the sums of all rows every ratio.
    */
   private async counts(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
     const counts = emptyCounts(period);
@@ -147,10 +148,10 @@ export class IndicatorsService {
     const rows = await m
       .createQueryBuilder()
       .select(['d.procedure_code AS procedure_code', ...Object.entries(countColumns(pg(m) ? 'postgres' : 'sqlite')).map(([alias, expr]) => `${expr} AS ${alias}`)])
-      .from(`(${scopeParts(where)})`, 'd')
+      .from(`(${scopeParts(pg(m) ? 'postgres' : 'sqlite', where)})`, 'd')
       .groupBy('d.procedure_code')
       .orderBy('d.procedure_code', 'ASC')
-      .setParameters({ ...this.params(m, period), ...parameters })
+      .setParameters({ ...this.params(m, period), ...scopeParameters(period), ...parameters })
       .getRawMany<Record<string, string | number | null>>();
     const n = (k: string) => rows.reduce((sum, r) => sum + Number(r[k] ?? 0), 0);
     const d21 = n('d_21');
