@@ -194,10 +194,42 @@ describe('The API process', () => {
     }
   }, 60_000);
 
+  it('`main.js create-user` makes the first account of a deployment (password from the environment); the API then logs it in', async () => {
+    const fresh = await createTestDatabase();
+    const at = (extra: Record<string, string> = {}) => env({ DATABASE_URL: fresh.url, ...extra });
+    try {
+      expect(await runMain(['migrate'], at()).exited).toEqual({ code: 0, signal: null });
+      const args = ['create-user', '--username', 'quantri', '--full-name', 'Quản trị hệ thống', '--role', 'admin'];
+      const weak = runMain(args, at({ NEW_USER_PASSWORD: 'short' }));
+      expect(await weak.exited).toEqual({ code: 2, signal: null });
+      expect(weak.output()).toContain('NEW_USER_PASSWORD must hold at least 12 characters');
+      const unknownDepartment = runMain(['create-user', '--username', 'cv01', '--full-name', 'Chuyên viên', '--role', 'specialist', '--department', 'KHONGCO'], at({ NEW_USER_PASSWORD: 'mật-khẩu-quản-trị-1' }));
+      expect(await unknownDepartment.exited).toEqual({ code: 3, signal: null });
+      const created = runMain(args, at({ NEW_USER_PASSWORD: 'mật-khẩu-quản-trị-1' }));
+      expect(await created.exited).toEqual({ code: 0, signal: null });
+      expect(created.output()).toContain('Created user quantri (admin)');
+      expect(created.output()).not.toContain('mật-khẩu-quản-trị-1');
+      const twice = runMain(args, at({ NEW_USER_PASSWORD: 'another-password-2026' }));
+      expect(await twice.exited).toEqual({ code: 3, signal: null });
+      expect(twice.output()).toContain('user quantri already exists; nothing was changed');
+
+      const port = await freePort();
+      const api = runMain([], at({ PORT: String(port), MIGRATIONS_RUN: 'off' }));
+      await waitFor('readiness', async () => (await call(port, 'GET', '/api/health/ready').catch(() => ({ status: 0 }))).status === 200, api);
+      expect((await call(port, 'POST', '/api/auth/login', { body: { username: 'quantri', password: 'mật-khẩu-quản-trị-1' } })).status).toBe(200);
+      // An account exists, so no demo accounts were seeded beside it.
+      expect((await call(port, 'POST', '/api/auth/login', { body: { username: 'clerk', password: PASSWORD } })).status).toBe(401);
+      api.process.kill('SIGTERM');
+      expect(await api.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await fresh.drop();
+    }
+  }, 90_000);
+
   it('an unknown command is refused with exit code 2', async () => {
     const child = runMain(['migrat'], env());
     expect(await child.exited).toEqual({ code: 2, signal: null });
-    expect(child.output()).toContain('Usage: node main.js [serve|migrate]');
+    expect(child.output()).toContain('Usage: node main.js [serve|migrate|create-user]');
   }, 60_000);
 
   it('SIGTERM: new connections are refused, the request in flight completes and commits, schedulers stop, exit code 0', async () => {

@@ -9,6 +9,7 @@ import { ENTITIES } from './database/entities';
 import { closeOnSignals } from './health/graceful-shutdown';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { DEMO_ACCOUNTS } from './users/demo-accounts';
+import { createUser, CreateUserError, parseCreateUser } from './users/create-user.command';
 
 /** Any constant; PostgreSQL advisory locks are keyed by number. */
 const MIGRATION_LOCK_KEY = 6_280_001;
@@ -19,8 +20,8 @@ const MIGRATION_LOCK_KEY = 6_280_001;
  */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'serve';
-  if (command !== 'serve' && command !== 'migrate') {
-    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate]`);
+  if (command !== 'serve' && command !== 'migrate' && command !== 'create-user') {
+    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user]`);
     process.exit(2);
   }
   let config: AppConfig;
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (command === 'migrate') await migrate(config);
+  else if (command === 'create-user') await createUserCommand(config, process.argv.slice(3));
   else await serve(config);
 }
 
@@ -78,6 +80,26 @@ async function migrate(config: AppConfig): Promise<void> {
     await lock?.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lock?.release();
     await dataSource.destroy();
+  }
+}
+
+/**
+ * `node main.js create-user …`: a staff account from the command line, e.g. the first
+ * administrator of a production deployment (no demo accounts there). Run after `migrate`.
+ */
+async function createUserCommand(config: AppConfig, argv: string[]): Promise<void> {
+  let dataSource: DataSource | null = null;
+  try {
+    const user = parseCreateUser(argv, process.env);
+    dataSource = await new DataSource(buildDataSourceOptions(config.database, { entities: ENTITIES, migrations: MIGRATIONS })).initialize();
+    const created = await createUser(dataSource, user);
+    new Logger('Users').log(`Created user ${created.username} (${created.roles.join(', ')}${created.departmentCode ? `, ${created.departmentCode}` : ''})`);
+  } catch (error) {
+    if (!(error instanceof CreateUserError)) throw error;
+    console.error(error.message);
+    process.exitCode = error.exitCode;
+  } finally {
+    await dataSource?.destroy();
   }
 }
 
