@@ -146,9 +146,11 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
   // On SQLite the unit-of-work queue makes this structural: the dispatcher's claim waits for the open transaction.
   (currentDialect === 'postgres' ? it : it.skip)('a message is invisible to dispatchers until its transaction commits', async () => {
     const d = await createDossier(t, procedure.code, 'direct', { scan: false });
+    await dispatcher.drain(); // what the creation itself wrote
     await uow.run(async (m) => {
       const row = await m.findOneByOrFail(DossierEntity, { id: d.id });
-      await writer.enqueue(m, dossierOutboxMessages({ ...row, procedureName: 'x', nationalProcedureCode: null, agencyName: 'Sở' }, received, writer.dossierSettings));
+      const facts = { ...row, version: row.version + 1, procedureName: 'x', nationalProcedureCode: null, agencyName: 'Sở' };
+      await writer.enqueue(m, dossierOutboxMessages(facts, received, writer.dossierSettings));
       expect((await dispatcher.runOnce()).claimed).toBe(0);
     });
     expect(await dispatcher.drain()).toMatchObject({ delivered: 3 });
