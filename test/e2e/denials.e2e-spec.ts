@@ -97,6 +97,38 @@ describe('Denials: every refusal is a clear 4xx in one JSON shape', () => {
     });
   });
 
+  describe('the inbox', () => {
+    it('mine = the dossiers at my department, most urgent first; assignee cannot widen what a specialist sees', async () => {
+      const user = USER_BY_DEPARTMENT[firstStepDepartment];
+      const waiting = await createDossier(t, procedureCode); // received: not yet at any step
+      const atStep = [];
+      for (let i = 0; i < 3; i++) {
+        const d = await createDossier(t, procedureCode);
+        await sendEvent(t, 'clerk', d.id, { type: 'COMPLETE_DIGITISATION', expectedVersion: d.version });
+        atStep.push(d.id);
+      }
+      const mine = (await t.http().get('/api/dossiers?mine=true&pageSize=100').set('authorization', await bearer(user)).expect(200)).body;
+      const ids = mine.items.map((i: { id: string }) => i.id);
+      expect(ids).toEqual(expect.arrayContaining(atStep));
+      expect(ids).not.toContain(waiting.id);
+      expect(mine.items.every((i: { currentStep: { departmentCode: string } | null }) => i.currentStep?.departmentCode === firstStepDepartment)).toBe(true);
+      const dues = mine.items.map((i: { dueAt: string | null }) => i.dueAt);
+      const withDue = dues.filter((x: string | null): x is string => x !== null);
+      expect(dues.slice(0, withDue.length)).toEqual(withDue); // no appointment: last
+      expect([...withDue].sort()).toEqual(withDue);
+      expect(mine.total).toBe(mine.items.length);
+      // The same page through assignee = my own department.
+      const assigned = (await t.http().get(`/api/dossiers?assignee=${firstStepDepartment}&pageSize=100`).set('authorization', await bearer(user)).expect(200)).body;
+      expect(assigned.items.map((i: { id: string }) => i.id)).toEqual(ids);
+      // A specialist asking for another department's dossiers gets only those of procedures their department takes part in.
+      const outsider = ['specialist', 'specialist2'].find((u) => u !== user)!;
+      const other = (await t.http().get(`/api/dossiers?assignee=${firstStepDepartment}&pageSize=100`).set('authorization', await bearer(outsider)).expect(200)).body;
+      const procedure = (await t.http().get(`/api/procedures/${procedureCode}`).set('authorization', await bearer('clerk'))).body;
+      const takesPart = procedure.steps.some((s: { departmentCode: string }) => USER_BY_DEPARTMENT[s.departmentCode] === outsider);
+      if (!takesPart) expect(other.items.filter((i: { id: string }) => atStep.includes(i.id))).toEqual([]);
+    });
+  });
+
   describe('workflow refusals', () => {
     it('409 INVALID_TRANSITION with the events allowed now', async () => {
       const d = await createDossier(t, procedureCode);

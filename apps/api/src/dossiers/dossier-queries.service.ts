@@ -79,7 +79,10 @@ export class DossierQueries {
     return this.uow.read(async (m) => {
       const qb = m.createQueryBuilder(DossierEntity, 'd');
       const scope = departmentScope(user);
-      if (scope !== null) {
+      // A dossier held by the viewer's own department has a step there: the visibility test is
+      // then implied, and leaving it out lets the department index serve the inbox alone.
+      const heldByScope = scope !== null && ((q.mine && user.departmentCode === scope) || q.assignee === scope);
+      if (scope !== null && !heldByScope) {
         qb.andWhere(
           `EXISTS (SELECT 1 FROM ${m.getRepository(ProcedureStepEntity).metadata.tableName} s
                    WHERE s.procedure_version_id = d.procedure_version_id AND s.department_code = :scope)`,
@@ -112,9 +115,9 @@ export class DossierQueries {
           ),
         );
       }
-      // Inbox order: the most urgent first; dossiers without an appointment last.
-      qb.orderBy('CASE WHEN d.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
-        .addOrderBy('d.due_at', 'ASC')
+      // Inbox order: the most urgent first; dossiers without an appointment last (PostgreSQL's
+      // ascending index order, so ix_dossier_department_due yields the page without a sort).
+      qb.orderBy('d.due_at', 'ASC', 'NULLS LAST')
         .addOrderBy('d.created_at', 'ASC')
         .offset((page - 1) * pageSize)
         .limit(pageSize);
