@@ -101,7 +101,7 @@ describe('Denials: every refusal is a clear 4xx in one JSON shape', () => {
     it('mine = the dossiers at my department, most urgent first; assignee cannot widen what a specialist sees', async () => {
       const user = USER_BY_DEPARTMENT[firstStepDepartment];
       const waiting = await createDossier(t, procedureCode); // received: not yet at any step
-      const atStep = [];
+      const atStep: string[] = [];
       for (let i = 0; i < 3; i++) {
         const d = await createDossier(t, procedureCode);
         await sendEvent(t, 'clerk', d.id, { type: 'COMPLETE_DIGITISATION', expectedVersion: d.version });

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@motcua/persistence';
-import { AppConfig, ConfigError, loadAppConfig } from '@config/app-config';
+import { AppConfig } from '@config/app-config';
+import { loadConfigOrExit } from './config/load-config-or-exit';
 import { MIGRATIONS } from '../../../migrations';
 import { createApp } from './app.factory';
 import { ENTITIES } from './database/entities';
@@ -24,16 +25,7 @@ async function main(): Promise<void> {
     console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user]`);
     process.exit(2);
   }
-  let config: AppConfig;
-  try {
-    config = loadAppConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (command === 'migrate') await migrate(config);
   else if (command === 'create-user') await createUserCommand(config, process.argv.slice(3));
   else await serve(config);

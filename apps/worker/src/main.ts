@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadAppConfig } from '@config/app-config';
+import { loadConfigOrExit } from '../../api/src/config/load-config-or-exit';
 import { closeOnSignals } from '../../api/src/health/graceful-shutdown';
 import { OutboxDispatcher } from '../../api/src/outbox/outbox-dispatcher.service';
 import { WorkerModule } from './worker.module';
@@ -14,16 +14,7 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
  * SIGTERM/SIGINT stop polling, let deliveries in flight finish and hand back unattempted claims.
  */
 async function bootstrap(): Promise<void> {
-  let config;
-  try {
-    config = loadAppConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
