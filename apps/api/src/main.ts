@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '@motcua/persistence';
+import { buildDataSourceOptions, withAdvisoryLock } from '@motcua/persistence';
 import { AppConfig } from '@config/app-config';
 import { loadConfigOrExit } from './config/load-config-or-exit';
 import { MIGRATIONS } from '../../../migrations';
@@ -62,15 +62,11 @@ async function migrate(config: AppConfig): Promise<void> {
   const logger = new Logger('Migrate');
   const dataSource = await new DataSource(buildDataSourceOptions(config.database, { entities: ENTITIES, migrations: MIGRATIONS })).initialize();
   // TypeORM takes no lock: two migrate runs at once (a retried job, a scaled service) would race.
-  // On PostgreSQL they take turns on an advisory lock; the second then finds nothing pending.
-  const lock = dataSource.options.type === 'postgres' ? dataSource.createQueryRunner() : null;
+  // On PostgreSQL they take turns; the second then finds nothing pending.
   try {
-    await lock?.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await withAdvisoryLock(dataSource, MIGRATION_LOCK_KEY, () => dataSource.runMigrations({ transaction: 'each' }));
     logger.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
   } finally {
-    await lock?.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await lock?.release();
     await dataSource.destroy();
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { withAdvisoryLock } from '@motcua/persistence';
 import { CatalogueSeeder, CatalogueSeedReport } from './catalogue/catalogue.seeder';
 import { DemoAccountSeeder, DemoSeedResult } from './users/demo-seeder';
 
@@ -21,31 +22,12 @@ export class StartupSeeder {
   ) {}
 
   async run(): Promise<StartupReport> {
-    return this.exclusively(async () => {
+    // Instances booting together on PostgreSQL take turns: the second finds everything seeded
+    // instead of colliding on the same primary keys and exiting (test/scale saw it in 1 boot of 3).
+    return withAdvisoryLock(this.dataSource, SEED_LOCK_KEY, async () => {
       const catalogue = await this.catalogue.seed();
       const demoAccounts = await this.demo.seedIfEmpty();
       return { catalogue, demoAccounts };
     });
-  }
-
-  /**
-   * Instances booting together on PostgreSQL take turns: the second one waits and then finds
-   * everything seeded, instead of colliding on the same primary keys and exiting (test/scale
-   * saw it in one boot out of three). SQLite has one writer process anyway.
-   */
-  private async exclusively<T>(seed: () => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'postgres') return seed();
-    const lock = this.dataSource.createQueryRunner();
-    await lock.connect();
-    try {
-      await lock.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
-      try {
-        return await seed();
-      } finally {
-        await lock.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]);
-      }
-    } finally {
-      await lock.release();
-    }
   }
 }

@@ -2,3 +2,4 @@ export { UnitOfWork } from './unit-of-work';
 export { buildDataSourceOptions, DatabaseTarget, DataSourceParts } from './data-source-options';
 export { currentDialect, dialectOf, timestampType, Dialect } from './dialect';
 export { isUniqueViolation, isConnectionFailure } from './errors';
+export { withAdvisoryLock } from './advisory-lock';

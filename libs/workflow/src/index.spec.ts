@@ -24,6 +24,7 @@ describe('public surface', () => {
         'advanceFeedbackClocks',
         'allowedEvents',
         'canViewDossier',
+        'canViewFeedback',
         'currentStepIndex',
         'decide',
         'dossierMachine',

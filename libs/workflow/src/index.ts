@@ -67,6 +67,6 @@ export {
   FEEDBACK_VERDICT_LABELS_VI,
 } from './feedback.labels';
 export { DOSSIER_EVENT_FIELDS, type DossierEventField } from './event-fields';
-export { canViewDossier, viewingDepartment } from './visibility';
+export { canViewDossier, canViewFeedback, viewingDepartment } from './visibility';
 export { advanceFeedbackClocks, feedbackTimeliness } from './feedback-clock';
 export type { FeedbackClocks, FeedbackPhaseClock, FeedbackTimeliness } from './feedback-clock';

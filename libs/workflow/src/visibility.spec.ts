@@ -1,5 +1,5 @@
 import type { ProcessingStep } from './dossier.types';
-import { canViewDossier, viewingDepartment } from './visibility';
+import { canViewDossier, canViewFeedback, viewingDepartment } from './visibility';
 
 const steps: ProcessingStep[] = [
   { key: 'a', name: 'Thẩm định', departmentCode: 'PQLKH', role: 'specialist', workingDays: 3 },
@@ -24,5 +24,19 @@ describe('dossier visibility', () => {
     expect(viewingDepartment({ roles: ['specialist'], departmentCode: 'PQLCN' })).toBe('PQLCN');
     expect(viewingDepartment({ roles: ['clerk'], departmentCode: 'TTPVHCC' })).toBeNull();
     expect(viewingDepartment({ roles: ['specialist'], departmentCode: null })).not.toBeNull();
+  });
+});
+
+describe('canViewFeedback', () => {
+  it.each([
+    [['clerk'], 'TTPVHCC', null, true],
+    [['leader'], 'BGD', 'PQLKH', true],
+    [['specialist'], 'PQLKH', 'PQLKH', true],
+    [['specialist'], 'PQLKH', 'PQLCN', false],
+    [['specialist'], 'PQLKH', null, false],
+    [['specialist'], null, null, false],
+    [['specialist', 'leader'], 'PQLKH', 'PQLCN', true],
+  ] as const)('%j of %s, assigned to %s → %s', (roles, departmentCode, assigned, expected) => {
+    expect(canViewFeedback({ roles: [...roles], departmentCode }, assigned)).toBe(expected);
   });
 });

@@ -12,6 +12,15 @@ export function canViewDossier(actor: Pick<Actor, 'roles' | 'departmentCode'>, s
 }
 
 /**
+ * Who may see a feedback (PAKN): the same people as for dossiers, except that someone who is
+ * only a specialist sees the feedback assigned to their department (none before it is classified).
+ */
+export function canViewFeedback(actor: Pick<Actor, 'roles' | 'departmentCode'>, assignedDepartment: string | null): boolean {
+  const department = viewingDepartment(actor);
+  return department === null || assignedDepartment === department;
+}
+
+/**
  * The department a list must be restricted to (a step of the procedure in it), or null
  * when the actor sees everything. A specialist without a department sees nothing: the
  * returned code matches no department.

@@ -6,6 +6,7 @@ import type { ObjectStorage } from '@motcua/storage';
 import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
 import { AppError, NotFoundError } from '../common/errors';
+import { publicLookupUrl } from '../common/public-lookup-url';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { AgencyIdentity } from '../catalogue/agency-identity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
@@ -52,7 +53,7 @@ export class DocumentsService {
   ) {}
 
   lookupUrl(dossier: Pick<DossierEntity, 'code' | 'lookupSecret'>): string | null {
-    return dossier.lookupSecret ? `${this.config.publicBaseUrl}/#/tra-cuu/${encodeURIComponent(dossier.code)}/${dossier.lookupSecret}` : null;
+    return publicLookupUrl(this.config.publicBaseUrl, dossier.code, dossier.lookupSecret);
   }
 
   async open(user: AuthUser, dossierId: string, kind: DocumentKind): Promise<{ fileName: string; stream: Readable }> {

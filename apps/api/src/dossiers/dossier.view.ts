@@ -1,5 +1,6 @@
 import { allowedEvents, currentStepIndex, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
+import { publicLookupUrl } from '../common/public-lookup-url';
 import { toActor } from './dossier-access';
 import { DossierEntity } from './dossier.entity';
 
@@ -84,9 +85,7 @@ export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     allowedEvents: row.imported ? [] : allowedEvents(row.snapshot, toActor(user)),
-    ...(seesSecret && publicBaseUrl && row.lookupSecret
-      ? { publicLookupUrl: `${publicBaseUrl}/#/tra-cuu/${encodeURIComponent(row.code)}/${row.lookupSecret}` }
-      : {}),
+    ...(seesSecret && publicBaseUrl && row.lookupSecret ? { publicLookupUrl: publicLookupUrl(publicBaseUrl, row.code, row.lookupSecret) } : {}),
     rating: row.rating,
     paymentMethod: row.paymentMethod,
     feeApplies: row.feeApplies,

@@ -8,20 +8,17 @@ import {
   FeedbackEventType,
   FeedbackPhase,
   FeedbackPhaseClock,
-  viewingDepartment,
+  canViewFeedback,
+  citizenActor,
 } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { toActor } from '../dossiers/dossier-access';
 import { FeedbackEventEntity } from './feedback-event.entity';
 import { FeedbackEntity } from './feedback.entity';
 
-/**
- * Who may see a feedback: everyone on the staff but specialists, who see what was assigned to
- * their department (the same rule as dossiers, `viewingDepartment`).
- */
+/** Who may see a feedback: the workflow library's rule (`canViewFeedback`). */
 export function canSeeFeedback(user: AuthUser, row: Pick<FeedbackEntity, 'departmentCode'>): boolean {
-  const department = viewingDepartment(user);
-  return department === null || row.departmentCode === department;
+  return canViewFeedback(user, row.departmentCode);
 }
 
 export interface FeedbackView {
@@ -112,6 +109,8 @@ export interface PublicFeedbackView {
 }
 
 export function toPublicFeedbackView(row: FeedbackEntity, events: FeedbackEventEntity[]): PublicFeedbackView {
+  // What the citizen may do now is the machine's answer, not a second copy of its rules.
+  const citizenMay = allowedFeedbackEvents(row.snapshot, citizenActor(row.code));
   return {
     code: row.code,
     title: row.title,
@@ -124,8 +123,8 @@ export function toPublicFeedbackView(row: FeedbackEntity, events: FeedbackEventE
     publishedAt: iso(row.publishedAt),
     verdict: row.verdict,
     verdictLabel: row.verdict ? FEEDBACK_VERDICT_LABELS_VI[row.verdict] : null,
-    canRate: row.verdict === null && (row.state === 'answered' || row.state === 'published'),
-    awaitingSupplement: row.state === 'awaiting_supplement',
+    canRate: citizenMay.includes('RATE'),
+    awaitingSupplement: citizenMay.includes('SUPPLEMENT_RECEIVED'),
     timeline: events.map((e) => ({
       at: e.occurredAt.toISOString(),
       label: e.type === 'CREATE' ? 'Tiếp nhận phản ánh, kiến nghị' : FEEDBACK_EVENT_LABELS_VI[e.type as FeedbackEventType] ?? e.type,

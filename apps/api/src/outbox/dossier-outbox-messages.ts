@@ -6,6 +6,7 @@
 import type { DossierEffect, DossierState } from '@motcua/workflow';
 import type { NotificationContent } from '../notifications/notification.types';
 import type { OutboxMessageInput } from './outbox.types';
+import { publicLookupUrl } from '../common/public-lookup-url';
 import { portalSyncRecord, type PortalSyncFacts } from './portal-sync-record';
 
 /** The dossier after the change (a DossierEntity row plus the procedure's name and national code, and the agency's name). */
@@ -122,11 +123,6 @@ export function deadlineOutboxMessages(facts: DeadlineFacts, kind: DeadlineKind,
       },
     },
   ];
-}
-
-/** The public lookup link printed as the receipt's QR code (same form as DossierView.publicLookupUrl). */
-export function publicLookupUrl(publicBaseUrl: string, code: string, secret: string | null): string | null {
-  return secret ? `${publicBaseUrl}/#/tra-cuu/${encodeURIComponent(code)}/${secret}` : null;
 }
 
 /** The applicant hears of receipt, supplementation requests, apologies and results; nothing else. */
