@@ -5,7 +5,7 @@
 import { makeIndicatorConfig } from './config';
 import { countFacts } from './counts';
 import { computeIndicators, groupFacts, selectDossiers, selectFeedback } from './compute';
-import { at, fact, Q1_FACTS, Q1_FEEDBACK } from './indicators.fixtures';
+import { at, fact, Q1_FACTS, Q1_FEEDBACK, req } from './indicators.fixtures';
 import { quarterPeriod } from './period';
 import type { AverageTimeIndicatorResult, IndicatorReport, RatioIndicatorResult } from './score';
 
@@ -21,9 +21,9 @@ describe('computeIndicators on the Q1 2025 fixture (no feedback)', () => {
     // Denominator: received by 01/04 and (ended in Q1 or open at 01/04):
     //   A1 A2 A3 A4 (ended in Q1), A9 (received Q4, ended Q1), A5 A6 A7 A8 A14 (open), A11 (ended after Q1) = 11.
     //   Not: A10 (ended in Q4 2024), A12 (never received).
-    // On time: A1 (early), A2 (on_time), A9 (on_time), A6 (pending request 10/03 ≤ due 20/03),
-    //   A7 (due 15/04 ≥ 01/04), A11 (due 10/04 ≥ 01/04), A14 (no due time) = 7.
-    // Late: A3 (stored late), A4 (2 requests), A5 (01/04 > due 20/03), A8 (2 requests).
+    // On time: A1 (10/01 ≤ 15/01), A2 (20/01 16:00 ≤ 17:00), A9 (08/01 ≤ 10/01), A6 (pending request 10/03 ≤ 20/03),
+    //   A7 (01/04 ≤ 15/04), A11 (open at 01/04 ≤ 10/04), A14 (no appointment) = 7.
+    // Late: A3 (01/03 > 20/02), A4 (2 requests), A5 (01/04 > 20/03), A8 (2 requests).
     // Rate 7/11 = 63.6363…% → 63.64; threshold 100 (default) → 63.6363 × 20 / 100 = 12.7272… → 12.73.
     expect(ratio(report, '2.1')).toMatchObject({ numerator: 7, denominator: 11, rate: 63.64, maxPoints: 20, score: 12.73, applicable: true });
     const late = selectDossiers(Q1_FACTS, Q1, '2.1');
@@ -31,72 +31,88 @@ describe('computeIndicators on the Q1 2025 fixture (no feedback)', () => {
     expect(codes(late.numerator)).toEqual(['A1', 'A2', 'A6', 'A7', 'A9', 'A11', 'A14']);
   });
 
-  it('2.2 average processing time: N/A with two procedures, values per procedure', () => {
-    // Sample: ended in Q1 with a processing time: A1 2400, A2 4800, A9 3000 (P1); A3 7200, A4 1200 (P2).
-    // P1: 10200 / 3 = 3400 min = 3400 / 480 = 7.0833 → 7.08 working days. P2: 8400 / 2 = 4200 min = 8.75 days.
+  it('2.2 average processing time: N/A with two procedures, values per procedure and unit', () => {
+    // Sample: received in Q1 and completed with a result by the report's instant (here the period end):
+    //   A1 5 days, A2 10 days (P1); A4 2.5 days (P2). Not: A3 (refused), A9 (received in Q4), A11 (completed after 01/04).
+    // P1: (500 + 1000) / 2 / 100 = 7.5 working days. P2: 250 / 1 / 100 = 2.5.
     const t = report.indicators.find((i) => i.key === '2.2') as AverageTimeIndicatorResult;
-    expect(t).toMatchObject({ applicable: false, selectedProcedure: null, averageWorkingDays: null, score: null, maxPoints: null });
+    expect(t).toMatchObject({ applicable: false, selectedProcedure: null, average: null, score: null, maxPoints: null });
     expect(t.byProcedure).toEqual([
-      { procedureCode: 'P1', completed: 3, totalWorkingMinutes: 10200, averageWorkingMinutes: 3400, averageWorkingDays: 7.08 },
-      { procedureCode: 'P2', completed: 2, totalWorkingMinutes: 8400, averageWorkingMinutes: 4200, averageWorkingDays: 8.75 },
+      { procedureCode: 'P1', unit: 'working_days', completed: 2, totalCenti: 1500, average: 7.5 },
+      { procedureCode: 'P2', unit: 'working_days', completed: 1, totalCenti: 250, average: 2.5 },
     ]);
   });
 
   it('2.2 average processing time with one procedure selected', () => {
-    // Only P2 facts: A3 7200 + A4 1200 = 8400 / 2 = 4200 min = 8.75 working days.
-    const p2 = computeIndicators(
-      Q1_FACTS.filter((f) => f.procedureCode === 'P2'),
+    const p1 = computeIndicators(
+      Q1_FACTS.filter((f) => f.procedureCode === 'P1'),
       Q1,
     ).indicators.find((i) => i.key === '2.2') as AverageTimeIndicatorResult;
-    expect(p2).toMatchObject({ applicable: true, selectedProcedure: 'P2', completed: 2, averageWorkingMinutes: 4200, averageWorkingDays: 8.75 });
+    expect(p1).toMatchObject({ applicable: true, selectedProcedure: 'P1', completed: 2, average: 7.5, unit: 'working_days' });
   });
 
-  it('3.3 online rate: an online dossier needing a paper result without e-result is not online', () => {
+  it('2.2 counts a dossier completed after the period once the report is computed later (asOf)', () => {
+    // A11 (received 15/03, result 15/04, 18.75 days) joins P1's sample when Q1 is computed on 20/04.
+    const later = computeIndicators(Q1_FACTS, { ...Q1, asOf: at('2025-04-20 00:00') }).indicators.find((i) => i.key === '2.2') as AverageTimeIndicatorResult;
+    expect(later.byProcedure[0]).toEqual({ procedureCode: 'P1', unit: 'working_days', completed: 3, totalCenti: 3375, average: 11.25 });
+  });
+
+  it('3.3 online rate: online dossiers, a paper result issued must be electronic, times the sync rate', () => {
     // Denominator: received in Q1: A1 A2 A3 A4 A5 A6 A7 A8 A11 A14 = 10 (A9, A10 received in Q4; A12 never).
-    // Online channel: A1 (paper + e-result ✓), A6 (paper, no e-result ✗), A7 (no paper ✓) → 2.
-    // Rate 2/10 = 20%; threshold 50 → 20 × 12 / 50 = 4.8 (partial score below the threshold).
-    expect(ratio(report, '3.3')).toMatchObject({ numerator: 2, denominator: 10, rate: 20, threshold: 50, maxPoints: 12, score: 4.8 });
+    // Online channel: A1 (paper result issued with e-result ✓), A6 (paper result due, none issued by 01/04 ✓), A7 (no paper ✓) → 3.
+    // Sync rate 1.4 = 10/10. Rate 30%; threshold 50 → 30 × 12 / 50 = 7.2.
+    expect(ratio(report, '3.3')).toMatchObject({ numerator: 3, denominator: 10, rate: 30, threshold: 50, maxPoints: 12, score: 7.2 });
+    expect(ratio(report, '3.3').breakdown).toEqual({ kind: 'online', onlineShare: 30, syncRate: 100 });
+  });
+
+  it('3.3 falls with the sync rate: two of the ten records not delivered → 30% × 80% = 24%', () => {
+    const facts = Q1_FACTS.map((f) => (f.code === 'A5' || f.code === 'A8' ? { ...f, synced: false } : f));
+    const r = computeIndicators(facts, Q1);
+    expect(ratio(r, '1.4')).toMatchObject({ numerator: 8, denominator: 10, rate: 80, scored: false });
+    expect(ratio(r, '3.3')).toMatchObject({ numerator: 3, denominator: 10, rate: 24 });
   });
 
   it('3.6 online-payment rate', () => {
-    // Denominator: received in Q1 with a fee: A1 A2 A5 A7 = 4. Paid online: A1 (national), A7 (provincial) = 2.
+    // Denominator: received in Q1, fee-bearing, fee list not all 0: A1 A2 A5 A7 = 4. Paid online: A1 (national), A7 (provincial) = 2.
     // 2/4 = 50%; threshold 100 (default, unverified) → 50 × 10 / 100 = 5.
     expect(ratio(report, '3.6')).toMatchObject({ numerator: 2, denominator: 4, rate: 50, maxPoints: 10, score: 5 });
   });
 
   it('4.1 e-result rate: ended in Q1 with a result, paper result required', () => {
     // Denominator: A1, A2 (returned), A4, A9 = 4 (A3 refused: no result; A11 ended in Q2; A10 in Q4).
-    // With an e-result: A1, A4, A9 = 3. 3/4 = 75%; points 22/3; threshold 100 → 75 × (22/3) / 100 = 5.5.
-    expect(ratio(report, '4.1')).toMatchObject({ numerator: 3, denominator: 4, rate: 75, maxPoints: 7.33, score: 5.5 });
+    // With result code and link: A1, A4, A9 = 3. 3/4 = 75%; group 4 has 4 scored indicators → 5.5 points each;
+    // threshold 100 → 75 × 5.5 / 100 = 4.125 → 4.13.
+    expect(ratio(report, '4.1')).toMatchObject({ numerator: 3, denominator: 4, rate: 75, maxPoints: 5.5, score: 4.13 });
   });
 
   it('4.2 digitised-dossier rate', () => {
-    // Denominator 10 (received in Q1). Digitised and (no paper result or e-result):
-    //   A1 ✓, A2 ✗ (no e-result), A3 ✗ (no e-result), A4 ✓, A6 ✗ (no e-result), A7 ✓, A11 ✓; A5 A8 A14 not digitised → 4.
-    // 4/10 = 40%; threshold 80 → 40 × (22/3) / 80 = 3.6667 → 3.67.
-    expect(ratio(report, '4.2')).toMatchObject({ numerator: 4, denominator: 10, rate: 40, threshold: 80, score: 3.67 });
+    // Denominator 10 (received in Q1). Digitised and (no paper result issued by 01/04, or an e-result):
+    //   A1 ✓, A2 ✗ (result returned without e-result), A3 ✓ (refused: no result), A4 ✓, A6 ✓ (no result yet), A7 ✓, A11 ✓
+    //   (no paper result); A5 A8 A14 not digitised → 6. 60%; threshold 80 → 60 × 5.5 / 80 = 4.125 → 4.13.
+    expect(ratio(report, '4.2')).toMatchObject({ numerator: 6, denominator: 10, rate: 60, threshold: 80, score: 4.13 });
   });
 
-  it('4.3 reuse rate', () => {
-    // Reused: A1, A3, A7 = 3 of 10 → 30%; threshold 80 → 30 × (22/3) / 80 = 2.75.
-    expect(ratio(report, '4.3')).toMatchObject({ numerator: 3, denominator: 10, rate: 30, score: 2.75 });
+  it('4.3 reuse rate and 4.4 citizen store', () => {
+    // Reused: A1, A3, A7 = 3 of 10 → 30%; threshold 80 → 30 × 5.5 / 80 = 2.0625 → 2.06.
+    expect(ratio(report, '4.3')).toMatchObject({ numerator: 3, denominator: 10, rate: 30, score: 2.06 });
+    // From the citizen's store: A7 = 1 of 10 → 10%; threshold 100 → 0.55.
+    expect(ratio(report, '4.4')).toMatchObject({ numerator: 1, denominator: 10, rate: 10, score: 0.55 });
   });
 
-  it('5.4 satisfaction: union of overdue and dissatisfied/complained, each dossier once', () => {
-    // Denominator = 2.1 denominator = 11. Overdue: A3 A4 A5 A8 = 4. Dissatisfied or complaint: A2 (rating), A3 (complaint) = 2.
-    // Both: A3 = 1. Not satisfied = 4 + 2 − 1 = 5 → satisfied 6/11 = 54.5454…% → 54.55
-    //   (= 100 − (36.36 + 18.18 − 9.09)). A10's dissatisfied rating is in Q4 and does not count.
-    // Threshold 90, 18/3 = 6 points → 54.5454 × 6 / 90 = 3.6363… → 3.64.
+  it('5.4 satisfaction: one subtraction of two rates', () => {
+    // Denominator = 2.1 denominator = 11. Overdue: A3 A4 A5 A8 = 4 (36.36%). Rated dissatisfied or complained: A2, A3 = 2 (18.18%).
+    // 100 − (36.3636 + 18.1818) = 45.4545… → 45.45 (A3, overdue and complained, is subtracted twice, as the method says).
+    // Measured: A1, A2, A6 rated, A3 complained. Threshold 90, 18/3 = 6 points → 45.4545 × 6 / 90 = 3.0303 → 3.03.
+    // A10's dissatisfied rating is in Q4 and does not count.
     const r = ratio(report, '5.4');
-    expect(r).toMatchObject({ numerator: 6, denominator: 11, rate: 54.55, threshold: 90, maxPoints: 6, score: 3.64 });
+    expect(r).toMatchObject({ numerator: 5, denominator: 11, rate: 45.45, threshold: 90, maxPoints: 6, score: 3.03, applicable: true });
     expect(r.breakdown).toEqual({
       kind: 'satisfaction',
       overdue: 4,
       dissatisfiedOrComplained: 2,
-      both: 1,
+      ratedOrComplained: 4,
       overdueRate: 36.36,
       dissatisfiedOrComplainedRate: 18.18,
-      bothRate: 9.09,
     });
   });
 
@@ -108,32 +124,38 @@ describe('computeIndicators on the Q1 2025 fixture (no feedback)', () => {
     expect(ratio(report, '5.2').naReasonVi).toContain('phản ánh, kiến nghị');
   });
 
-  it('groups and total (N/A indicators drop out of the group)', () => {
-    // Group 2: only 2.1 is scored → 12.7272… → 12.73.
-    // Group 3: 4.8 + 5 = 9.8.
-    // Group 4: 5.5 + 3.6667 + 2.75 = 11.9167 → 11.92.
-    // Group 5: 5.2 and 5.3 N/A → 18 × 3.6364 / 6 = 10.9091 → 10.91 (rescaled).
-    // Total: 12.7273 + 9.8 + 11.9167 + 10.9091 = 45.3530 → 45.35 of 82 (group 1 not implemented) → 55.3086…% → 55.31.
-    expect(group(report, 1)).toMatchObject({ implemented: false, score: null, maxPoints: 18 });
-    expect(group(report, 2)).toMatchObject({ score: 12.73, rescaled: false });
-    expect(group(report, 3)).toMatchObject({ score: 9.8, rescaled: false });
-    expect(group(report, 4)).toMatchObject({ score: 11.92, rescaled: false });
-    expect(group(report, 5)).toMatchObject({ score: 10.91, rescaled: true });
-    expect(report.total).toEqual({ score: 45.35, maxPoints: 82, percent: 55.31, bandVi: null });
+  it('groups and total: N/A indicators drop out of the score and of the maximum', () => {
+    // Group 2: 2.1 = 12.7273 of 20 → 12.73.
+    // Group 3: 3.3 7.2 of 12 + 3.6 5 of 10 = 12.2 of 22.
+    // Group 4: 4.125 + 4.125 + 2.0625 + 0.55 = 10.8625 → 10.86 of 22.
+    // Group 5: 5.2 and 5.3 N/A (no feedback) → 5.4 alone: 3.0303 of 6 (not scaled up to 18).
+    // Total: 12.7273 + 12.2 + 10.8625 + 3.0303 = 38.8201 → 38.82 of 70 measured points (82 nominal) → 55.4573…% → 55.46.
+    expect(group(report, 1)).toMatchObject({ implemented: false, score: null, maxPoints: 18, measuredMaxPoints: 0 });
+    expect(group(report, 2)).toMatchObject({ score: 12.73, measuredMaxPoints: 20 });
+    expect(group(report, 3)).toMatchObject({ score: 12.2, measuredMaxPoints: 22 });
+    expect(group(report, 4)).toMatchObject({ score: 10.86, measuredMaxPoints: 22 });
+    expect(group(report, 5)).toMatchObject({ score: 3.03, maxPoints: 18, measuredMaxPoints: 6 });
+    expect(report.total).toMatchObject({ score: 38.82, maxPoints: 70, nominalMaxPoints: 82, percent: 55.46, bandVi: null });
+    expect(report.total.naPolicyVi).toContain('không tính vào điểm tối đa');
   });
 
   it("naPolicy 'zero': N/A indicators score 0 and keep their maximum", () => {
-    // Group 5 = 0 + 0 + 3.6364 = 3.64. Total = 12.7273 + 9.8 + 11.9167 + 3.6364 = 38.0803 → 38.08 of 82 → 46.4394…% → 46.44.
+    // Group 5 = 0 + 0 + 3.0303 = 3.03 of 18. Total = 38.8201 of 82 → 47.3415…% → 47.34.
     const zero = computeIndicators(Q1_FACTS, Q1, makeIndicatorConfig({ naPolicy: 'zero' }));
     expect(ratio(zero, '5.2')).toMatchObject({ rate: null, applicable: false, score: 0 });
-    expect(group(zero, 5)).toMatchObject({ score: 3.64, rescaled: false });
-    expect(zero.total).toMatchObject({ score: 38.08, maxPoints: 82, percent: 46.44 });
+    expect(group(zero, 5)).toMatchObject({ score: 3.03, measuredMaxPoints: 18 });
+    expect(zero.total).toMatchObject({ score: 38.82, maxPoints: 82, percent: 47.34 });
   });
 
-  it('auxiliary measures: digitised at receipt and overdue', () => {
+  it('auxiliary measures: digitised at receipt, overdue, channel shares', () => {
     // Digitised at receipt: A1 A2 A3 A4 A6 A7 A11 = 7 of 10 → 70%. Overdue: 11 − 7 = 4 of 11 → 36.36%.
-    expect(report.measures.find((m) => m.key === 'digitised_at_receipt')).toMatchObject({ numerator: 7, denominator: 10, rate: 70 });
-    expect(report.measures.find((m) => m.key === 'overdue')).toMatchObject({ numerator: 4, denominator: 11, rate: 36.36 });
+    // Channels of the 10 received: online A1 A6 A7; postal A4; direct the other 6.
+    const measure = (key: string) => report.measures.find((m) => m.key === key);
+    expect(measure('digitised_at_receipt')).toMatchObject({ numerator: 7, denominator: 10, rate: 70 });
+    expect(measure('overdue')).toMatchObject({ numerator: 4, denominator: 11, rate: 36.36 });
+    expect(measure('channel_online')).toMatchObject({ numerator: 3, denominator: 10, rate: 30 });
+    expect(measure('channel_direct')).toMatchObject({ numerator: 6, denominator: 10, rate: 60 });
+    expect(measure('channel_postal')).toMatchObject({ numerator: 1, denominator: 10, rate: 10 });
   });
 
   it('every definition carries key, group, Vietnamese name and formula, source, threshold and unverified notes', () => {
@@ -168,15 +190,15 @@ describe('computeIndicators with feedback facts (5.1–5.3)', () => {
     expect(selectFeedback(Q1_FEEDBACK, Q1, '5.2').notInNumerator.map((f) => f.receivedAt)).toEqual([at('2025-02-01 08:00'), at('2025-03-20 08:00')]);
   });
 
-  it('5.3 satisfaction in feedback handling (union form)', () => {
-    // Of the 7: late F2 F5; dissatisfied F3; re-complained F4 → 4 not satisfied; satisfied F1 F6 F7 = 3.
-    // 3/7 = 42.8571…% → 42.86; × 6 / 100 = 2.5714 → 2.57.
-    expect(ratio(report, '5.3')).toMatchObject({ numerator: 3, denominator: 7, rate: 42.86, score: 2.57 });
+  it('5.3 satisfaction in feedback handling: feedback first received in the period', () => {
+    // Denominator: received in Q1: F1–F6 = 6 (F7 was received in Q4 2024). Not satisfied: F2 (late), F3 (dissatisfied),
+    // F4 (re-complained), F5 (open past due at 01/04) → satisfied F1, F6 = 2. 2/6 = 33.33%; × 6 / 100 = 2.
+    expect(ratio(report, '5.3')).toMatchObject({ numerator: 2, denominator: 6, rate: 33.33, score: 2 });
   });
 
-  it('group 5 no longer rescaled', () => {
-    // 4.2857 + 2.5714 + 3.6364 = 10.4935 → 10.49.
-    expect(group(report, 5)).toMatchObject({ score: 10.49, rescaled: false });
+  it('group 5 with all three indicators measured', () => {
+    // 4.2857 + 2 + 3.0303 = 9.3160 → 9.32 of 18.
+    expect(group(report, 5)).toMatchObject({ score: 9.32, measuredMaxPoints: 18 });
   });
 });
 
@@ -188,7 +210,7 @@ describe('edge cases', () => {
       if (i.kind === 'ratio') expect(i.rate).toBeNull();
     }
     expect(report.groups.every((g) => g.score === null)).toBe(true);
-    expect(report.total).toEqual({ score: null, maxPoints: 0, percent: null, bandVi: null });
+    expect(report.total).toMatchObject({ score: null, maxPoints: 0, nominalMaxPoints: 82, percent: null, bandVi: null });
     expect(findNonFinite(report)).toEqual([]);
   });
 
@@ -198,17 +220,17 @@ describe('edge cases', () => {
     expect(findNonFinite(report)).toEqual([]);
   });
 
-  it('an ended dossier with two supplementation requests is late even if finished early (no stored outcome)', () => {
+  it('an ended dossier with two supplementation requests is late even if finished early', () => {
     const early = fact('X', {
       receivedAt: at('2025-02-01 08:00'),
-      dueAt: at('2025-02-28 17:00'),
+      appointmentAt: at('2025-02-28 17:00'),
       processingEndedAt: at('2025-02-05 08:00'),
       endState: 'result_issued',
-      supplementRequests: 2,
+      supplements: [req('2025-02-02 08:00', '2025-02-02 10:00'), req('2025-02-03 08:00', '2025-02-03 10:00')],
     });
     expect(ratio(computeIndicators([early], Q1), '2.1')).toMatchObject({ numerator: 0, denominator: 1, rate: 0, score: 0 });
-    // The same dossier with one request is on time (05/02 ≤ 28/02).
-    expect(ratio(computeIndicators([{ ...early, supplementRequests: 1 }], Q1), '2.1')).toMatchObject({ numerator: 1, denominator: 1, rate: 100, score: 20 });
+    // The same dossier with one request is on time (05/02 − 2 h ≤ 28/02).
+    expect(ratio(computeIndicators([{ ...early, supplements: early.supplements.slice(0, 1) }], Q1), '2.1')).toMatchObject({ numerator: 1, denominator: 1, rate: 100, score: 20 });
   });
 
   it('imported dossiers: counted by default, left out with importedDossiers = exclude', () => {
@@ -242,9 +264,9 @@ describe('groupFacts', () => {
 
   it('by procedure: 2.2 has a value in every group', () => {
     const groups = groupFacts(Q1_FACTS, 'procedure', Q1);
-    const times = groups.map((g) => (g.report.indicators.find((i) => i.key === '2.2') as AverageTimeIndicatorResult).averageWorkingDays);
+    const times = groups.map((g) => (g.report.indicators.find((i) => i.key === '2.2') as AverageTimeIndicatorResult).average);
     expect(groups.map((g) => g.key)).toEqual(['P1', 'P2']);
-    expect(times).toEqual([7.08, 8.75]);
+    expect(times).toEqual([7.5, 2.5]);
   });
 
   it('by department: feedback carrying the department joins its group; feedback without it joins none', () => {

@@ -8,11 +8,12 @@ import { deepFreeze } from './freeze';
 import { INDICATOR_DEFINITIONS, SCORED_KEYS, type GroupNo, type PointPool, type ScoredKey } from './definitions';
 
 /**
- * What an indicator with an empty denominator (N/A) does to its group:
- * - `exclude` (default): it drops out; the group is scored over its other indicators and
- *   scaled to the group's maximum (group score = group max × Σ scores ÷ Σ max points of the
- *   applicable indicators). A group whose indicators are all N/A is N/A and drops out of
- *   the total.
+ * What an indicator that measured nothing (N/A: empty denominator, or 5.4 with no rating and
+ * no complaint) does to its group and the total. A group earns no points it did not measure:
+ * - `exclude` (default): it drops out of both the score and the maximum; the group's score is
+ *   the sum of its measured indicators' scores out of their points (`measuredMaxPoints`), and
+ *   the total's percent is computed over the points measured. A group with nothing measured
+ *   has no score and drops out of the total.
  * - `zero`: it scores 0 and keeps its maximum (the DVCQG spec allows "show 0 or N/A").
  */
 export type NaPolicy = 'exclude' | 'zero';
@@ -46,8 +47,6 @@ export interface IndicatorConfig {
    */
   thresholds: Readonly<Record<ScoredKey, number>>;
   naPolicy: NaPolicy;
-  /** Working minutes in a working day, to express 2.2 in working days. Default 480 (libs/calendar default). */
-  workingMinutesPerDay: number;
   /** Imported (legacy) dossiers: counted (`include`, default) or left out (`exclude`) by every indicator. */
   importedDossiers: 'include' | 'exclude';
   /** Rating bands of the total percent. UNVERIFIED (DOMAIN.md §1.2); default none (`[]`). */
@@ -60,7 +59,6 @@ export type IndicatorConfigOverrides = {
   indicatorPoints?: Partial<Record<ScoredKey, number>>;
   thresholds?: Partial<Record<ScoredKey, number>>;
   naPolicy?: NaPolicy;
-  workingMinutesPerDay?: number;
   importedDossiers?: 'include' | 'exclude';
   bands?: readonly RatingBand[];
 };
@@ -84,7 +82,6 @@ export const DEFAULT_INDICATOR_CONFIG: IndicatorConfig = deepFreeze({
   indicatorPoints: {},
   thresholds: defaultThresholds(),
   naPolicy: 'exclude',
-  workingMinutesPerDay: 480,
   importedDossiers: 'include',
   bands: [],
 });
@@ -97,7 +94,6 @@ export function makeIndicatorConfig(overrides: IndicatorConfigOverrides = {}, ba
     indicatorPoints: { ...base.indicatorPoints, ...overrides.indicatorPoints },
     thresholds: { ...base.thresholds, ...overrides.thresholds },
     naPolicy: overrides.naPolicy ?? base.naPolicy,
-    workingMinutesPerDay: overrides.workingMinutesPerDay ?? base.workingMinutesPerDay,
     importedDossiers: overrides.importedDossiers ?? base.importedDossiers,
     bands: [...(overrides.bands ?? base.bands)].map((b) => ({ ...b })),
   };
@@ -167,7 +163,6 @@ export function validateIndicatorConfig(config: IndicatorConfig): void {
     }
   }
   if (config.naPolicy !== 'exclude' && config.naPolicy !== 'zero') problems.push(`naPolicy must be 'exclude' or 'zero'`);
-  if (!finite(config.workingMinutesPerDay) || config.workingMinutesPerDay <= 0) problems.push('workingMinutesPerDay must be > 0');
   if (config.importedDossiers !== 'include' && config.importedDossiers !== 'exclude') {
     problems.push(`importedDossiers must be 'include' or 'exclude'`);
   }

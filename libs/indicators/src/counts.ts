@@ -3,55 +3,38 @@
  * with aggregates; `countFacts` is the reference implementation over facts in memory.
  */
 import type { IndicatorConfig } from './config';
-import type { DossierFact, FeedbackFact } from './facts';
+import type { DossierFact, FactTimeUnit, FeedbackFact } from './facts';
 import type { Period } from './period';
-import {
-  DOSSIER_RATIO_KEYS,
-  DOSSIER_RATIO_RULES,
-  FEEDBACK_RATIO_KEYS,
-  FEEDBACK_RATIO_RULES,
-  RATIO_KEYS,
-  inProcessingTimeSample,
-  inSatisfactionDenominator,
-  isDissatisfiedOrComplained,
-  isOnTime,
-  type RatioKey,
-} from './predicates';
+import { DOSSIER_RATIO_KEYS, DOSSIER_RATIO_RULES, FEEDBACK_RATIO_KEYS, FEEDBACK_RATIO_RULES, RATIO_KEYS, inProcessingTimeSample, type RatioKey } from './predicates';
 
 export interface RatioCount {
   numerator: number;
   denominator: number;
 }
 
-/** 2.2 sample of one procedure. */
+/** 2.2 sample of one procedure, in one unit (a procedure keeps its unit unless its catalogue entry changes it). */
 export interface ProcedureTimeCount {
   procedureCode: string;
+  unit: FactTimeUnit;
   /** Dossiers in the 2.2 sample (see `inProcessingTimeSample`). */
   completed: number;
-  /** SUM(processingWorkingMinutes) over them. */
-  totalWorkingMinutes: number;
+  /** SUM(processingTimeCenti): hundredths of `unit`, an integer so that sums are exact on every side. */
+  totalCenti: number;
 }
 
 export interface IndicatorCounts {
   period: Period;
-  /** Numerator and denominator of every ratio (766 ratios and the plan measure `digitised_at_receipt`). */
+  /** Numerator and denominator of every ratio (see `RATIO_KEYS`). */
   ratios: Record<RatioKey, RatioCount>;
-  /** 2.2, per procedure (sorted by procedure code). */
+  /** 2.2, per procedure and unit (sorted by procedure code, then unit). */
   processingTime: {
     /**
      * The one procedure the report is about, or null. The adapter sets it when the query
      * is filtered on one procedure; `countFacts` sets it when every in-scope fact has the
-     * same procedure code. 2.2 has a value only when it is set.
+     * same procedure code. 2.2 has a value only when it is set ("shown only when one TTHC is selected").
      */
     selectedProcedure: string | null;
     byProcedure: ProcedureTimeCount[];
-  };
-  /** Parts of 5.4, within its denominator. */
-  satisfactionParts: {
-    /** Not on time per 2.1 (= ratios['2.1'].denominator − ratios['2.1'].numerator). */
-    overdue: number;
-    /** `rating = 'dissatisfied' OR hasComplaint`. */
-    dissatisfiedOrComplained: number;
   };
 }
 
@@ -63,7 +46,7 @@ export function inScope(fact: DossierFact, config: IndicatorConfig): boolean {
 export function emptyCounts(period: Period): IndicatorCounts {
   const ratios = {} as Record<RatioKey, RatioCount>;
   for (const key of RATIO_KEYS) ratios[key] = { numerator: 0, denominator: 0 };
-  return { period, ratios, processingTime: { selectedProcedure: null, byProcedure: [] }, satisfactionParts: { overdue: 0, dissatisfiedOrComplained: 0 } };
+  return { period, ratios, processingTime: { selectedProcedure: null, byProcedure: [] } };
 }
 
 /** Reference counting over facts in memory. */
@@ -80,15 +63,12 @@ export function countFacts(facts: readonly DossierFact[], period: Period, config
       counts.ratios[key].denominator++;
       if (rule.numerator(fact, period)) counts.ratios[key].numerator++;
     }
-    if (inSatisfactionDenominator(fact, period)) {
-      if (!isOnTime(fact, period)) counts.satisfactionParts.overdue++;
-      if (isDissatisfiedOrComplained(fact)) counts.satisfactionParts.dissatisfiedOrComplained++;
-    }
     if (inProcessingTimeSample(fact, period)) {
-      const entry = times.get(fact.procedureCode) ?? { procedureCode: fact.procedureCode, completed: 0, totalWorkingMinutes: 0 };
+      const id = `${fact.procedureCode}\u0000${fact.processingTimeUnit}`;
+      const entry = times.get(id) ?? { procedureCode: fact.procedureCode, unit: fact.processingTimeUnit!, completed: 0, totalCenti: 0 };
       entry.completed++;
-      entry.totalWorkingMinutes += fact.processingWorkingMinutes!;
-      times.set(fact.procedureCode, entry);
+      entry.totalCenti += fact.processingTimeCenti!;
+      times.set(id, entry);
     }
   }
   for (const fb of feedback) {
@@ -101,9 +81,14 @@ export function countFacts(facts: readonly DossierFact[], period: Period, config
   }
   counts.processingTime = {
     selectedProcedure: procedures.size === 1 ? [...procedures][0] : null,
-    byProcedure: [...times.values()].sort((a, b) => compareCodes(a.procedureCode, b.procedureCode)),
+    byProcedure: [...times.values()].sort(compareTimeCounts),
   };
   return counts;
+}
+
+/** Order of `processingTime.byProcedure`: procedure code, then unit (code-point order, as SQL `COLLATE "C"`). */
+export function compareTimeCounts(a: ProcedureTimeCount, b: ProcedureTimeCount): number {
+  return compareCodes(a.procedureCode, b.procedureCode) || compareCodes(a.unit, b.unit);
 }
 
 /** Plain code-point order (locale-independent, as SQL `ORDER BY ... COLLATE "C"`). */
@@ -111,7 +96,13 @@ export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Checks counts from any source (throws RangeError): non-negative integers, numerator ≤ denominator, consistent 5.4 parts. */
+/**
+ * Ratios that share the denominator "received in the period". Not 1.4: the portal divides by
+ * the number of dossiers to be counted, which the reconciliation takes from our side.
+ */
+const RECEIVED_KEYS: readonly RatioKey[] = ['3.3', '4.2', '4.3', '4.4', 'channel_online', 'channel_direct', 'channel_postal', 'digitised_at_receipt'];
+
+/** Checks counts from any source (throws RangeError): non-negative integers, numerator ≤ denominator, shared denominators equal. */
 export function validateCounts(counts: IndicatorCounts): void {
   const problems: string[] = [];
   const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
@@ -121,23 +112,19 @@ export function validateCounts(counts: IndicatorCounts): void {
     else if (r.numerator > r.denominator) problems.push(`ratios[${key}]: numerator ${r.numerator} > denominator ${r.denominator}`);
   }
   for (const p of counts.processingTime.byProcedure) {
-    if (!isCount(p.completed) || typeof p.totalWorkingMinutes !== 'number' || !Number.isFinite(p.totalWorkingMinutes) || p.totalWorkingMinutes < 0) {
-      problems.push(`processingTime[${p.procedureCode}] must hold a count and a non-negative total`);
-    }
+    if (!isCount(p.completed) || !isCount(p.totalCenti)) problems.push(`processingTime[${p.procedureCode}] must hold a count and a non-negative integer total`);
   }
-  const { overdue, dissatisfiedOrComplained } = counts.satisfactionParts;
-  const onTime = counts.ratios['2.1'];
-  const sat = counts.ratios['5.4'];
   if (problems.length === 0) {
-    if (!isCount(overdue) || !isCount(dissatisfiedOrComplained)) problems.push('satisfactionParts must hold non-negative integers');
-    else {
-      if (sat.denominator !== onTime.denominator) problems.push(`5.4 denominator (${sat.denominator}) must equal the 2.1 denominator (${onTime.denominator})`);
-      if (overdue !== onTime.denominator - onTime.numerator) problems.push(`satisfactionParts.overdue (${overdue}) must equal 2.1 denominator − numerator`);
-      const unsatisfied = sat.denominator - sat.numerator;
-      if (unsatisfied < Math.max(overdue, dissatisfiedOrComplained) || unsatisfied > overdue + dissatisfiedOrComplained) {
-        problems.push(`5.4: ${unsatisfied} dossiers not satisfied is not the union of ${overdue} overdue and ${dissatisfiedOrComplained} dissatisfied/complained`);
-      }
-    }
+    const r = counts.ratios;
+    const shared = (keys: readonly RatioKey[], what: string) => {
+      if (new Set(keys.map((k) => r[k].denominator)).size > 1) problems.push(`${keys.join(', ')} must share the denominator (${what})`);
+    };
+    shared(RECEIVED_KEYS, 'received in the period');
+    shared(['2.1', 'dissatisfied_or_complained', 'rated_or_complained'], 'the 2.1 scope');
+    const channels = r.channel_online.numerator + r.channel_direct.numerator + r.channel_postal.numerator;
+    if (channels !== r.channel_online.denominator) problems.push(`channel shares add up to ${channels}, not ${r.channel_online.denominator}`);
+    if (r['3.3'].numerator > r.channel_online.numerator) problems.push('3.3 counts more online dossiers than were received online');
+    if (r['3.6'].denominator > r['3.3'].denominator) problems.push('3.6 counts more dossiers than were received');
   }
   if (problems.length > 0) throw new RangeError(`Invalid indicator counts: ${problems.join('; ')}`);
 }

@@ -12,10 +12,10 @@ import { deepFreeze } from './freeze';
 export type GroupNo = 1 | 2 | 3 | 4 | 5;
 export const GROUP_NOS: readonly GroupNo[] = [1, 2, 3, 4, 5];
 
-export type IndicatorKey = '2.1' | '2.2' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '5.1' | '5.2' | '5.3' | '5.4';
-/** Indicators that carry points. 2.2 and 5.1 are shown for information only. */
-export type ScoredKey = '2.1' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '5.2' | '5.3' | '5.4';
-export const SCORED_KEYS: readonly ScoredKey[] = ['2.1', '3.3', '3.6', '4.1', '4.2', '4.3', '5.2', '5.3', '5.4'];
+export type IndicatorKey = '1.4' | '2.1' | '2.2' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.1' | '5.2' | '5.3' | '5.4';
+/** Indicators that carry points. 1.4, 2.2 and 5.1 are shown for information only. */
+export type ScoredKey = '2.1' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.2' | '5.3' | '5.4';
+export const SCORED_KEYS: readonly ScoredKey[] = ['2.1', '3.3', '3.6', '4.1', '4.2', '4.3', '4.4', '5.2', '5.3', '5.4'];
 
 /**
  * Points are shared inside a pool: one per group, except group 3, which DVCQG splits into
@@ -68,7 +68,7 @@ export const GROUP_DEFINITIONS: readonly GroupDefinition[] = deepFreeze<GroupDef
     pools: [],
     notImplementedVi: [
       'Chỉ số 1.1–1.3 cần ngày công bố TTHC và dữ liệu CSDLQG về TTHC (danh mục), không có trong dữ liệu hồ sơ.',
-      'Chỉ số 1.4 (tỷ lệ đồng bộ hồ sơ lên Cổng DVCQG) cần số liệu đồng bộ của Cổng DVCQG.',
+      'Chỉ số 1.4 (tỷ lệ đồng bộ hồ sơ) được tính từ các bản ghi đã gửi tới Cổng DVCQG để theo dõi; điểm của nhóm 1 chưa tính được.',
     ],
   },
   {
@@ -94,8 +94,7 @@ export const GROUP_DEFINITIONS: readonly GroupDefinition[] = deepFreeze<GroupDef
     source: 'DOMAIN.md §1.2 ([C])',
     pools: ['group4'],
     notImplementedVi: [
-      'Chỉ số 4.4 (lấy thành phần từ Kho dữ liệu của Cổng DVCQG hoặc đẩy kết quả vào Kho) chưa có dữ liệu.',
-      'Chỉ số 4.5 (sử dụng dữ liệu dân cư, tài khoản VNeID) chưa có dữ liệu.',
+      'Chỉ số 4.5 (sử dụng dữ liệu dân cư, tài khoản VNeID) cần biết hồ sơ nào có chủ thể là công dân: chưa có dữ liệu.',
     ],
   },
   {
@@ -109,44 +108,60 @@ export const GROUP_DEFINITIONS: readonly GroupDefinition[] = deepFreeze<GroupDef
 
 export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze([
   {
+    key: '1.4',
+    group: 1,
+    nameVi: 'Tỷ lệ đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia',
+    formulaVi: 'Số hồ sơ tiếp nhận trong kỳ đã được đồng bộ lên Cổng DVCQG ÷ số hồ sơ tiếp nhận trong kỳ × 100%.',
+    source: `${SPEC}, chỉ số 1.4`,
+    kind: 'ratio',
+    scored: false,
+    pool: null,
+    threshold: null,
+    thresholdSource: null,
+    unverified: [
+      'Mẫu số của Cổng là số lớn hơn giữa số liệu của Hệ thống báo cáo quốc gia và của Cổng DVCQG; ở đây là số hồ sơ hệ thống này tiếp nhận.',
+      'Điểm của chỉ số trong nhóm 1 chưa xác minh; ở đây chỉ để theo dõi.',
+    ],
+    notesVi: ['Tử số: hồ sơ có ít nhất một bản ghi đã được Cổng DVCQG nhận (hộp thư đi đã giao).', 'Tỷ lệ này nhân vào tỷ lệ hồ sơ trực tuyến (3.3).'],
+  },
+  {
     key: '2.1',
     group: 2,
     nameVi: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
     formulaVi:
       'Số hồ sơ đã giải quyết hoặc đang giải quyết đúng hạn, trước hạn ÷ tổng số hồ sơ đã tiếp nhận và giải quyết trong kỳ ' +
-      '(giải quyết xong trong kỳ hoặc còn đang giải quyết tại thời điểm cuối kỳ) × 100%. Đúng hạn: thời điểm kết thúc xử lý ≤ ngày hẹn trả ' +
-      '(đã trừ thời gian chờ bổ sung); hồ sơ chưa giải quyết xong lấy thời điểm cuối kỳ; hồ sơ đang chờ bổ sung lần duy nhất lấy thời điểm ' +
-      'yêu cầu bổ sung; hồ sơ yêu cầu bổ sung quá một lần tính là trễ hạn.',
-    source: `${SPEC}, chỉ số 2.1; PAR-INDEX.md §3.1`,
+      '(giải quyết xong trong kỳ hoặc còn đang giải quyết tại thời điểm cuối kỳ) × 100%. Đúng hạn: thời điểm kết thúc xử lý, trừ thời gian ' +
+      'công dân bổ sung hồ sơ, không muộn hơn ngày hẹn trả ghi trên giấy tiếp nhận; hồ sơ chưa giải quyết xong lấy thời điểm cuối kỳ ' +
+      '(kỳ chưa kết thúc: thời điểm hiện tại); hồ sơ đang chờ bổ sung lần duy nhất lấy thời điểm yêu cầu bổ sung; hồ sơ yêu cầu bổ sung ' +
+      'quá một lần tính là trễ hạn. Văn bản xin lỗi hẹn lại ngày trả không làm hồ sơ trễ hạn thành đúng hạn.',
+    source: `${SPEC}, chỉ số 2.1; DOMAIN.md §1.5`,
     kind: 'ratio',
     scored: true,
     pool: 'group2',
     threshold: 100,
     thresholdSource: null,
     unverified: [
-      'Hồ sơ không có ngày hẹn trả được tính là đúng hạn; quy tắc của DVCQG (so thời gian giải quyết với thời hạn tối đa theo quy định) cần thời hạn luật định của từng hồ sơ, dữ liệu chưa có.',
-      'Hồ sơ còn mở tại cuối kỳ được đánh giá theo dữ liệu tạm dừng hiện tại (không lưu lịch sử tạm dừng theo thời điểm cuối kỳ).',
+      'Hồ sơ không có ngày hẹn trả (thủ tục không quy định thời hạn) được tính là đúng hạn; quy tắc dự phòng của DVCQG so với thời hạn tối đa theo quy định.',
       APPENDIX,
     ],
-    notesVi: ['Hồ sơ đã kết thúc xử lý dùng kết quả (trước hạn/đúng hạn/trễ hạn) đã lưu khi kết thúc.'],
+    notesVi: [
+      'Thời gian bổ sung được trừ theo thời gian thực (giờ, ngày lịch) như đặc tả của Cổng; kết quả "trước hạn/đúng hạn/trễ hạn" trên màn hình nghiệp vụ tính theo ngày làm việc nên có thể khác ở hồ sơ có thời gian bổ sung kéo qua ngày nghỉ (xem đối chiếu).',
+    ],
   },
   {
     key: '2.2',
     group: 2,
     nameVi: 'Thời gian giải quyết trung bình của thủ tục hành chính',
     formulaVi:
-      'Tổng thời gian giải quyết (không tính thời gian chờ bổ sung) của các hồ sơ đã kết thúc xử lý trong kỳ ÷ số hồ sơ đó; ' +
-      'chỉ hiển thị khi chọn một thủ tục hành chính.',
-    source: `${SPEC}, chỉ số 2.2`,
+      'Tổng thời gian giải quyết (không tính thời gian công dân bổ sung) của các hồ sơ tiếp nhận trong kỳ đã xử lý xong hoặc đã trả kết quả ' +
+      '(thời điểm xong có thể sau kỳ) ÷ số hồ sơ đó, theo đơn vị thời hạn của thủ tục (giờ làm việc, ngày làm việc, ngày); chỉ hiển thị khi chọn một thủ tục.',
+    source: `${SPEC}, chỉ số 2.2; DOMAIN.md §1.5`,
     kind: 'average_time',
     scored: false,
     pool: null,
     threshold: null,
     thresholdSource: null,
-    unverified: [
-      'Hồ sơ tính vào mẫu: mọi hồ sơ kết thúc xử lý trong kỳ (có kết quả, từ chối, dừng, rút); đặc tả chỉ nói "hồ sơ đã giải quyết": chưa xác minh.',
-      'Đơn vị: ngày làm việc quy đổi từ phút làm việc (mặc định 480 phút/ngày), không theo đơn vị riêng của từng thủ tục (giờ, ngày, ngày làm việc).',
-    ],
+    unverified: ['Quy đổi: 1 ngày làm việc = 8 giờ làm việc (QĐ 188/1999/QĐ-TTg); cách Cổng làm tròn thời gian giải quyết chưa xác minh.'],
     notesVi: ['Chỉ để theo dõi, không tính điểm.'],
   },
   {
@@ -154,47 +169,50 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
     group: 3,
     nameVi: 'Tỷ lệ hồ sơ trực tuyến',
     formulaVi:
-      'Số hồ sơ nộp trực tuyến tiếp nhận trong kỳ (thủ tục trả kết quả bản giấy thì phải có kết quả điện tử) ÷ tổng số hồ sơ tiếp nhận ' +
-      'trong kỳ × tỷ lệ đồng bộ hồ sơ × 100%.',
+      'Số hồ sơ nộp trực tuyến (kênh thực hiện = 2) tiếp nhận trong kỳ — thủ tục trả kết quả bản giấy thì hồ sơ đã có kết quả phải có kết quả ' +
+      'điện tử — ÷ tổng số hồ sơ tiếp nhận trong kỳ × tỷ lệ đồng bộ hồ sơ (1.4) × 100%.',
     source: `${SPEC}, chỉ số 3.3 (ngưỡng đạt điểm tối đa 50%)`,
     kind: 'ratio',
     scored: true,
     pool: 'group3.online_service',
     threshold: 50,
     thresholdSource: `${SPEC}, chỉ số 3.3`,
-    unverified: [APPENDIX],
-    notesVi: ['Tỷ lệ đồng bộ lấy bằng 1: hệ thống này là nguồn dữ liệu hồ sơ, mọi hồ sơ đều được tính.'],
+    unverified: [
+      'Hồ sơ trực tuyến còn đang giải quyết (chưa có kết quả) được tính là hồ sơ trực tuyến; đặc tả chỉ nêu điều kiện kết quả điện tử khi đã có kết quả.',
+      APPENDIX,
+    ],
+    notesVi: ['Bên cạnh chỉ số là tỷ lệ theo kênh nộp (trực tuyến, trực tiếp, bưu chính) không nhân tỷ lệ đồng bộ, dùng cho chỉ tiêu kế hoạch.'],
   },
   {
     key: '3.6',
     group: 3,
     nameVi: 'Tỷ lệ hồ sơ thanh toán trực tuyến',
     formulaVi:
-      'Số hồ sơ đã thanh toán trực tuyến (qua Nền tảng thanh toán của Cổng DVCQG hoặc cổng thanh toán của tỉnh) ÷ số hồ sơ tiếp nhận ' +
-      'trong kỳ của thủ tục có phí, lệ phí (trừ hồ sơ có phí, lệ phí bằng 0) × 100%.',
-    source: `${SPEC}, chỉ số 3.6`,
+      'Số hồ sơ đã thanh toán trực tuyến (qua Nền tảng thanh toán của Cổng DVCQG: mã 1; qua cổng thanh toán của tỉnh, bộ: mã 2) ÷ (số hồ sơ ' +
+      'bắt đầu xử lý trong kỳ của thủ tục có phí, lệ phí − số hồ sơ có danh sách phí, lệ phí đồng bộ đều bằng 0) × 100%.',
+    source: `${SPEC}, chỉ số 3.6; DOMAIN.md §1.5`,
     kind: 'ratio',
     scored: true,
     pool: 'group3.online_payment',
     threshold: 100,
     thresholdSource: null,
-    unverified: [APPENDIX],
-    notesVi: [],
+    unverified: ['Hồ sơ chưa có danh sách phí (số tiền chưa biết) vẫn thuộc mẫu số.', APPENDIX],
+    notesVi: ['Thủ tục có phí, lệ phí lấy từ danh mục thủ tục, kể cả với hồ sơ nhập từ hệ thống cũ.'],
   },
   {
     key: '4.1',
     group: 4,
     nameVi: 'Tỷ lệ hồ sơ được cấp kết quả điện tử',
     formulaVi:
-      'Số hồ sơ có tệp kết quả điện tử ÷ số hồ sơ của thủ tục trả kết quả bản giấy đã có kết quả giải quyết trong kỳ × 100%.',
-    source: `${SPEC}, chỉ số 4.1`,
+      'Số hồ sơ đồng bộ có mã kết quả và đường dẫn tệp kết quả ÷ số hồ sơ của thủ tục trả kết quả bản giấy đã có kết quả giải quyết trong kỳ × 100%.',
+    source: `${SPEC}, chỉ số 4.1; DOMAIN.md §1.5`,
     kind: 'ratio',
     scored: true,
     pool: 'group4',
     threshold: 100,
     thresholdSource: null,
     unverified: [
-      'Mẫu số chỉ gồm hồ sơ đã có kết quả (đã cấp/đã trả kết quả) trong kỳ; hồ sơ bị từ chối, dừng, rút không có kết quả nên không tính. Đặc tả không nêu rõ: chưa xác minh.',
+      'Mẫu số chỉ gồm hồ sơ đã có kết quả (đã xử lý xong/đã trả kết quả) trong kỳ; hồ sơ bị từ chối, dừng, rút không có kết quả nên không tính.',
       APPENDIX,
     ],
     notesVi: [],
@@ -204,15 +222,19 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
     group: 4,
     nameVi: 'Tỷ lệ số hóa hồ sơ',
     formulaVi:
-      'Số hồ sơ có thành phần hồ sơ được số hóa khi tiếp nhận (trực tiếp, bưu chính hoặc trực tuyến) và có kết quả điện tử (nếu thủ tục ' +
-      'trả kết quả bản giấy) ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
+      'Số hồ sơ có thành phần hồ sơ được số hóa (mọi thành phần bắt buộc có bản điện tử) và, với thủ tục trả kết quả bản giấy đã có kết quả, ' +
+      'có kết quả điện tử ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
     source: `${SPEC}, chỉ số 4.2 (ngưỡng đạt điểm tối đa 80%)`,
     kind: 'ratio',
     scored: true,
     pool: 'group4',
     threshold: 80,
     thresholdSource: `${SPEC}, chỉ số 4.2`,
-    unverified: ['Đặc tả ghi mẫu số là "tổng số hồ sơ thuộc thẩm quyền"; ở đây là hồ sơ tiếp nhận trong kỳ.', APPENDIX],
+    unverified: [
+      'Đặc tả ghi mẫu số là "tổng số hồ sơ thuộc thẩm quyền"; ở đây là hồ sơ tiếp nhận trong kỳ.',
+      'Cổng có thể coi hồ sơ là đã số hóa khi có ít nhất một tệp thành phần; ở đây yêu cầu mọi thành phần bắt buộc (cách đọc chặt hơn).',
+      APPENDIX,
+    ],
     notesVi: [],
   },
   {
@@ -229,6 +251,22 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
     thresholdSource: `${SPEC}, chỉ số 4.3`,
     unverified: [APPENDIX],
     notesVi: [],
+  },
+  {
+    key: '4.4',
+    group: 4,
+    nameVi: 'Tỷ lệ hồ sơ số hóa gắn với Kho dữ liệu của tổ chức, cá nhân trên Cổng DVCQG',
+    formulaVi:
+      'Số hồ sơ có ít nhất một thành phần lấy từ Kho quản lý dữ liệu điện tử của tổ chức, cá nhân, hoặc có kết quả điện tử được đẩy vào Kho ' +
+      '÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
+    source: `${SPEC}, chỉ số 4.4`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group4',
+    threshold: 100,
+    thresholdSource: null,
+    unverified: ['Mẫu số và ngưỡng của chỉ số 4.4 chưa xác minh.', APPENDIX],
+    notesVi: ['Hệ thống chưa kết nối với Kho dữ liệu của Cổng DVCQG: chỉ hồ sơ nhập từ hệ thống cũ có thể mang cờ này.'],
   },
   {
     key: '5.1',
@@ -251,7 +289,8 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
     group: 5,
     nameVi: 'Tỷ lệ xử lý phản ánh, kiến nghị đúng hạn',
     formulaVi:
-      'Số PAKN xử lý đúng hạn, trước hạn ÷ tổng số PAKN thuộc thẩm quyền đã xử lý trong kỳ hoặc còn đang xử lý tại cuối kỳ × 100%.',
+      'Số PAKN xử lý đúng hạn, trước hạn ÷ tổng số PAKN thuộc thẩm quyền đã xử lý trong kỳ hoặc còn đang xử lý tại cuối kỳ (kỳ chưa kết thúc: ' +
+      'tại thời điểm hiện tại) × 100%.',
     source: 'DOMAIN.md §1.3 ([S] tóm tắt QĐ 766) và ' + `${SPEC}, chỉ số 5.2`,
     kind: 'ratio',
     scored: true,
@@ -266,15 +305,15 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
     group: 5,
     nameVi: 'Mức độ hài lòng trong xử lý phản ánh, kiến nghị',
     formulaVi:
-      '(Tổng số PAKN − số PAKN bị đánh giá không hài lòng, bị phản ánh lại về kết quả xử lý hoặc xử lý quá hạn) ÷ tổng số PAKN × 100%; ' +
-      'mỗi PAKN chỉ bị trừ một lần.',
-    source: 'DOMAIN.md §1.3 ([S] tóm tắt QĐ 766) và ' + `${SPEC}, chỉ số 5.3`,
+      '(Tổng số PAKN tiếp nhận lần đầu trong kỳ − số PAKN bị đánh giá không hài lòng, bị phản ánh lại về kết quả xử lý hoặc xử lý quá hạn) ÷ ' +
+      'tổng số PAKN đó × 100%; mỗi PAKN chỉ tính một lần.',
+    source: 'DOMAIN.md §1.3 ([S] tóm tắt QĐ 766), §1.5 và ' + `${SPEC}, chỉ số 5.3`,
     kind: 'ratio',
     scored: true,
     pool: 'group5',
     threshold: 100,
     thresholdSource: null,
-    unverified: ['Phạm vi PAKN như chỉ số 5.2: lựa chọn thiết kế.'],
+    unverified: [APPENDIX],
     notesVi: [],
   },
   {
@@ -282,24 +321,23 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
     group: 5,
     nameVi: 'Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính',
     formulaVi:
-      '(Tổng số hồ sơ − số hồ sơ bị đánh giá không hài lòng, bị phản ánh, kiến nghị hoặc quá hạn) ÷ tổng số hồ sơ × 100%, ' +
-      'tức 100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ không hài lòng hoặc có PAKN − tỷ lệ hồ sơ thuộc cả hai loại); mỗi hồ sơ chỉ bị trừ một lần. ' +
-      'Tổng số hồ sơ và hồ sơ quá hạn xác định như chỉ số 2.1.',
-    source: 'DOMAIN.md §1.3 ([S] tóm tắt QĐ 766) và ' + `${SPEC}, chỉ số 5.4 (ngưỡng đạt điểm tối đa 90%)`,
+      '100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ bị đánh giá không hài lòng hoặc có PAKN), hai tỷ lệ cùng mẫu số của chỉ số 2.1 ' +
+      '(một phép trừ hai tỷ lệ; không nhỏ hơn 0%).',
+    source: `${SPEC}, chỉ số 5.4 (ngưỡng đạt điểm tối đa 90%); DOMAIN.md §1.5`,
     kind: 'ratio',
     scored: true,
     pool: 'group5',
     threshold: 90,
     thresholdSource: `${SPEC}, chỉ số 5.4`,
     unverified: [
-      'Đặc tả DVCQG viết "100% − (tỷ lệ quá hạn + tỷ lệ có PAKN hoặc không hài lòng)" (có thể trừ hai lần); ở đây theo công thức §1.3 (trừ mỗi hồ sơ một lần).',
+      'Hồ sơ vừa quá hạn vừa có đánh giá không hài lòng/PAKN bị trừ hai lần (đúng công thức của đặc tả); tóm tắt QĐ 766 (§1.3) trừ mỗi hồ sơ một lần.',
     ],
-    notesVi: [],
+    notesVi: ['Khi trong kỳ không có hồ sơ nào được đánh giá hoặc bị PAKN, mức độ hài lòng chưa được đo: chỉ số hiển thị giá trị nhưng không tính điểm.'],
   },
 ] as IndicatorDefinition[]);
 
-/** Auxiliary measures (not 766 indicators), used by the plan targets. */
-export type MeasureKey = 'digitised_at_receipt' | 'overdue';
+/** Auxiliary measures (not 766 indicators): the plan's targets and the plain channel shares. */
+export type MeasureKey = 'digitised_at_receipt' | 'overdue' | 'channel_online' | 'channel_direct' | 'channel_postal';
 
 export interface MeasureDefinition {
   key: MeasureKey;
@@ -308,11 +346,13 @@ export interface MeasureDefinition {
   source: string;
 }
 
+const CHANNEL_SOURCE = 'Chỉ tiêu kế hoạch CCHC về hồ sơ trực tuyến (PAR-INDEX.md); kênh theo trường KenhThucHien (DOMAIN.md §2.3)';
+
 export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = deepFreeze([
   {
     key: 'digitised_at_receipt',
     nameVi: 'Tỷ lệ hồ sơ được số hóa thành phần hồ sơ khi tiếp nhận',
-    formulaVi: 'Số hồ sơ có thành phần hồ sơ được số hóa khi tiếp nhận ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
+    formulaVi: 'Số hồ sơ có mọi thành phần bắt buộc được số hóa khi tiếp nhận ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
     source: 'Chỉ tiêu kế hoạch CCHC 2025 (PAR-INDEX.md §3.1 "Digitisation of dossiers"); khác chỉ số 4.2 ở chỗ không xét kết quả điện tử',
   },
   {
@@ -320,6 +360,24 @@ export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = deepFreeze([
     nameVi: 'Tỷ lệ hồ sơ quá hạn',
     formulaVi: 'Số hồ sơ không đúng hạn theo chỉ số 2.1 ÷ mẫu số của chỉ số 2.1 × 100% (= 100% − tỷ lệ chỉ số 2.1).',
     source: `${SPEC}, chỉ số 2.1 và 5.4`,
+  },
+  {
+    key: 'channel_online',
+    nameVi: 'Tỷ lệ hồ sơ nộp trực tuyến (theo kênh nộp)',
+    formulaVi: 'Số hồ sơ tiếp nhận trong kỳ nộp trực tuyến ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100% (không xét kết quả điện tử, không nhân tỷ lệ đồng bộ).',
+    source: CHANNEL_SOURCE,
+  },
+  {
+    key: 'channel_direct',
+    nameVi: 'Tỷ lệ hồ sơ nộp trực tiếp',
+    formulaVi: 'Số hồ sơ tiếp nhận trong kỳ nộp trực tiếp tại Bộ phận Một cửa ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
+    source: CHANNEL_SOURCE,
+  },
+  {
+    key: 'channel_postal',
+    nameVi: 'Tỷ lệ hồ sơ nộp qua dịch vụ bưu chính công ích',
+    formulaVi: 'Số hồ sơ tiếp nhận trong kỳ nộp qua bưu chính công ích ÷ tổng số hồ sơ tiếp nhận trong kỳ × 100%.',
+    source: CHANNEL_SOURCE,
   },
 ] as MeasureDefinition[]);
 

@@ -22,17 +22,29 @@ export type FactEndState = 'result_issued' | 'returned' | 'refused' | 'stopped' 
 /** End states that mean a result was issued (used by 4.1). */
 export const RESULT_END_STATES: readonly FactEndState[] = ['result_issued', 'returned'];
 
-/** Stored outcome of a dossier whose processing ended (libs/deadlines `outcomeOf`). */
-export type FactOutcome = 'early' | 'on_time' | 'late';
-
 /** Citizen's rating of the handling of a dossier. */
 export type FactRating = 'very_satisfied' | 'satisfied' | 'dissatisfied';
 
-/** One dossier's facts, as of the moment the facts were read. */
+/** Unit of a procedure's processing time (the catalogue's units; the record's DonViTinh). */
+export type FactTimeUnit = 'working_days' | 'working_hours' | 'calendar_days';
+
+/** One supplementation request made while processing (intake guidance is not one). */
+export interface SupplementFact {
+  requestedAt: Date;
+  /** `null` while the applicant has not supplemented. */
+  completedAt: Date | null;
+}
+
+/**
+ * One dossier as its portal record states it (`readRecord` in read-record.ts): every field is
+ * one field of the record, or a plain function of a few. The rules of predicates.ts read only
+ * these, so a figure computed from our records and one computed from the records the portal
+ * received can only differ where the records differ.
+ */
 export interface DossierFact {
-  /** Dossier code (mã hồ sơ). */
+  /** Dossier code (MaHoSo). */
   code: string;
-  /** Procedure (TTHC) code. */
+  /** Procedure (TTHC) code of our catalogue. */
   procedureCode: string;
   /** Field (lĩnh vực) of the procedure. */
   field: string;
@@ -41,48 +53,51 @@ export interface DossierFact {
   /** Department of the first processing step. */
   departmentCode: string;
   channel: FactChannel;
-  /** Time of receipt (tiếp nhận). `null` = never received (e.g. rejected at intake): never counted by any indicator. */
+  /** NgayTiepNhan. `null` = never received (e.g. rejected at intake): never counted by any indicator. */
   receivedAt: Date | null;
   /**
-   * Legal due time (NgayHenTra): receipt + time limit, shifted by the working time of every
-   * *closed* supplementation pause (libs/deadlines `ClockState.dueAt`; it is what the stored
-   * `outcome` was decided against). A pause still open has not shifted it yet.
-   * `null` = the procedure sets no time limit.
+   * NgayHenTra: the legal appointment given at receipt. Neither an apology letter nor a
+   * supplementation moves it: the rule of 2.1 subtracts the supplementation time instead
+   * (DOMAIN.md §1.4, 2.1). `null` = the procedure sets no time limit.
    */
-  dueAt: Date | null;
+  appointmentAt: Date | null;
   /**
-   * When processing ended: result issued, refused, stopped, or withdrawn after receipt.
-   * A dossier ended while waiting for a supplement ends at the request time (DVCQG rule,
-   * as libs/deadlines stores it). `null` = still being processed.
+   * End of processing, derived from the record's state times by the method's priority
+   * (result issued > returned > refused/stopped > withdrawn); a dossier ended while a
+   * supplementation request was pending ends at the request (DOMAIN.md §1.4, 2.1).
+   * `null` = still being processed.
    */
   processingEndedAt: Date | null;
   /** State in which processing ended; `null` while open. */
   endState: FactEndState | null;
-  /** Start of the supplementation request currently awaited (clock paused); `null` when none is pending. */
-  openPauseStartedAt: Date | null;
-  /** Number of supplementation requests made while processing (not intake guidance). */
-  supplementRequests: number;
-  /** Outcome stored when processing ended; authoritative for ended dossiers. */
-  outcome: FactOutcome | null;
-  /** Working minutes of processing (supplementation pauses excluded), for ended dossiers; used by 2.2. */
-  processingWorkingMinutes: number | null;
+  /** Supplementation requests while processing, in order. */
+  supplements: readonly SupplementFact[];
+  /** ThoiGianGiaiQuyet in hundredths of `processingTimeUnit` (an integer, so that sums are exact); `null` while open. */
+  processingTimeCenti: number | null;
+  processingTimeUnit: FactTimeUnit | null;
   /** The procedure returns a paper result. */
   paperResult: boolean;
-  /** An electronic result file was issued (MaKetQua + link to the file). */
+  /** The record carries both a result code (MaKetQua) and a link to the result file (DuongDanTepTinKetQua). */
   eResult: boolean;
-  /** Dossier component files were attached at intake (digitised at direct/postal intake, or uploaded online). */
+  /** Components were digitised: the record lists components and every required one has an electronic copy. */
   digitised: boolean;
-  /** At least one component was reused from the applicant's data store (already-digitised data). */
+  /** At least one component reuses already-digitised data (HoSoCoThanhPhanSoHoa). */
   reusedComponent: boolean;
-  /** The procedure carries a non-zero fee or charge for this dossier. */
-  feeApplies: boolean;
-  /** Paid online: through the DVCQG payment platform (`national`, DuocThanhToanTrucTuyen = 1) or the province's portal (`provincial`, = 2). */
+  /** A component was taken from the applicant's data store on DVCQG, or the result was pushed to it (4.4). */
+  fromCitizenStore: boolean;
+  /** The procedure carries a fee or charge (CoPhiLePhi). */
+  feeBearing: boolean;
+  /** The record lists fees and every one of them is 0 (an exempt dossier leaves 3.6's denominator). */
+  feesAllZero: boolean;
+  /** Paid online: through the DVCQG payment platform (`national`, code 1) or the province's portal (`provincial`, code 2). */
   paidOnline: 'national' | 'provincial' | null;
   rating: FactRating | null;
   /** A feedback/complaint (PAKN) is linked to the dossier. */
   hasComplaint: boolean;
   /** Imported from a legacy system (see `IndicatorConfig.importedDossiers`). */
   imported: boolean;
+  /** A record of this dossier reached the portal (indicator 1.4). Not a field of the record: the adapter knows it. */
+  synced: boolean;
 }
 
 /** PAKN category (DOMAIN.md §1.4 ind. 5.1): about regulations/procedures, or about officials' conduct. */

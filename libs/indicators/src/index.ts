@@ -1,13 +1,19 @@
 /**
  * @motcua/indicators — Decision 766/QĐ-TTg service-index indicators and PAR plan targets (pure).
  *
+ * - the portal record (`PortalRecord`, `projectRecord`, `readRecord`): the only source of dossier facts;
  * - facts: `DossierFact`, `FeedbackFact`;
  * - predicates: per indicator, who is in the denominator and the numerator (reference semantics the SQL mirrors);
  * - `countFacts` → `IndicatorCounts` → `scoreIndicators` → `IndicatorReport`; `computeIndicators` = both;
  * - `selectDossiers` / `selectFeedback` (the items behind a number), `groupFacts` (per-group reports);
- * - `planReport` (plan targets, shortfall in dossiers); periods in UTC+7.
+ * - `planReport` (plan targets, shortfall in dossiers); `reconcile` (ours vs the records the portal received);
+ * - periods in UTC+7, judged as of now while running (`judgePeriod`), statistical cut-off (`statisticalPeriod`).
  */
 export * from './facts';
+export * from './portal-record';
+export * from './read-record';
+export * from './project-record';
+export * from './reconcile';
 export * from './period';
 export * from './predicates';
 export * from './definitions';

@@ -4,9 +4,12 @@ import { makeIndicatorConfig, type IndicatorConfig } from './config';
 import { countFacts, type IndicatorCounts } from './counts';
 import { computeIndicators, selectDossiers, selectFeedback } from './compute';
 import type { DossierFact, FeedbackFact } from './facts';
-import { customPeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from './period';
+import { viaRecord } from './indicators.fixtures';
+import { customPeriod, judgePeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from './period';
 import { planShortfall } from './plan';
 import { DOSSIER_RATIO_KEYS, FEEDBACK_RATIO_KEYS, RATIO_KEYS, inOnTimeDenominator, isReceivedBy } from './predicates';
+import type { RecordSource } from './project-record';
+import { reconcile, type VersionedFact } from './reconcile';
 import { scoreIndicators } from './score';
 
 const MIN = Date.parse('2024-10-01T00:00:00+07:00');
@@ -22,62 +25,90 @@ const instant = fc.oneof(
 );
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
 
-const dossierFact: fc.Arbitrary<DossierFact> = fc
+/**
+ * What the system stores about a dossier, at random: channels, pauses (pending or completed,
+ * one or several), apologies, results with or without a link, fees and payments, components,
+ * imports, open at the period end. The facts the rules see are read back from its portal record.
+ */
+const recordSource: fc.Arbitrary<RecordSource> = fc
   .record({
     code: fc.string({ minLength: 1, maxLength: 4 }),
     procedureCode: fc.constantFrom('P1', 'P2', 'P3'),
     field: fc.constantFrom('F1', 'F2'),
-    agencyCode: fc.constantFrom('A1', 'A2'),
     departmentCode: fc.constantFrom('D1', 'D2', 'D3'),
     channel: fc.constantFrom('direct' as const, 'online' as const, 'postal' as const),
     receivedAt: maybe(instant),
     dueAfterHours: maybe(fc.integer({ min: 0, max: 24 * 90 })),
+    apologyAfterHours: maybe(fc.integer({ min: 0, max: 24 * 120 })),
     endAfterHours: maybe(fc.integer({ min: 0, max: 24 * 120 })),
     endState: fc.constantFrom('result_issued' as const, 'returned' as const, 'refused' as const, 'stopped' as const, 'withdrawn' as const),
-    pauseAfterHours: maybe(fc.integer({ min: 0, max: 24 * 100 })),
-    supplementRequests: fc.integer({ min: 0, max: 3 }),
-    outcome: maybe(fc.constantFrom('early' as const, 'on_time' as const, 'late' as const)),
-    processingWorkingMinutes: maybe(fc.integer({ min: 0, max: 480 * 60 })),
+    pauses: fc.array(fc.tuple(fc.integer({ min: 0, max: 24 * 100 }), maybe(fc.integer({ min: 0, max: 24 * 20 }))), { maxLength: 3 }),
+    result: fc.constantFrom('none' as const, 'linked' as const, 'code_only' as const),
     paperResult: fc.boolean(),
-    eResult: fc.boolean(),
-    digitised: fc.boolean(),
-    reusedComponent: fc.boolean(),
-    feeApplies: fc.boolean(),
+    feeBearing: fc.boolean(),
+    fee: maybe(fc.constantFrom(0, 50_000, 200_000)),
     paidOnline: maybe(fc.constantFrom('national' as const, 'provincial' as const)),
+    components: fc.array(fc.record({ required: fc.boolean(), digitised: fc.boolean(), reused: fc.boolean(), fromCitizenStore: fc.boolean() }), { maxLength: 3 }),
+    resultPushedToStore: fc.boolean(),
+    timeUnit: fc.constantFrom('working_days' as const, 'working_hours' as const, 'calendar_days' as const),
+    workingMinutes: fc.integer({ min: 0, max: 480 * 60 }),
     rating: maybe(fc.constantFrom('very_satisfied' as const, 'satisfied' as const, 'dissatisfied' as const)),
     hasComplaint: fc.boolean(),
     imported: fc.boolean(),
   })
-  .map((r): DossierFact => {
+  .map((r): RecordSource => {
     const base = r.receivedAt ?? new Date(MIN);
     const plus = (h: number | null) => (h === null ? null : new Date(base.getTime() + h * HOUR));
-    const processingEndedAt = r.receivedAt === null ? null : plus(r.endAfterHours);
+    const received = r.receivedAt !== null;
+    const endAt = received ? plus(r.endAfterHours) : new Date(MIN);
+    // Pauses in order, each after the previous one; only the last may still be open.
+    let cursor = base.getTime();
+    const supplements = received
+      ? r.pauses.map(([start, length], i) => {
+          const requestedAt = new Date(cursor + start * HOUR);
+          const open = length === null && i === r.pauses.length - 1;
+          const completedAt = open ? null : new Date(requestedAt.getTime() + (length ?? 1) * HOUR);
+          cursor = (completedAt ?? requestedAt).getTime() + HOUR;
+          return { requestedAt, completedAt };
+        })
+      : [];
+    const ended = endAt === null ? null : { at: endAt, state: received ? r.endState : ('rejected' as const) };
+    const hasResult = ended !== null && (ended.state === 'result_issued' || ended.state === 'returned');
     return {
       code: r.code,
       procedureCode: r.procedureCode,
+      nationalProcedureCode: null,
       field: r.field,
-      agencyCode: r.agencyCode,
       departmentCode: r.departmentCode,
+      version: 1,
+      state: ended?.state ?? 'processing',
+      stateLabelVi: 'x',
       channel: r.channel,
+      submittedAt: base,
       receivedAt: r.receivedAt,
-      dueAt: r.receivedAt === null ? null : plus(r.dueAfterHours),
-      processingEndedAt,
-      endState: r.receivedAt === null ? 'rejected' : processingEndedAt === null ? null : r.endState,
-      openPauseStartedAt: processingEndedAt === null && r.supplementRequests > 0 ? plus(r.pauseAfterHours) : null,
-      supplementRequests: r.supplementRequests,
-      outcome: processingEndedAt === null ? null : r.outcome,
-      processingWorkingMinutes: processingEndedAt === null ? null : r.processingWorkingMinutes,
+      appointmentAt: received ? plus(r.dueAfterHours) : null,
+      apologyAppointmentAt: received ? plus(r.apologyAfterHours) : null,
+      ended,
+      returnedAt: ended?.state === 'returned' ? new Date(ended.at.getTime() + HOUR) : null,
+      supplements,
+      result: hasResult && r.result !== 'none' ? { code: `KQ-${r.code}`, link: r.result === 'linked' ? `https://x/kq/${r.code}` : '' } : null,
+      resultPushedToStore: hasResult && r.resultPushedToStore,
       paperResult: r.paperResult,
-      eResult: r.eResult,
-      digitised: r.digitised,
-      reusedComponent: r.reusedComponent,
-      feeApplies: r.feeApplies,
-      paidOnline: r.feeApplies ? r.paidOnline : null,
+      feeBearing: r.feeBearing,
+      fees: r.feeBearing && r.fee !== null ? [{ name: 'Lệ phí', amountVnd: r.fee }] : [],
+      paidOnline: r.feeBearing ? r.paidOnline : null,
+      components: r.components.map((c, i) => ({ key: `c${i}`, name: `Thành phần ${i}`, ...c })),
+      vneid: false,
+      timeUnit: r.timeUnit,
+      processingWorkingMinutes: ended ? r.workingMinutes : null,
       rating: r.rating,
       hasComplaint: r.hasComplaint,
       imported: r.imported,
+      updatedAt: base,
     };
   });
+
+const dossierFact: fc.Arbitrary<DossierFact> = fc.tuple(recordSource, fc.boolean()).map(([s, synced]) => viaRecord(s, synced));
 
 const feedbackFact: fc.Arbitrary<FeedbackFact> = fc
   .record({
@@ -107,6 +138,8 @@ const period: fc.Arbitrary<Period> = fc.oneof(
   fc.integer({ min: 1, max: 12 }).map((m) => monthPeriod(2025, m)),
   fc.integer({ min: 1, max: 4 }).map((q) => quarterPeriod(2025, q)),
   fc.constant(yearPeriod(2025)),
+  // A month still running, judged as of "now" (provisional), or computed some time after its end (asOf).
+  fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 60 * 24 })).map(([m, h]) => judgePeriod(monthPeriod(2025, m), new Date(monthPeriod(2025, m).from.getTime() + h * HOUR))),
   fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 60 })).map(([start, len]) => {
     const day = (n: number) => new Date(Date.UTC(2024, 11, 1 + n)).toISOString().slice(0, 10);
     return customPeriod(day(start), day(start + len));
@@ -150,10 +183,11 @@ describe('indicator invariants', () => {
         for (const i of report.indicators) {
           if (i.kind === 'ratio') {
             expect(i.numerator).toBeLessThanOrEqual(i.denominator);
-            expect(i.rate === null).toBe(i.denominator === 0);
+            expect(i.rate === null).toBe(i.denominator === 0 || (i.key === '3.3' && i.rate === null));
+            if (i.applicable) expect(i.rate).not.toBeNull();
             if (i.rate !== null) expect(i.rate >= 0 && i.rate <= 100).toBe(true);
-          } else if (i.averageWorkingMinutes !== null) {
-            expect(Number.isFinite(i.averageWorkingMinutes)).toBe(true);
+          } else if (i.average !== null) {
+            expect(Number.isFinite(i.average)).toBe(true);
           }
           if (i.score !== null) expect(i.score >= 0 && i.score <= i.maxPoints! + 1e-9).toBe(true);
         }
@@ -161,7 +195,7 @@ describe('indicator invariants', () => {
           expect(m.numerator).toBeLessThanOrEqual(m.denominator);
           if (m.rate !== null) expect(m.rate >= 0 && m.rate <= 100).toBe(true);
         }
-        for (const g of report.groups) if (g.score !== null) expect(g.score >= 0 && g.score <= g.maxPoints + 0.005).toBe(true);
+        for (const g of report.groups) if (g.score !== null) expect(g.score >= 0 && g.score <= g.measuredMaxPoints + 0.005 && g.measuredMaxPoints <= g.maxPoints + 0.005).toBe(true);
         if (report.total.percent !== null) expect(report.total.percent >= 0 && report.total.percent <= 100).toBe(true);
         expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
       }),
@@ -180,8 +214,7 @@ describe('indicator invariants', () => {
             denominator: x.ratios[key].denominator + y.ratios[key].denominator,
           });
         }
-        expect(sum.satisfactionParts.overdue).toBe(x.satisfactionParts.overdue + y.satisfactionParts.overdue);
-        expect(totalMinutes(sum)).toBe(totalMinutes(x) + totalMinutes(y));
+        expect(totalCenti(sum)).toBe(totalCenti(x) + totalCenti(y));
       }),
       RUNS,
     );
@@ -216,6 +249,47 @@ describe('indicator invariants', () => {
     );
   });
 
+  it('reconcile: with every record delivered at its version, the portal computes our figures and no dossier differs', () => {
+    fc.assert(
+      fc.property(facts, feedbacks, period, config, (fs, fb, p, c) => {
+        const ours: VersionedFact[] = fs.map((fact, i) => ({ fact: { ...fact, code: `${fact.code}#${i}`, synced: true }, version: 2 }));
+        const r = reconcile({ ours, delivered: ours, deliveryState: new Map(), feedback: fb }, p, c);
+        expect(r.differences).toEqual([]);
+        expect(r.portal.counts).toEqual(r.ours.counts);
+        expect(r.figures.every((f) => f.difference === null || f.difference === 0)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reconcile: the portal side is the rules over the delivered records; every dossier counted differently is listed', () => {
+    fc.assert(
+      fc.property(facts, fc.array(fc.constantFrom('current' as const, 'older' as const, 'none' as const), { minLength: 40, maxLength: 40 }), period, config, (fs, fates, p, c) => {
+        const ours: VersionedFact[] = fs.map((fact, i) => ({ fact: { ...fact, code: `d${i}`, synced: fates[i] !== 'none' }, version: 3 }));
+        // An older delivered record: the same dossier before its result, payment and ratings.
+        const delivered: VersionedFact[] = ours.flatMap((v, i) =>
+          fates[i] === 'none'
+            ? []
+            : [{ version: fates[i] === 'current' ? 3 : 2, fact: fates[i] === 'current' ? v.fact : { ...v.fact, processingEndedAt: null, endState: null, eResult: false, paidOnline: null, rating: null } }],
+        );
+        const r = reconcile({ ours, delivered, deliveryState: new Map(), feedback: [] }, p, c);
+        const portalCounts = countFacts(delivered.map((d) => ({ ...d.fact, synced: true })), p, c);
+        for (const key of RATIO_KEYS) if (key !== '1.4') expect(r.portal.counts.ratios[key]).toEqual(portalCounts.ratios[key]);
+        expect(r.portal.counts.ratios['1.4']).toEqual(r.ours.counts.ratios['1.4']);
+        // A dossier whose membership differs in some ratio is listed, with the reason its record differs.
+        const listed = new Set(r.differences.map((d) => d.code));
+        for (const d of r.differences) expect(d.reason).toBe(fates[Number(d.code.slice(1))] === 'none' ? 'not_delivered' : 'outdated');
+        for (const key of DOSSIER_RATIO_KEYS.filter((k) => k !== '1.4')) {
+          const mine = new Set(selectDossiers(ours.map((o) => o.fact), p, key, c).numerator.map((f) => f.code));
+          const theirs = new Set(selectDossiers(delivered.map((o) => o.fact), p, key, c).numerator.map((f) => f.code));
+          for (const code of [...mine].filter((x) => !theirs.has(x))) expect(listed.has(code)).toBe(true);
+          for (const code of [...theirs].filter((x) => !mine.has(x))) expect(listed.has(code)).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('planShortfall is the smallest k reaching the target', () => {
     fc.assert(
       fc.property(
@@ -237,6 +311,6 @@ describe('indicator invariants', () => {
   });
 });
 
-function totalMinutes(c: IndicatorCounts): number {
-  return c.processingTime.byProcedure.reduce((sum, p) => sum + p.totalWorkingMinutes, 0);
+function totalCenti(c: IndicatorCounts): number {
+  return c.processingTime.byProcedure.reduce((sum, p) => sum + p.totalCenti, 0);
 }

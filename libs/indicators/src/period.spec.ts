@@ -1,4 +1,4 @@
-import { customPeriod, localDay, monthPeriod, periodToDate, quarterPeriod, yearPeriod } from './period';
+import { customPeriod, halfYearPeriod, judgePeriod, localDay, monthPeriod, quarterPeriod, statisticalPeriod, yearPeriod } from './period';
 
 describe('periods in Asia/Ho_Chi_Minh (UTC+7)', () => {
   it('month: [00:00 local on the 1st, 00:00 local on the 1st of the next month)', () => {
@@ -33,12 +33,38 @@ describe('periods in Asia/Ho_Chi_Minh (UTC+7)', () => {
     expect(() => customPeriod('1/3/2025', '2025-03-01')).toThrow(RangeError);
   });
 
-  it('periodToDate cuts an unfinished period at now', () => {
+  it('judgePeriod: a running period is judged as of now and is provisional; an ended one at its end', () => {
     const q = quarterPeriod(2025, 1);
     const now = new Date('2025-02-10T03:00:00Z');
-    expect(periodToDate(q, now).to.toISOString()).toBe('2025-02-10T03:00:00.000Z');
-    expect(periodToDate(q, new Date('2026-01-01T00:00:00Z'))).toBe(q);
-    expect(() => periodToDate(q, new Date('2024-12-31T16:59:59Z'))).toThrow(RangeError);
+    expect(judgePeriod(q, now)).toMatchObject({ to: now, endsAt: q.to, provisional: true, asOf: now });
+    const later = new Date('2026-01-01T00:00:00Z');
+    expect(judgePeriod(q, later)).toMatchObject({ from: q.from, to: q.to, endsAt: q.to, provisional: false, asOf: later });
+    // Judging a judged period again keeps its own end.
+    expect(judgePeriod(judgePeriod(q, now), later).to).toEqual(q.to);
+    expect(() => judgePeriod(q, new Date('2024-12-31T16:59:59Z'))).toThrow(RangeError);
+  });
+
+  it('half years', () => {
+    expect(halfYearPeriod(2025, 1)).toMatchObject({ label: '2025-H1', labelVi: '6 tháng đầu năm 2025', from: monthPeriod(2025, 1).from, to: monthPeriod(2025, 7).from });
+    expect(halfYearPeriod(2025, 2)).toMatchObject({ from: monthPeriod(2025, 7).from, to: yearPeriod(2026).from });
+    expect(() => halfYearPeriod(2025, 3)).toThrow(RangeError);
+  });
+
+  it('statistical periods run from the cut-off day of the month before to the day before it (15th → 14th by default)', () => {
+    const day = (d: Date) => localDay(d);
+    const m = statisticalPeriod(monthPeriod(2026, 12), 15);
+    expect([day(m.from), day(new Date(m.to.getTime() - 1))]).toEqual(['2026-11-15', '2026-12-14']);
+    expect(m.labelVi).toBe('Tháng 12/2026 (kỳ thống kê từ 15/11/2026 đến 14/12/2026)');
+    const jan = statisticalPeriod(monthPeriod(2026, 1), 15);
+    expect([day(jan.from), day(new Date(jan.to.getTime() - 1))]).toEqual(['2025-12-15', '2026-01-14']);
+    const q1 = statisticalPeriod(quarterPeriod(2026, 1), 15);
+    expect([day(q1.from), day(new Date(q1.to.getTime() - 1))]).toEqual(['2025-12-15', '2026-03-14']);
+    const h2 = statisticalPeriod(halfYearPeriod(2026, 2), 15);
+    expect([day(h2.from), day(new Date(h2.to.getTime() - 1))]).toEqual(['2026-06-15', '2026-12-14']);
+    const y = statisticalPeriod(yearPeriod(2026), 15);
+    expect([day(y.from), day(new Date(y.to.getTime() - 1))]).toEqual(['2025-12-15', '2026-12-14']);
+    expect(() => statisticalPeriod(customPeriod('2026-01-01', '2026-01-31'), 15)).toThrow(RangeError);
+    expect(() => statisticalPeriod(monthPeriod(2026, 1), 31)).toThrow(RangeError);
   });
 
   it('localDay', () => {

@@ -8,18 +8,32 @@
 export const VIETNAM_UTC_OFFSET_MINUTES = 420;
 const OFFSET_MS = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
 
-export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
+export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'custom';
 
 export interface Period {
   kind: PeriodKind;
   /** First instant of the period (00:00 local of the first day), inclusive. */
   from: Date;
-  /** End of the period (24:00 local of the last day), exclusive. */
+  /**
+   * The instant the period is judged at, exclusive: its end (24:00 local of the last day), or
+   * "now" for a period not yet ended (see {@link judgePeriod}). Every rule reads the dossiers
+   * as they stood at `to`.
+   */
   to: Date;
-  /** Machine label: `2025-03`, `2025-Q1`, `2025`, `2025-03-01..2025-03-15`. */
+  /** Machine label: `2025-03`, `2025-Q1`, `2025-H1`, `2025`, `2025-03-01..2025-03-15`, `2025-03s` (statistical). */
   label: string;
-  /** Vietnamese label: `Tháng 3/2025`, `Quý I/2025`, `Năm 2025`, `Từ 01/03/2025 đến 15/03/2025`. */
+  /** Vietnamese label: `Tháng 3/2025`, `Quý I/2025`, `6 tháng đầu năm 2025`, `Năm 2025`, `Từ 01/03/2025 đến 15/03/2025`. */
   labelVi: string;
+  /** The period's own end when it is judged before it; absent = `to`. */
+  endsAt?: Date;
+  /** True when the period has not ended: the figures are as of `to` (= now) and will still change. */
+  provisional?: boolean;
+  /**
+   * When the report is computed (≥ `to`; absent = `to`). Only 2.2 reads it: the method counts
+   * dossiers received in the period and completed by now, "the end may fall in a later period"
+   * (DOMAIN.md §1.5).
+   */
+  asOf?: Date;
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -58,6 +72,19 @@ export function quarterPeriod(year: number, quarter: number): Period {
   };
 }
 
+/** First (`1`, January–June) or second (`2`, July–December) half of year `y`. */
+export function halfYearPeriod(year: number, half: number): Period {
+  checkYear(year);
+  if (half !== 1 && half !== 2) throw new RangeError(`Invalid half: ${half}`);
+  return {
+    kind: 'half',
+    from: localMidnight(year, 6 * half - 5, 1),
+    to: localMidnight(year, 6 * half + 1, 1),
+    label: `${year}-H${half}`,
+    labelVi: half === 1 ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`,
+  };
+}
+
 /** Calendar year `y`. */
 export function yearPeriod(year: number): Period {
   checkYear(year);
@@ -92,14 +119,48 @@ export function customPeriod(firstDay: string, lastDay: string): Period {
 }
 
 /**
- * The part of `period` that has already happened at `now`: `to` becomes `min(to, now)`.
- * Use it for the current (unfinished) period, so that a dossier still open is judged
- * at `now` and not at a period end in the future. Throws when the period has not started.
+ * The statistical version of a month, quarter, half or year: the national reporting cut-off
+ * runs from day `cutoffDay` of the month before to day `cutoffDay − 1` of the last month
+ * (15th to 14th under ND 09/2019/NĐ-CP on the reporting regime — UNVERIFIED for TTHC
+ * statistics, so the day is configuration). `period` must be a calendar month, quarter, half or year.
  */
-export function periodToDate(period: Period, now: Date): Period {
+export function statisticalPeriod(period: Period, cutoffDay: number): Period {
+  if (!Number.isInteger(cutoffDay) || cutoffDay < 2 || cutoffDay > 28) throw new RangeError(`Invalid cut-off day: ${cutoffDay}`);
+  if (period.kind === 'custom') throw new RangeError('A custom period has no statistical version');
+  const shift = (instant: Date) => {
+    const local = new Date(instant.getTime() + OFFSET_MS);
+    return localMidnight(local.getUTCFullYear(), local.getUTCMonth(), cutoffDay);
+  };
+  const from = shift(period.from);
+  const to = shift(period.to);
+  const lastDay = localDay(new Date(to.getTime() - 1));
+  const label = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+  return {
+    kind: period.kind,
+    from,
+    to,
+    label: `${period.label}s${cutoffDay}`,
+    labelVi: `${period.labelVi} (kỳ thống kê từ ${label(localDay(from))} đến ${label(lastDay)})`,
+  };
+}
+
+/**
+ * `period` judged at `now`. A period that has ended is judged at its end; one still running
+ * is judged as of `now` (`to` = now, `provisional`): a dossier not yet due is in progress,
+ * not late (DOMAIN.md §1.5, "current period"). `asOf` = now in both cases. Throws when the
+ * period has not started.
+ */
+export function judgePeriod(period: Period, now: Date): Period {
   if (now.getTime() <= period.from.getTime()) throw new RangeError(`Period ${period.label} has not started at ${now.toISOString()}`);
-  if (now.getTime() >= period.to.getTime()) return period;
-  return { ...period, to: new Date(now.getTime()) };
+  const end = period.endsAt ?? period.to;
+  const asOf = new Date(now.getTime());
+  if (now.getTime() >= end.getTime()) return { ...period, to: end, endsAt: end, provisional: false, asOf };
+  return { ...period, to: asOf, endsAt: end, provisional: true, asOf };
+}
+
+/** The instant the report is computed at (2.2): `asOf`, or the judged end. */
+export function reportInstant(period: Period): Date {
+  return period.asOf ?? period.to;
 }
 
 /** Local calendar day (`YYYY-MM-DD`, UTC+7) of an instant. */

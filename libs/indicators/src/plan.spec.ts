@@ -44,7 +44,7 @@ describe('planReport with the 2025 targets', () => {
       ['satisfaction', '5.4', 90],
       ['on_time', '2.1', 100],
       ['feedback_handled', '5.2', 100],
-      ['online_dossiers', '3.3', null],
+      ['online_dossiers', 'channel_online', null],
       ['online_payment', '3.6', null],
     ]);
   });
@@ -65,8 +65,8 @@ describe('planReport with the 2025 targets', () => {
     expect(line('e_result')).toMatchObject({ numerator: 3, denominator: 4, actual: 75, shortfall: 1 });
   });
 
-  it('satisfaction ≥ 90%: 6/11 → 6 + k ≥ 9.9 → 4 more', () => {
-    expect(line('satisfaction')).toMatchObject({ numerator: 6, denominator: 11, actual: 54.55, shortfall: 4 });
+  it('satisfaction ≥ 90%: 100 − (4 + 2)/11 = 5/11 → 5 + k ≥ 9.9 → 5 more', () => {
+    expect(line('satisfaction')).toMatchObject({ numerator: 5, denominator: 11, actual: 45.45, shortfall: 5 });
   });
 
   it('full-process services receiving dossiers ≥ 80%: 9/12 = 75% → 1 more service (catalogue input)', () => {
@@ -80,8 +80,9 @@ describe('planReport with the 2025 targets', () => {
   });
 
   it('targets without a value say "chưa đặt chỉ tiêu" and still report the actual', () => {
-    expect(line('online_dossiers')).toMatchObject({ actual: 20, target: null, met: null, shortfall: null, status: 'no_target' });
-    expect(line('online_dossiers').sentenceVi).toBe('Tỷ lệ hồ sơ trực tuyến: kết quả 20% (2/10 hồ sơ); chưa đặt chỉ tiêu.');
+    // The plan counts the channel (A1, A6, A7 of the 10 received), not the Index's 3.3.
+    expect(line('online_dossiers')).toMatchObject({ actual: 30, target: null, met: null, shortfall: null, status: 'no_target' });
+    expect(line('online_dossiers').sentenceVi).toBe('Tỷ lệ hồ sơ trực tuyến: kết quả 30% (3/10 hồ sơ); chưa đặt chỉ tiêu.');
     expect(line('online_payment').sentenceVi).toContain('chưa đặt chỉ tiêu');
   });
 

@@ -26,6 +26,7 @@ export type PlanMeasureKey =
   | '5.4'
   | 'digitised_at_receipt'
   | 'overdue'
+  | 'channel_online'
   | 'full_process_services_with_dossiers';
 
 export type PlanDirection = 'at_least' | 'at_most';
@@ -120,12 +121,12 @@ export const PLAN_2025_TARGETS: readonly PlanTarget[] = deepFreeze([
   {
     id: 'online_dossiers',
     nameVi: 'Tỷ lệ hồ sơ trực tuyến',
-    measure: '3.3',
+    measure: 'channel_online',
     direction: 'at_least',
     target: null,
-    numeratorUnitVi: 'hồ sơ trực tuyến',
+    numeratorUnitVi: 'hồ sơ nộp trực tuyến',
     denominatorUnitVi: 'hồ sơ',
-    source: `${PLAN_SOURCE}; DOMAIN.md §1.4 chỉ số 3.3`,
+    source: `${PLAN_SOURCE}; tỷ lệ theo kênh nộp (chỉ số 3.3 của QĐ 766 tính thêm điều kiện kết quả điện tử và tỷ lệ đồng bộ)`,
     unverified: [PLAN_UNVERIFIED, 'Chưa có chỉ tiêu: cần đặt theo kế hoạch của tỉnh.'],
   },
   {

@@ -1,11 +1,13 @@
 /**
- * Reference semantics of every indicator: which dossier (or feedback) is in the denominator
- * and which is in the numerator, for a period `[from, to)` (see `period.ts`).
+ * The method's rules (DOMAIN.md §1.4–1.5): which dossier (or feedback) is in the denominator
+ * and which is in the numerator of each indicator, for a period `[from, to)` judged at `to`
+ * (see `period.ts`: `to` is the period's end, or "now" for a period still running).
  *
- * These predicates are the single source of truth. The SQL adapter mirrors them with
- * `COUNT(*) FILTER (WHERE …)`; an integration test compares the two on the same data.
- * Each rule is therefore written so that it translates to a plain SQL condition on one
- * row: comparisons of timestamps with `from`/`to`, null tests, booleans, one small integer.
+ * These predicates are the single source of truth. They read only facts of the portal record
+ * (`readRecord`), so they compute what the portal computes from the records it received. The SQL
+ * adapter mirrors them over the stored records' columns; integration tests compare the two.
+ * Each rule is written so that it translates to a plain SQL condition on one row: comparisons
+ * of timestamps with `from`/`to`, null tests, booleans, and one timestamp difference.
  *
  * Conventions used in every rule below:
  * - "received by the period end" = `receivedAt IS NOT NULL AND receivedAt < to`;
@@ -18,9 +20,9 @@
  * A numerator predicate is only meaningful for a fact in the matching denominator; the
  * counted numerator is always `denominator AND numerator` (see {@link DOSSIER_RATIO_RULES}).
  */
-import { RESULT_END_STATES, type DossierFact, type FeedbackFact } from './facts';
+import { RESULT_END_STATES, type DossierFact, type FactChannel, type FeedbackFact } from './facts';
 import { deepFreeze } from './freeze';
-import type { Period } from './period';
+import { reportInstant, type Period } from './period';
 
 const ms = (d: Date) => d.getTime();
 
@@ -53,127 +55,170 @@ export function isOpenAtEnd(fact: DossierFact, period: Period): boolean {
   return fact.processingEndedAt === null || ms(fact.processingEndedAt) >= ms(period.to);
 }
 
+/** A result was issued by the period end: ended by then in `result_issued` or `returned`. */
+export function hasResultBy(fact: DossierFact, period: Period): boolean {
+  return isEndedBy(fact, period) && fact.endState !== null && RESULT_END_STATES.includes(fact.endState);
+}
+
+/**
+ * The paper-result condition of 3.3 and 4.2: when the procedure returns a paper result and a
+ * result was issued by the period end, it must be electronic (MaKetQua + link). A dossier still
+ * in processing at the period end, or ended without a result, has no result to be electronic and
+ * meets it (the issue's complaint: counting it "not online" understated closed periods).
+ */
+export function meetsResultCondition(fact: DossierFact, period: Period): boolean {
+  return !(fact.paperResult && hasResultBy(fact, period) && !fact.eResult);
+}
+
 // ---------------------------------------------------------------------------------------
-// 2.1 On-time rate (DOMAIN.md §1.4 ind. 2.1) — also the base of 5.4
+// 1.4 Sync rate (DOMAIN.md §1.4 ind. 1.4)
+// ---------------------------------------------------------------------------------------
+
+/** 1.4 numerator: a record of the dossier reached the portal. Denominator: received in the period. */
+export function isSynced(fact: DossierFact): boolean {
+  return fact.synced;
+}
+
+// ---------------------------------------------------------------------------------------
+// 2.1 On-time rate (DOMAIN.md §1.4 ind. 2.1) — also a part of 5.4
 // ---------------------------------------------------------------------------------------
 
 /**
- * 2.1 denominator, "dossiers received and processed in the period": the dossier was
- * received by the period end (`receivedAt IS NOT NULL AND receivedAt < to`) and either its
- * processing ended in the period (`from <= processingEndedAt < to`) or it was still open
- * at the period end (`processingEndedAt IS NULL OR processingEndedAt >= to`). Dossiers
- * received in earlier periods and still open are included (carried over); dossiers
- * that ended before `from` are not; dossiers never received (`receivedAt IS NULL`) never are.
- * Equivalent SQL: `received_at IS NOT NULL AND received_at < :to AND (processing_ended_at IS NULL
- * OR processing_ended_at >= :from)`.
+ * 2.1 denominator, "dossiers received and processed in the period": received by the period
+ * end and either ended in the period or still open at its end (carried over from earlier
+ * periods included). SQL: `received_at IS NOT NULL AND received_at < :to AND
+ * (processing_ended_at IS NULL OR processing_ended_at >= :from)`.
  */
 export function inOnTimeDenominator(fact: DossierFact, period: Period): boolean {
   return isReceivedBy(fact, period) && (isEndedIn(fact, period) || isOpenAtEnd(fact, period));
 }
 
 /**
- * 2.1 numerator, "finished or still in process on time (or early)". For a dossier in the
- * 2.1 denominator:
+ * 2.1 numerator, "finished or still in process on time (or early)", by the method:
  *
- * A. Processing ended by the period end (`processingEndedAt IS NOT NULL AND processingEndedAt < to`):
- *    1. if `outcome` is stored: on time ⇔ `outcome IN ('early', 'on_time')`;
- *    2. otherwise (legacy rows without an outcome): late if `supplementRequests > 1`;
- *       else on time ⇔ `dueAt IS NULL OR processingEndedAt <= dueAt`.
+ * 1. The instant judged, J: the end of processing if it ended by the period end, else the
+ *    period end `to` ("a dossier not yet finished uses the period end date").
+ * 2. More than one supplementation request made before `to` → late, whatever the dates.
+ * 3. One request, still pending at J (not completed, or completed at or after J) → the
+ *    effective end is the request time ("waiting on a single supplementation request: the
+ *    request date counts as its end").
+ * 4. One request completed before J → the effective end is J minus the time the applicant
+ *    spent supplementing (completion − request).
+ * 5. No request → the effective end is J.
+ * 6. On time ⇔ no appointment (the procedure sets no time limit) or effective end ≤ NgayHenTra,
+ *    the legal appointment given at receipt. An apology's new appointment never counts.
  *
- * B. Still open at the period end:
- *    1. late if `supplementRequests > 1` (more than one supplementation request is late,
- *       whatever the dates);
- *    2. the "end" is the time of the pending supplementation request when one is pending
- *       and started before the period end (`openPauseStartedAt IS NOT NULL AND
- *       openPauseStartedAt < to`), otherwise the period end `to`;
- *    3. on time ⇔ `dueAt IS NULL OR end <= dueAt`.
+ * SQL (J = processing_ended_at in the "ended" scope part, :to in the others):
+ * `NOT (s2_requested_at < :to) AND (appointment_at IS NULL OR CASE WHEN s1_requested_at < :to AND
+ * (s1_completed_at IS NULL OR s1_completed_at >= J) THEN s1_requested_at <= appointment_at WHEN
+ * s1_requested_at < :to THEN J - (s1_completed_at - s1_requested_at) <= appointment_at ELSE
+ * J <= appointment_at END)`.
  *
- * Without a due time the dossier is on time. DVCQG instead compares
- * (end − start − supplementation time) with the procedure's legal maximum; that needs the
- * legal limit per dossier, which the facts do not carry (see the definition's
- * `unverified`). Limitation of B: pause facts are current, not historical; a dossier whose
- * pause was pending at `to` but has since been answered is judged as running at `to`.
+ * Without an appointment the dossier is on time; the method's fallback (elapsed time ≤ the legal
+ * maximum) needs a limit the record does not carry when the procedure sets none.
  */
 export function isOnTime(fact: DossierFact, period: Period): boolean {
-  if (isEndedBy(fact, period)) {
-    if (fact.outcome !== null) return fact.outcome !== 'late';
-    if (fact.supplementRequests > 1) return false;
-    return fact.dueAt === null || ms(fact.processingEndedAt!) <= ms(fact.dueAt);
+  const to = ms(period.to);
+  const judged = isEndedBy(fact, period) ? ms(fact.processingEndedAt!) : to;
+  const requests = fact.supplements.filter((s) => ms(s.requestedAt) < to);
+  if (requests.length > 1) return false;
+  if (fact.appointmentAt === null) return true;
+  let effectiveEnd = judged;
+  if (requests.length === 1) {
+    const [{ requestedAt, completedAt }] = requests;
+    effectiveEnd = completedAt === null || ms(completedAt) >= judged ? ms(requestedAt) : judged - (ms(completedAt) - ms(requestedAt));
   }
-  if (fact.supplementRequests > 1) return false;
-  const end =
-    fact.openPauseStartedAt !== null && ms(fact.openPauseStartedAt) < ms(period.to) ? ms(fact.openPauseStartedAt) : ms(period.to);
-  return fact.dueAt === null || end <= ms(fact.dueAt);
+  return effectiveEnd <= ms(fact.appointmentAt);
+}
+
+/** Not on time, within the 2.1 denominator: the overdue dossiers of 5.4. */
+export function isOverdue(fact: DossierFact, period: Period): boolean {
+  return !isOnTime(fact, period);
 }
 
 // ---------------------------------------------------------------------------------------
-// 2.2 Average processing time (DOMAIN.md §1.4 ind. 2.2)
+// 2.2 Average processing time (DOMAIN.md §1.4 ind. 2.2, §1.5)
 // ---------------------------------------------------------------------------------------
 
 /**
- * 2.2: dossiers whose processing ended in the period (`from <= processingEndedAt < to`,
- * any end state) and that carry a processing time (`processingWorkingMinutes IS NOT NULL`).
- * Value = SUM(processingWorkingMinutes) ÷ COUNT(*), per procedure.
+ * 2.2 sample: dossiers received in the period (`from <= receivedAt < to`) whose processing was
+ * completed with a result ("Đã xử lý xong" / "Đã trả kết quả") by the time the report is computed
+ * (`asOf`: "the end may fall in a later period", DOMAIN.md §1.5), with a processing time in the
+ * procedure's own unit. Value = SUM(processingTimeCenti) ÷ COUNT(*) ÷ 100 per procedure and unit.
  */
 export function inProcessingTimeSample(fact: DossierFact, period: Period): boolean {
-  return fact.receivedAt !== null && isEndedIn(fact, period) && fact.processingWorkingMinutes !== null;
+  return (
+    isReceivedIn(fact, period) &&
+    fact.processingEndedAt !== null &&
+    ms(fact.processingEndedAt) < ms(reportInstant(period)) &&
+    fact.endState !== null &&
+    RESULT_END_STATES.includes(fact.endState) &&
+    fact.processingTimeCenti !== null &&
+    fact.processingTimeUnit !== null
+  );
 }
 
 // ---------------------------------------------------------------------------------------
-// Dossiers received in the period: 3.3, 3.6, 4.2, 4.3, digitised at receipt
+// Dossiers received in the period: 1.4, 3.3, 3.6, 4.2–4.4, channel shares, digitised at receipt
 // ---------------------------------------------------------------------------------------
 
-/** 3.3 / 4.2 / 4.3 / "digitised at receipt" denominator: received in the period (`from <= receivedAt < to`). */
+/** Denominator of the "received" ratios: received in the period (`from <= receivedAt < to`). */
 export function inReceivedDenominator(fact: DossierFact, period: Period): boolean {
   return isReceivedIn(fact, period);
 }
 
 /**
- * 3.3 numerator: `channel = 'online' AND (NOT paperResult OR eResult)` — submitted online,
- * and, when the procedure returns a paper result, an electronic result was issued.
+ * 3.3 numerator (the method's online dossier): KenhThucHien = 2 and {@link meetsResultCondition}.
+ * The rate also multiplies by the sync rate 1.4 (score.ts).
  */
-export function isOnlineDossier(fact: DossierFact): boolean {
-  return fact.channel === 'online' && (!fact.paperResult || fact.eResult);
+export function isOnlineDossier(fact: DossierFact, period: Period): boolean {
+  return fact.channel === 'online' && meetsResultCondition(fact, period);
 }
 
-/** 3.6 denominator: received in the period (`from <= receivedAt < to`) `AND feeApplies`. */
+/** Plain channel share numerators (the plan's targets): received through `channel`, whatever the result. */
+export function isChannel(channel: FactChannel): (fact: DossierFact) => boolean {
+  return (fact) => fact.channel === channel;
+}
+
+/**
+ * 3.6 denominator (DOMAIN.md §1.5): processing started (received) in the period, the procedure
+ * carries a fee, and the synced fee list is not all 0 (`fee_bearing AND NOT fees_all_zero`).
+ */
 export function inOnlinePaymentDenominator(fact: DossierFact, period: Period): boolean {
-  return isReceivedIn(fact, period) && fact.feeApplies;
+  return isReceivedIn(fact, period) && fact.feeBearing && !fact.feesAllZero;
 }
 
-/** 3.6 numerator: `paidOnline IS NOT NULL` (national platform or provincial portal). */
+/** 3.6 numerator: DuocThanhToanTrucTuyen 1 or 2. */
 export function isPaidOnline(fact: DossierFact): boolean {
   return fact.paidOnline !== null;
 }
 
 /**
- * 4.1 denominator: processing ended in the period (`from <= processingEndedAt < to`) with
- * a result (`endState IN ('result_issued', 'returned')`) `AND paperResult`. Refused,
- * stopped and withdrawn dossiers have no result and are left out.
+ * 4.1 denominator: processing ended in the period with a result (`result_issued`, `returned`),
+ * for a procedure that returns a paper result. Refused, stopped and withdrawn dossiers have no result.
  */
 export function inEResultDenominator(fact: DossierFact, period: Period): boolean {
-  return (
-    fact.receivedAt !== null &&
-    isEndedIn(fact, period) &&
-    fact.paperResult &&
-    fact.endState !== null &&
-    RESULT_END_STATES.includes(fact.endState)
-  );
+  return fact.receivedAt !== null && isEndedIn(fact, period) && fact.paperResult && hasResultBy(fact, period);
 }
 
-/** 4.1 numerator: `eResult`. */
+/** 4.1 numerator: the record carries the result code and the link to the result file. */
 export function hasEResult(fact: DossierFact): boolean {
   return fact.eResult;
 }
 
-/** 4.2 numerator: `digitised AND (NOT paperResult OR eResult)`. */
-export function isDigitisedDossier(fact: DossierFact): boolean {
-  return fact.digitised && (!fact.paperResult || fact.eResult);
+/** 4.2 numerator: components digitised, and {@link meetsResultCondition}. */
+export function isDigitisedDossier(fact: DossierFact, period: Period): boolean {
+  return fact.digitised && meetsResultCondition(fact, period);
 }
 
-/** 4.3 numerator: `reusedComponent`. */
+/** 4.3 numerator: at least one component reuses digitised data (HoSoCoThanhPhanSoHoa = 1). */
 export function isReusingData(fact: DossierFact): boolean {
   return fact.reusedComponent;
+}
+
+/** 4.4 numerator: a component taken from the applicant's data store, or the result pushed to it. */
+export function isLinkedToCitizenStore(fact: DossierFact): boolean {
+  return fact.fromCitizenStore;
 }
 
 /** Plan measure "components digitised at receipt" numerator: `digitised`. */
@@ -182,35 +227,37 @@ export function isDigitisedAtReceipt(fact: DossierFact): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
-// 5.4 Satisfaction in handling dossiers (DOMAIN.md §1.3, §1.4 ind. 5.4)
+// 5.4 Satisfaction in handling dossiers (DOMAIN.md §1.4 ind. 5.4, §1.5)
 // ---------------------------------------------------------------------------------------
 
-/** 5.4 denominator: the 2.1 denominator ({@link inOnTimeDenominator}), so that "overdue" means exactly "not on time" in 2.1. */
+/** Denominator of both parts of 5.4: the 2.1 denominator, so that "overdue" means exactly "not on time" in 2.1. */
 export function inSatisfactionDenominator(fact: DossierFact, period: Period): boolean {
   return inOnTimeDenominator(fact, period);
 }
 
-/** 5.4 "rated not satisfied or complained about": `rating = 'dissatisfied' OR hasComplaint`. */
+/** 5.4's second rate: rated "not satisfied" or complained about (`rating = 'dissatisfied' OR hasComplaint`). */
 export function isDissatisfiedOrComplained(fact: DossierFact): boolean {
   return fact.rating === 'dissatisfied' || fact.hasComplaint;
 }
 
-/**
- * 5.4 numerator (union form, each dossier subtracted once): on time per {@link isOnTime}
- * `AND NOT (rating = 'dissatisfied' OR hasComplaint)`.
- */
-export function isSatisfied(fact: DossierFact, period: Period): boolean {
-  return isOnTime(fact, period) && !isDissatisfiedOrComplained(fact);
+/** Satisfaction was measured on the dossier: rated, or complained about (5.4 is N/A when no dossier was). */
+export function isRatedOrComplained(fact: DossierFact): boolean {
+  return fact.rating !== null || fact.hasComplaint;
 }
 
 // ---------------------------------------------------------------------------------------
 // Feedback (PAKN): 5.1, 5.2, 5.3
 // ---------------------------------------------------------------------------------------
 
-/** 5.1 denominator: feedback received in the period (`from <= receivedAt < to`) and classified. */
+/** Feedback received in the period (`from <= receivedAt < to`). */
+function isFeedbackReceivedIn(fb: FeedbackFact, period: Period): boolean {
+  return ms(fb.receivedAt) >= ms(period.from) && ms(fb.receivedAt) < ms(period.to);
+}
+
+/** 5.1 denominator: feedback received in the period and classified. */
 export function inFeedbackReceived(fb: FeedbackFact, period: Period): boolean {
   // An unclassified feedback has no category to count on either side of the split.
-  return fb.category !== null && ms(fb.receivedAt) >= ms(period.from) && ms(fb.receivedAt) < ms(period.to);
+  return fb.category !== null && isFeedbackReceivedIn(fb, period);
 }
 
 /** 5.1 numerator: `category = 'regulation'` (the rest are about officials' conduct). */
@@ -219,10 +266,8 @@ export function isRegulationFeedback(fb: FeedbackFact): boolean {
 }
 
 /**
- * 5.2 / 5.3 denominator, mirroring 2.1: received by the period end (`receivedAt < to`) and
- * either handled in the period (`from <= handledAt < to`) or still open at the period end
- * (`handledAt IS NULL OR handledAt >= to`). Equivalent SQL: `received_at < :to AND (handled_at IS NULL
- * OR handled_at >= :from)`.
+ * 5.2 denominator, as 2.1: received by the period end (`receivedAt < to`) and either handled in
+ * the period or still open at its end. SQL: `received_at < :to AND (handled_at IS NULL OR handled_at >= :from)`.
  */
 export function inFeedbackDenominator(fb: FeedbackFact, period: Period): boolean {
   if (ms(fb.receivedAt) >= ms(period.to)) return false;
@@ -230,9 +275,9 @@ export function inFeedbackDenominator(fb: FeedbackFact, period: Period): boolean
 }
 
 /**
- * 5.2 numerator. Handled by the period end (`handledAt IS NOT NULL AND handledAt < to`):
- * the stored `onTime` when not null, otherwise `dueAt IS NULL OR handledAt <= dueAt`.
- * Still open at the period end: `dueAt IS NULL OR to <= dueAt`.
+ * 5.2 numerator. Handled by the period end: the stored `onTime` when not null, otherwise
+ * `dueAt IS NULL OR handledAt <= dueAt`. Still open: judged at the period end, or today for
+ * the current period (DOMAIN.md §1.5): `dueAt IS NULL OR to <= dueAt`.
  */
 export function isFeedbackOnTime(fb: FeedbackFact, period: Period): boolean {
   if (fb.handledAt !== null && ms(fb.handledAt) < ms(period.to)) {
@@ -242,10 +287,14 @@ export function isFeedbackOnTime(fb: FeedbackFact, period: Period): boolean {
   return fb.dueAt === null || ms(period.to) <= ms(fb.dueAt);
 }
 
+/** 5.3 denominator (DOMAIN.md §1.5): feedback first received in the period, each counted once. */
+export function inFeedbackSatisfactionDenominator(fb: FeedbackFact, period: Period): boolean {
+  return isFeedbackReceivedIn(fb, period);
+}
+
 /**
- * 5.3 numerator (union form): on time per {@link isFeedbackOnTime}
- * `AND (citizenVerdict IS NULL OR citizenVerdict = 'satisfied')`, i.e. not marked
- * dissatisfied, not re-complained about, not late.
+ * 5.3 numerator: not marked dissatisfied ("dislike > like" on DVCQG), not followed by a new
+ * PAKN about the answer, and not handled late as of the period end.
  */
 export function isFeedbackSatisfied(fb: FeedbackFact, period: Period): boolean {
   return isFeedbackOnTime(fb, period) && fb.citizenVerdict !== 'dissatisfied' && fb.citizenVerdict !== 'recomplained';
@@ -255,13 +304,46 @@ export function isFeedbackSatisfied(fb: FeedbackFact, period: Period): boolean {
 // Rule tables
 // ---------------------------------------------------------------------------------------
 
-/** Ratio indicators over dossiers (766 keys plus the plan measure `digitised_at_receipt`). */
-export type DossierRatioKey = '2.1' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '5.4' | 'digitised_at_receipt';
+/**
+ * Ratios over dossiers: 766 indicators, the two parts of 5.4, the plain channel shares and the
+ * plan measure `digitised_at_receipt`. 5.4 itself is not a ratio of counts: it is
+ * 100% − (overdue rate + rate of `dissatisfied_or_complained`), computed in score.ts.
+ */
+export type DossierRatioKey =
+  | '1.4'
+  | '2.1'
+  | '3.3'
+  | '3.6'
+  | '4.1'
+  | '4.2'
+  | '4.3'
+  | '4.4'
+  | 'dissatisfied_or_complained'
+  | 'rated_or_complained'
+  | 'channel_online'
+  | 'channel_direct'
+  | 'channel_postal'
+  | 'digitised_at_receipt';
 /** Ratio indicators over feedback. */
 export type FeedbackRatioKey = '5.1' | '5.2' | '5.3';
 export type RatioKey = DossierRatioKey | FeedbackRatioKey;
 
-export const DOSSIER_RATIO_KEYS: readonly DossierRatioKey[] = ['2.1', '3.3', '3.6', '4.1', '4.2', '4.3', '5.4', 'digitised_at_receipt'];
+export const DOSSIER_RATIO_KEYS: readonly DossierRatioKey[] = [
+  '1.4',
+  '2.1',
+  '3.3',
+  '3.6',
+  '4.1',
+  '4.2',
+  '4.3',
+  '4.4',
+  'dissatisfied_or_complained',
+  'rated_or_complained',
+  'channel_online',
+  'channel_direct',
+  'channel_postal',
+  'digitised_at_receipt',
+];
 export const FEEDBACK_RATIO_KEYS: readonly FeedbackRatioKey[] = ['5.1', '5.2', '5.3'];
 export const RATIO_KEYS: readonly RatioKey[] = [...DOSSIER_RATIO_KEYS, ...FEEDBACK_RATIO_KEYS];
 
@@ -274,13 +356,19 @@ export interface RatioRule<F> {
 
 /** Denominator and numerator predicates of each dossier ratio. */
 export const DOSSIER_RATIO_RULES: Readonly<Record<DossierRatioKey, RatioRule<DossierFact>>> = deepFreeze({
+  '1.4': { denominator: inReceivedDenominator, numerator: isSynced },
   '2.1': { denominator: inOnTimeDenominator, numerator: isOnTime },
   '3.3': { denominator: inReceivedDenominator, numerator: isOnlineDossier },
   '3.6': { denominator: inOnlinePaymentDenominator, numerator: isPaidOnline },
   '4.1': { denominator: inEResultDenominator, numerator: hasEResult },
   '4.2': { denominator: inReceivedDenominator, numerator: isDigitisedDossier },
   '4.3': { denominator: inReceivedDenominator, numerator: isReusingData },
-  '5.4': { denominator: inSatisfactionDenominator, numerator: isSatisfied },
+  '4.4': { denominator: inReceivedDenominator, numerator: isLinkedToCitizenStore },
+  dissatisfied_or_complained: { denominator: inSatisfactionDenominator, numerator: isDissatisfiedOrComplained },
+  rated_or_complained: { denominator: inSatisfactionDenominator, numerator: isRatedOrComplained },
+  channel_online: { denominator: inReceivedDenominator, numerator: isChannel('online') },
+  channel_direct: { denominator: inReceivedDenominator, numerator: isChannel('direct') },
+  channel_postal: { denominator: inReceivedDenominator, numerator: isChannel('postal') },
   digitised_at_receipt: { denominator: inReceivedDenominator, numerator: isDigitisedAtReceipt },
 });
 
@@ -288,5 +376,5 @@ export const DOSSIER_RATIO_RULES: Readonly<Record<DossierRatioKey, RatioRule<Dos
 export const FEEDBACK_RATIO_RULES: Readonly<Record<FeedbackRatioKey, RatioRule<FeedbackFact>>> = deepFreeze({
   '5.1': { denominator: inFeedbackReceived, numerator: isRegulationFeedback },
   '5.2': { denominator: inFeedbackDenominator, numerator: isFeedbackOnTime },
-  '5.3': { denominator: inFeedbackDenominator, numerator: isFeedbackSatisfied },
+  '5.3': { denominator: inFeedbackSatisfactionDenominator, numerator: isFeedbackSatisfied },
 });

@@ -6,6 +6,8 @@ import { quarterPeriod } from './period';
 import { partialScore, scoreIndicators, type IndicatorReport, type RatioIndicatorResult } from './score';
 
 const Q1 = quarterPeriod(2025, 1);
+/** Ratios whose denominator is "received in the period". */
+const RECEIVED = ['3.3', '4.2', '4.3', '4.4', 'channel_online', 'channel_direct', 'channel_postal', 'digitised_at_receipt'] as const;
 const ratio = (report: IndicatorReport, key: string) => report.indicators.find((i) => i.key === key) as RatioIndicatorResult;
 
 /** Empty Q1 counts with a patch applied. */
@@ -23,46 +25,49 @@ describe('partial score', () => {
     expect(partialScore(0, 50, 12)).toBe(0);
   });
 
-  it('4.2 at 79 of 100 dossiers (threshold 80): 79 × 7.3333 / 80 = 7.2417 → 7.24; at 80: 7.33', () => {
-    const at79 = scoreIndicators(counts((c) => (c.ratios['4.2'] = { numerator: 79, denominator: 100 })));
-    expect(ratio(at79, '4.2')).toMatchObject({ rate: 79, score: 7.24, maxPoints: 7.33 });
-    const at80 = scoreIndicators(counts((c) => (c.ratios['4.2'] = { numerator: 80, denominator: 100 })));
-    expect(ratio(at80, '4.2')).toMatchObject({ rate: 80, score: 7.33 });
+  it('4.2 at 79 of 100 dossiers (threshold 80): 79 × 5.5 / 80 = 5.43125 → 5.43; at 80: 5.5', () => {
+    const received = (n: number) => (c: IndicatorCounts) => {
+      for (const key of RECEIVED) c.ratios[key] = { numerator: 0, denominator: 100 };
+      c.ratios.channel_direct = { numerator: 100, denominator: 100 };
+      c.ratios['4.2'] = { numerator: n, denominator: 100 };
+    };
+    expect(ratio(scoreIndicators(counts(received(79))), '4.2')).toMatchObject({ rate: 79, score: 5.43, maxPoints: 5.5 });
+    expect(ratio(scoreIndicators(counts(received(80))), '4.2')).toMatchObject({ rate: 80, score: 5.5 });
   });
 
-  it('5.4 at 90% or more earns all 6 points', () => {
+  it('5.4 at 90% or more earns all 6 points; group 5 counts only what it measured', () => {
     const r = scoreIndicators(
       counts((c) => {
         c.ratios['2.1'] = { numerator: 20, denominator: 20 };
-        c.ratios['5.4'] = { numerator: 18, denominator: 20 };
-        c.satisfactionParts = { overdue: 0, dissatisfiedOrComplained: 2 };
+        c.ratios.dissatisfied_or_complained = { numerator: 2, denominator: 20 };
+        c.ratios.rated_or_complained = { numerator: 5, denominator: 20 };
       }),
     );
-    // 18/20 = 90% ≥ 90 → 6 points; group 5 (5.2, 5.3 N/A, excluded) → 18 × 6 / 6 = 18.
+    // 100 − (0 + 10) = 90% ≥ 90 → 6 points; 5.2, 5.3 N/A → group 5 = 6 of 6 measured points (not scaled to 18).
     expect(ratio(r, '5.4')).toMatchObject({ rate: 90, score: 6 });
-    expect(r.groups[4]).toMatchObject({ score: 18, rescaled: true });
+    expect(r.groups[4]).toMatchObject({ score: 6, measuredMaxPoints: 6, maxPoints: 18 });
   });
 });
 
 describe('N/A handling', () => {
   const only41 = counts((c) => (c.ratios['4.1'] = { numerator: 1, denominator: 2 }));
 
-  it("'exclude': N/A indicators drop out and the group is scaled to its maximum", () => {
-    // 4.1 = 50% × 7.3333 / 100 = 3.6667; 4.2, 4.3 N/A → group 4 = 22 × 3.6667 / 7.3333 = 11.
+  it("'exclude': N/A indicators drop out of the score and of the maximum", () => {
+    // 4.1 = 50% × 5.5 / 100 = 2.75; 4.2–4.4 N/A → group 4 = 2.75 of 5.5 measured points.
     const r = scoreIndicators(only41);
-    expect(ratio(r, '4.1').score).toBe(3.67);
+    expect(ratio(r, '4.1').score).toBe(2.75);
     expect(ratio(r, '4.2')).toMatchObject({ applicable: false, rate: null, score: null });
-    expect(r.groups[3]).toMatchObject({ score: 11, rescaled: true });
-    // Only group 4 has a score: total 11 of 22 = 50%.
-    expect(r.total).toMatchObject({ score: 11, maxPoints: 22, percent: 50 });
+    expect(r.groups[3]).toMatchObject({ score: 2.75, measuredMaxPoints: 5.5 });
+    // Only group 4 has a score: total 2.75 of 5.5 = 50%.
+    expect(r.total).toMatchObject({ score: 2.75, maxPoints: 5.5, nominalMaxPoints: 82, percent: 50 });
   });
 
   it("'zero': N/A indicators score 0; groups with nothing score 0", () => {
     const r = scoreIndicators(only41, makeIndicatorConfig({ naPolicy: 'zero' }));
-    // Group 4 = 3.6667 + 0 + 0 → 3.67; groups 2, 3, 5 = 0; total 3.6667 of 82 = 4.4715% → 4.47.
-    expect(r.groups[3]).toMatchObject({ score: 3.67, rescaled: false });
+    // Group 4 = 2.75 + 0 + 0 + 0; groups 2, 3, 5 = 0; total 2.75 of 82 = 3.3536% → 3.35.
+    expect(r.groups[3]).toMatchObject({ score: 2.75, measuredMaxPoints: 22 });
     expect(r.groups[1].score).toBe(0);
-    expect(r.total).toMatchObject({ score: 3.67, maxPoints: 82, percent: 4.47 });
+    expect(r.total).toMatchObject({ score: 2.75, maxPoints: 82, percent: 3.35 });
   });
 });
 
@@ -72,16 +77,16 @@ describe('configuration', () => {
     const points = resolveIndicatorPoints(DEFAULT_INDICATOR_CONFIG);
     expect(points['2.1']).toBe(20);
     expect([points['3.3'], points['3.6']]).toEqual([12, 10]);
-    expect(points['4.1']).toBeCloseTo(22 / 3, 12);
+    expect([points['4.1'], points['4.2'], points['4.3'], points['4.4']]).toEqual([5.5, 5.5, 5.5, 5.5]);
     expect([points['5.2'], points['5.3'], points['5.4']]).toEqual([6, 6, 6]);
-    expect(DEFAULT_INDICATOR_CONFIG.thresholds).toEqual({ '2.1': 100, '3.3': 50, '3.6': 100, '4.1': 100, '4.2': 80, '4.3': 80, '5.2': 100, '5.3': 100, '5.4': 90 });
+    expect(DEFAULT_INDICATOR_CONFIG.thresholds).toEqual({ '2.1': 100, '3.3': 50, '3.6': 100, '4.1': 100, '4.2': 80, '4.3': 80, '4.4': 100, '5.2': 100, '5.3': 100, '5.4': 90 });
     expect(Object.isFrozen(DEFAULT_INDICATOR_CONFIG.thresholds)).toBe(true);
   });
 
   it('indicator points: set ones take their points, the others share the rest', () => {
     const config = makeIndicatorConfig({ indicatorPoints: { '4.2': 10 }, group3Split: { onlineService: 10, onlinePayment: 12 } });
     const points = resolveIndicatorPoints(config);
-    expect([points['4.1'], points['4.2'], points['4.3']]).toEqual([6, 10, 6]);
+    expect([points['4.1'], points['4.2'], points['4.3'], points['4.4']]).toEqual([4, 10, 4, 4]);
     expect([points['3.3'], points['3.6']]).toEqual([10, 12]);
   });
 
@@ -91,7 +96,6 @@ describe('configuration', () => {
         group3Split: { onlineService: 12, onlinePayment: 12 },
         thresholds: { '3.3': 0 },
         indicatorPoints: { '4.1': 20, '4.2': 5 },
-        workingMinutesPerDay: 0,
       });
     expect(attempt).toThrow(IndicatorConfigError);
     try {
@@ -100,7 +104,6 @@ describe('configuration', () => {
       expect((e as IndicatorConfigError).problems).toEqual([
         'group3Split (12 + 12) must add up to groupMaxPoints[3] (22)',
         'thresholds[3.3] must be in (0, 100]',
-        'workingMinutesPerDay must be > 0',
       ]);
     }
     expect(() => makeIndicatorConfig({ indicatorPoints: { '4.1': 20, '4.2': 5 } })).toThrow(/exceed its 22 points/);
@@ -132,19 +135,17 @@ describe('validateCounts', () => {
     expect(() => validateCounts(counts((c) => (c.ratios['3.3'] = { numerator: 0.5, denominator: 2 })))).toThrow(RangeError);
   });
 
-  it('rejects 5.4 counts inconsistent with 2.1 or with the union of its parts', () => {
+  it('rejects ratios that should share a denominator but do not', () => {
     const bad = counts((c) => {
       c.ratios['2.1'] = { numerator: 8, denominator: 10 };
-      c.ratios['5.4'] = { numerator: 9, denominator: 10 }; // 1 unsatisfied but 2 overdue
-      c.satisfactionParts = { overdue: 2, dissatisfiedOrComplained: 0 };
+      c.ratios.dissatisfied_or_complained = { numerator: 1, denominator: 9 };
     });
-    expect(() => scoreIndicators(bad)).toThrow(/not the union/);
-    const mismatch = counts((c) => {
-      c.ratios['2.1'] = { numerator: 8, denominator: 10 };
-      c.ratios['5.4'] = { numerator: 8, denominator: 9 };
-      c.satisfactionParts = { overdue: 2, dissatisfiedOrComplained: 0 };
+    expect(() => scoreIndicators(bad)).toThrow(/must share the denominator \(the 2.1 scope\)/);
+    const channels = counts((c) => {
+      for (const key of RECEIVED) c.ratios[key] = { numerator: 0, denominator: 3 };
+      c.ratios.channel_online = { numerator: 1, denominator: 3 };
     });
-    expect(() => scoreIndicators(mismatch)).toThrow(/must equal the 2.1 denominator/);
+    expect(() => validateCounts(channels)).toThrow(/channel shares add up to 1, not 3/);
   });
 });
 
