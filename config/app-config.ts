@@ -41,6 +41,21 @@ export interface AppConfig {
   outbox: OutboxSettings;
   /** Where the outbox delivers; an unset target turns that channel off (e-mail: logged only). */
   delivery: DeliverySettings;
+  /** Reporting: the result links the portal records carry, and the national statistical cut-off. */
+  reporting: ReportingSettings;
+}
+
+export interface ReportingSettings {
+  /**
+   * Base of the public link to an electronic result's signed file (DuongDanTepTinKetQua), followed
+   * by the result's token. RESULT_LINK_BASE_URL, default PUBLIC_BASE_URL + `/api/public/results`.
+   */
+  resultLinkBaseUrl: string;
+  /**
+   * First day of the national statistical period (STATISTICAL_CUTOFF_DAY, default 15: the 15th of
+   * the month before to the 14th, ND 09/2019/NĐ-CP on the reporting regime — UNVERIFIED for TTHC).
+   */
+  statisticalCutoffDay: number;
 }
 
 export interface OutboxSettings {
@@ -182,6 +197,10 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   const orphanSweepIntervalSeconds = parseInteger(env.ORPHAN_SWEEP_INTERVAL_SECONDS, 3600, 'ORPHAN_SWEEP_INTERVAL_SECONDS', 0, 7 * 86400, problems);
   if (nodeEnv === 'production' && !env.PUBLIC_BASE_URL?.trim()) problems.push('PUBLIC_BASE_URL is required when NODE_ENV=production (it is printed in receipts\' QR codes)');
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, '');
+  const reporting: ReportingSettings = {
+    resultLinkBaseUrl: (parseUrl(env.RESULT_LINK_BASE_URL, 'RESULT_LINK_BASE_URL', ['http:', 'https:'], problems) ?? `${publicBaseUrl}/api/public/results`).replace(/\/+$/, ''),
+    statisticalCutoffDay: parseInteger(env.STATISTICAL_CUTOFF_DAY, 15, 'STATISTICAL_CUTOFF_DAY', 2, 28, problems),
+  };
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const lifecycle = parseLifecycle(env, problems);
   const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
@@ -222,6 +241,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     lifecycle,
     outbox,
     delivery,
+    reporting,
   };
 }
 

@@ -8,6 +8,7 @@ import { AddFeedback1764633600000 } from './1764633600000-AddFeedback';
 import { AddLongRunningFactsIndex1764720000000 } from './1764720000000-AddLongRunningFactsIndex';
 import { AddOutbox1764806400000 } from './1764806400000-AddOutbox';
 import { FractionalStepDays1764892800000 } from './1764892800000-FractionalStepDays';
+import { AddPortalRecords1765152000000 } from './1765152000000-AddPortalRecords';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddLongRunningFactsIndex1764720000000,
   AddOutbox1764806400000,
   FractionalStepDays1764892800000,
+  AddPortalRecords1765152000000,
 ];

@@ -12,7 +12,20 @@ const line = (o: Record<string, unknown>) =>
  * A8 ended before the quarter and A9 was received after it: neither counts.
  */
 const FIXTURE = [
-  line({ code: 'IMP-A1', channel: 'online', receivedAt: '2026-01-05T09:00:00+07:00', dueAt: '2026-02-20T17:00:00+07:00', finishedAt: '2026-01-20T10:00:00+07:00', outcome: 'returned', digitised: true, eResult: true, paidOnline: true, rating: 'very_satisfied' }),
+  line({
+    code: 'IMP-A1',
+    channel: 'online',
+    receivedAt: '2026-01-05T09:00:00+07:00',
+    dueAt: '2026-02-20T17:00:00+07:00',
+    finishedAt: '2026-01-20T10:00:00+07:00',
+    outcome: 'returned',
+    digitised: true,
+    eResult: true,
+    resultCode: 'KQ-A1',
+    resultLink: 'https://dvc.laichau.gov.vn/ket-qua/KQ-A1',
+    paidOnline: 'national',
+    rating: 'very_satisfied',
+  }),
   line({ code: 'IMP-A2', channel: 'online', receivedAt: '2026-01-06T09:00:00+07:00', dueAt: '2026-01-16T17:00:00+07:00', finishedAt: '2026-01-26T10:00:00+07:00', outcome: 'returned', digitised: true, paidOnline: false, rating: 'dissatisfied' }),
   line({
     code: 'IMP-A3',
@@ -28,7 +41,18 @@ const FIXTURE = [
   line({ code: 'IMP-A4', channel: 'postal', receivedAt: '2026-03-02T09:00:00+07:00', dueAt: '2026-04-15T17:00:00+07:00', outcome: 'processing', digitised: true }),
   line({ code: 'IMP-A5', receivedAt: '2026-03-10T09:00:00+07:00', dueAt: '2026-03-20T17:00:00+07:00', outcome: 'processing' }),
   line({ code: 'IMP-A6', receivedAt: '2026-03-16T09:00:00+07:00', dueAt: '2026-03-27T17:00:00+07:00', outcome: 'processing', digitised: true, supplements: [{ requestedAt: '2026-03-18T09:00:00+07:00', completedAt: null }] }),
-  line({ code: 'IMP-A7', receivedAt: '2025-12-15T09:00:00+07:00', dueAt: '2026-01-10T17:00:00+07:00', finishedAt: '2026-01-08T10:00:00+07:00', outcome: 'returned', digitised: true, eResult: true, rating: 'satisfied' }),
+  line({
+    code: 'IMP-A7',
+    receivedAt: '2025-12-15T09:00:00+07:00',
+    dueAt: '2026-01-10T17:00:00+07:00',
+    finishedAt: '2026-01-08T10:00:00+07:00',
+    outcome: 'returned',
+    digitised: true,
+    eResult: true,
+    resultCode: 'KQ-A7',
+    resultLink: 'https://dvc.laichau.gov.vn/ket-qua/KQ-A7',
+    rating: 'satisfied',
+  }),
   line({ code: 'IMP-A8', receivedAt: '2025-11-03T09:00:00+07:00', dueAt: '2025-11-20T17:00:00+07:00', finishedAt: '2025-11-18T10:00:00+07:00', outcome: 'returned' }),
   line({ code: 'IMP-A9', receivedAt: '2026-04-02T09:00:00+07:00', dueAt: '2026-04-20T17:00:00+07:00', outcome: 'processing' }),
   line({ code: 'IMP-A10', channel: 'online', receivedAt: '2026-01-12T09:00:00+07:00', dueAt: '2026-01-22T17:00:00+07:00', finishedAt: '2026-01-21T16:00:00+07:00', outcome: 'withdrawn', digitised: true }),
@@ -50,23 +74,30 @@ describe('Indicators from imported dossiers', () => {
   const q1 = { from: '2026-01-01', to: '2026-03-31' };
   const byKey = (body: { indicators: Array<{ key: string }> }) => Object.fromEntries(body.indicators.map((i) => [i.key, i])) as unknown as Record<string, { numerator: number; denominator: number; rate: number | null }>;
 
-  it("returns the fixture's hand-computed figures", async () => {
+  it("returns the fixture's hand-computed figures, from the records the portal would receive", async () => {
     const res = await t.http().get('/api/indicators').query(q1).set('authorization', reporter).expect(200);
     const k = byKey(res.body);
-    // 2.1: in scope A1–A7, A10 (8); on time A1, A4 (open, due after the quarter), A6 (single open supplement, requested before due), A7, A10 = 5.
+    expect(res.body.provisional).toBe(false);
+    // 2.1: in scope A1–A7, A10 (8); on time A1, A4 (open, appointment after the quarter), A6 (single pending supplementation,
+    // requested before the appointment), A7, A10 = 5. Late: A2 (ended after its appointment), A3 (two requests), A5 (open past due).
     expect(k['2.1']).toMatchObject({ numerator: 5, denominator: 8, rate: 62.5 });
-    // Received in Q1: A1–A6, A10 (7). Online with an e-result: A1 only (A2, A10 online without one).
-    expect(k['3.3']).toMatchObject({ numerator: 1, denominator: 7, rate: 14.29 });
-    // Fee applies (paidOnline not null) among received: A1 (online), A2 (counter).
-    expect(k['3.6']).toMatchObject({ numerator: 1, denominator: 2, rate: 50 });
-    // Results issued in Q1 with a paper result: A1, A2, A7 (A3 refused, A10 withdrawn); e-results A1, A7.
+    // Received in Q1: A1–A6, A10 (7). Online by the method: A1 (paper result with result code and link), A10 (withdrawn, no result);
+    // not A2 (result returned without a link). No record reached the portal (no PORTAL_SYNC_URL): 1.4 = 0/7, so 3.3 = 2/7 × 0%.
+    expect(k['1.4']).toMatchObject({ numerator: 0, denominator: 7, rate: 0 });
+    expect(k['3.3']).toMatchObject({ numerator: 2, denominator: 7, rate: 0 });
+    expect(res.body.indicators.find((i: { key: string }) => i.key === '3.3').breakdown).toEqual({ kind: 'online', onlineShare: 28.57, syncRate: 0 });
+    // The procedure charges no fee (the catalogue says "Không"): 3.6 has no denominator, whatever the lines said of payment.
+    expect(k['3.6']).toMatchObject({ numerator: 0, denominator: 0, rate: null });
+    // Results issued in Q1 with a paper result: A1, A2, A7 (A3 refused, A10 withdrawn); with a result link: A1, A7.
     expect(k['4.1']).toMatchObject({ numerator: 2, denominator: 3, rate: 66.67 });
-    // Digitised with the e-result a paper result needs: A1.
-    expect(k['4.2']).toMatchObject({ numerator: 1, denominator: 7, rate: 14.29 });
+    // Digitised, and electronic where a paper result was issued: A1, A4, A6 (open), A10 (withdrawn); not A2.
+    expect(k['4.2']).toMatchObject({ numerator: 4, denominator: 7, rate: 57.14 });
     expect(k['4.3']).toMatchObject({ numerator: 0, denominator: 7, rate: 0 });
-    // 5.4: on time and not dissatisfied: A1, A4, A6, A7, A10 (A2 late and dissatisfied counts once).
-    expect(k['5.4']).toMatchObject({ numerator: 5, denominator: 8, rate: 62.5 });
-    expect(res.body.measures.find((m: { key: string }) => m.key === 'digitised_at_receipt')).toMatchObject({ numerator: 5, denominator: 7 });
+    // 5.4 = 100 − (3/8 overdue + 1/8 dissatisfied: A2) = 50%.
+    expect(k['5.4']).toMatchObject({ numerator: 4, denominator: 8, rate: 50 });
+    const measure = (key: string) => res.body.measures.find((m: { key: string }) => m.key === key);
+    expect(measure('digitised_at_receipt')).toMatchObject({ numerator: 5, denominator: 7 });
+    expect([measure('channel_online').numerator, measure('channel_direct').numerator, measure('channel_postal').numerator]).toEqual([3, 3, 1]);
     expect(k['5.2'].rate).toBeNull(); // no feedback yet: N/A, no division by zero
   });
 
@@ -97,12 +128,14 @@ describe('Indicators from imported dossiers', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
     const group2 = wb.getWorksheet('Nhóm 2')!;
-    expect(group2.getRow(1).values).toEqual(expect.arrayContaining(['Mã chỉ số', 'Tên chỉ số', 'Tử số', 'Mẫu số', 'Tỷ lệ (%)']));
+    expect(group2.getRow(1).values).toEqual(expect.arrayContaining(['Mã chỉ số', 'Tên chỉ số', 'Tử số', 'Mẫu số', 'Tỷ lệ (%) / giá trị']));
     const row21 = group2.getRows(2, group2.rowCount - 1)!.find((r) => r.getCell(1).value === '2.1')!;
     expect([row21.getCell(3).value, row21.getCell(4).value, row21.getCell(5).value]).toEqual([5, 8, 62.5]);
     const late = wb.getWorksheet('Hồ sơ trễ hạn')!;
-    const lateCodes = late.getRows(2, late.rowCount - 1)!.map((r) => r.getCell(1).value).sort();
+    const lateCodes = late.getRows(2, late.rowCount - 1)!.map((r) => r.getCell(1).value).filter((v) => typeof v === 'string' && v.startsWith('IMP-')).sort();
     expect(lateCodes).toEqual(['IMP-A2', 'IMP-A3', 'IMP-A5']);
+    const reconciliation = wb.getWorksheet('Đối chiếu Cổng DVCQG')!;
+    expect(reconciliation.getRow(1).values).toEqual(expect.arrayContaining(['Số liệu của hệ thống', 'Cổng tính từ bản ghi đã nhận']));
 
     const csv = await t.http().get('/api/indicators/export').query({ ...q1, format: 'csv' }).set('authorization', reporter).expect(200);
     expect(csv.text.startsWith('\uFEFFMã chỉ số,Tên chỉ số')).toBe(true);
@@ -111,7 +144,7 @@ describe('Indicators from imported dossiers', () => {
 
   it('lists the dossiers behind a number, and the plan shortfall', async () => {
     const res = await t.http().get('/api/indicators/dossiers').query({ ...q1, indicator: '2.1' }).set('authorization', reporter).expect(200);
-    expect(res.body.denominator.map((d: { code: string }) => d.code ?? d).sort()).toEqual(['IMP-A1', 'IMP-A10', 'IMP-A2', 'IMP-A3', 'IMP-A4', 'IMP-A5', 'IMP-A6', 'IMP-A7'].sort());
+    expect([...res.body.denominator].sort()).toEqual(['IMP-A1', 'IMP-A10', 'IMP-A2', 'IMP-A3', 'IMP-A4', 'IMP-A5', 'IMP-A6', 'IMP-A7'].sort());
     const plan = await t.http().get('/api/indicators/plan').query(q1).set('authorization', reporter).expect(200);
     const onTime = plan.body.lines.find((l: { measure: string }) => l.measure === '2.1');
     expect(onTime).toMatchObject({ actual: 62.5, target: 100, met: false });

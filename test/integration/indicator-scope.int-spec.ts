@@ -1,30 +1,35 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, UnitOfWork } from '@motcua/persistence';
 import { loadAppConfig } from '@config/app-config';
-import { computeIndicators, customPeriod, Period, quarterPeriod } from '@motcua/indicators';
+import { computeIndicators, customPeriod, judgePeriod, monthPeriod, Period, projectRecord, quarterPeriod, type RecordSource } from '@motcua/indicators';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from '../../apps/api/src/database/entities';
 import { AgencyIdentity } from '../../apps/api/src/catalogue/agency-identity';
-import { DossierEntity } from '../../apps/api/src/dossiers/dossier.entity';
 import { IndicatorsService } from '../../apps/api/src/indicators/indicators.service';
 import { LONG_RUNNING_DAYS } from '../../apps/api/src/indicators/indicator-sql';
+import { recordRow } from '../../apps/api/src/portal-records/fact-columns';
+import { PortalDeliveryEntity } from '../../apps/api/src/portal-records/portal-delivery.entity';
+import { PortalRecordEntity } from '../../apps/api/src/portal-records/portal-record.entity';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
- * The report's SQL splits the scope into index ranges (ended in the period; ended after it,
- * up to LONG_RUNNING_DAYS later; later still, through the partial index of long runs;
- * still open) and evaluates each rule only where it can vary. This proves the figures
- * equal the reference implementation over the same facts (read with the plain scope
- * predicate) for dossiers placed on every edge: a millisecond before, at and after the
- * period start and end and the long-running horizon, open past due at the period end,
- * paused before or at the end, legacy rows without an outcome, never received.
+ * The report's SQL reads the stored portal records through index ranges (ended in the period;
+ * ended after it, up to LONG_RUNNING_DAYS later; later still, through the partial index of long
+ * runs; still open) and evaluates each rule only where it can vary. This proves its figures equal
+ * the rules of libs/indicators applied to the records themselves (read back from their JSON), for
+ * dossier histories placed on every edge: a millisecond before, at and after the period start and
+ * end and the long-running horizon; supplementation requested and completed around the period
+ * end and around the end of processing; one, two or three requests; appointments at the boundary,
+ * apologies, results with and without a link, fees all zero, payments, components; some records
+ * delivered to the portal (1.4), some never received.
  */
-describe('Indicator report over the scope ranges equals the reference (edges)', () => {
+describe('Indicator report over the stored records equals the rules over the records (edges)', () => {
   let db: TestDatabase;
   let ds: DataSource;
   let service: IndicatorsService;
   const quarter = quarterPeriod(2026, 1);
   const DAY = 86_400_000;
+  const HOUR = 3_600_000;
   const horizon = quarter.to.getTime() + LONG_RUNNING_DAYS * DAY;
 
   beforeAll(async () => {
@@ -33,7 +38,11 @@ describe('Indicator report over the scope ranges equals the reference (edges)', 
     ds = new DataSource(buildDataSourceOptions(config.database, { entities: ENTITIES, migrations: MIGRATIONS }));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
-    await ds.getRepository(DossierEntity).insert(edgeDossiers());
+    const sources = edgeSources();
+    const rows = sources.map((s, i) => recordRow(`edge-${i}`, projectRecord(s), 'TEST', new Date(quarter.from)));
+    for (let i = 0; i < rows.length; i += 100) await ds.getRepository(PortalRecordEntity).insert(rows.slice(i, i + 100));
+    const delivered = rows.filter((_, i) => i % 3 !== 0).map((r) => ({ dossierId: r.dossierId, code: r.code, deliveredVersion: r.recordVersion, record: r.record, deliveredAt: new Date() }));
+    for (let i = 0; i < delivered.length; i += 100) await ds.getRepository(PortalDeliveryEntity).insert(delivered.slice(i, i + 100));
     service = new IndicatorsService(new UnitOfWork(ds), new AgencyIdentity('TEST', 'test'));
   });
   afterAll(async () => {
@@ -51,7 +60,7 @@ describe('Indicator report over the scope ranges equals the reference (edges)', 
     };
   }
 
-  function edgeDossiers(): Array<Partial<DossierEntity>> {
+  function edgeSources(): RecordSource[] {
     const next = random(766);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
     const from = quarter.from.getTime();
@@ -59,62 +68,80 @@ describe('Indicator report over the scope ranges equals the reference (edges)', 
     const around = (t: number) => [t - 1, t, t + 1];
     const receipts = [from - 200 * DAY, from - 61 * DAY, ...around(from), from + 10 * DAY, to - DAY, to - 1, to, to + DAY];
     const ends = [...around(from), from + 20 * DAY, ...around(to), to + 30 * DAY, ...around(horizon), horizon + 200 * DAY];
-    const rows: Array<Partial<DossierEntity>> = [];
-    for (let i = 0; i < 600; i++) {
+    const out: RecordSource[] = [];
+    for (let i = 0; i < 700; i++) {
       const received = next() < 0.03 ? null : pick(receipts);
       const start = received ?? from - 5 * DAY;
-      // Never before receipt; a third stay open. An ended dossier never keeps a pause (libs/deadlines).
-      const endChoices = ends.filter((t) => t >= start);
-      const ended = next() < 0.33 || endChoices.length === 0 ? null : pick(endChoices);
-      const due = next() < 0.1 ? null : pick([start + 10 * DAY, to - 1, to, to + 1, from + 45 * DAY]);
-      const paused = ended === null && next() < 0.4 ? pick([to - 2 * DAY, to - 1, to, to + DAY, ...(due === null ? [] : [due, due + 1])]) : null;
-      const at = (t: number | null) => (t === null ? null : new Date(t));
-      rows.push({
-        id: `edge-${i}`,
+      const endChoices = ends.filter((t) => t > start);
+      const endAt = next() < 0.33 || endChoices.length === 0 ? null : pick(endChoices);
+      const due = received === null || next() < 0.1 ? null : pick([start + 10 * DAY, to - 1, to, to + 1, from + 45 * DAY]);
+      // Supplementation around the period end and the end of processing; a request still pending at the end ends it.
+      const judged = endAt ?? to;
+      const requests = received === null ? 0 : pick([0, 0, 1, 1, 2, 3]);
+      const supplements: Array<{ requestedAt: Date; completedAt: Date | null }> = [];
+      let cursor = start + HOUR;
+      for (let k = 0; k < requests; k++) {
+        const requestedAt = Math.max(cursor, pick([start + HOUR, judged - 2 * DAY, to - DAY, to - 1, to, to + HOUR, judged - HOUR]));
+        if (endAt !== null && requestedAt >= endAt) break;
+        const completedAt = k === requests - 1 && next() < 0.4 ? null : pick([requestedAt + 1, requestedAt + DAY, to, judged - 1, judged, judged + 1].filter((t) => t > requestedAt));
+        if (endAt !== null && completedAt !== null && completedAt >= endAt) {
+          supplements.push({ requestedAt: new Date(requestedAt), completedAt: null });
+          break;
+        }
+        supplements.push({ requestedAt: new Date(requestedAt), completedAt: completedAt === null ? null : new Date(completedAt) });
+        if (completedAt === null) break;
+        cursor = completedAt + 1;
+      }
+      const endState = received === null ? 'rejected' : pick(['returned', 'result_issued', 'refused', 'withdrawn', 'stopped'] as const);
+      const withResult = endAt !== null && (endState === 'returned' || endState === 'result_issued');
+      const feeBearing = next() < 0.4;
+      out.push({
         code: `EDGE-${i}`,
-        procedureVersionId: 'v',
         procedureCode: pick(['P1', 'P2', 'P3']),
+        nationalProcedureCode: null,
+        field: pick(['F1', 'F2']),
+        departmentCode: pick(['D1', 'D2']),
+        version: pick([1, 2, 3]),
+        state: endAt === null ? 'processing' : endState,
+        stateLabelVi: 'x',
         channel: pick(['direct', 'online', 'postal'] as const),
-        state: ended === null ? pick(['processing', 'awaiting_supplement'] as const) : pick(['returned', 'result_issued', 'refused', 'withdrawn', 'stopped'] as const),
-        snapshot: {} as DossierEntity['snapshot'],
-        machineVersion: 1,
-        version: 1,
-        applicantName: 'x',
-        applicantIdNumber: '0',
         submittedAt: new Date(start),
-        receivedAt: at(received),
-        dueAt: at(due),
-        pausedAt: at(paused),
-        supplementRequests: pick([0, 0, 1, 2]),
-        processingEndedAt: at(ended),
-        outcome: ended === null ? null : pick([null, 'early', 'on_time', 'late'] as const),
-        processingWorkingMinutes: ended === null || next() < 0.2 ? null : Math.floor(next() * 10_000),
-        digitised: next() < 0.6,
-        reusedComponent: next() < 0.3,
-        eResult: next() < 0.5,
+        receivedAt: received === null ? null : new Date(received),
+        appointmentAt: due === null ? null : new Date(due),
+        apologyAppointmentAt: due !== null && next() < 0.2 ? new Date(due + 5 * DAY) : null,
+        ended: endAt === null ? (received === null ? { at: new Date(start), state: 'rejected' } : null) : { at: new Date(endAt), state: endState },
+        returnedAt: endAt !== null && endState === 'returned' ? new Date(endAt + HOUR) : null,
+        supplements,
+        result: withResult && next() < 0.6 ? { code: `KQ-${i}`, link: next() < 0.9 ? `https://x/kq/${i}` : '' } : null,
+        resultPushedToStore: withResult && next() < 0.1,
         paperResult: next() < 0.6,
-        feeApplies: next() < 0.4,
-        paymentMethod: pick([null, null, 'national_portal', 'provincial_portal', 'online_unspecified', 'counter'] as const),
+        feeBearing,
+        fees: feeBearing ? pick([[], [{ name: 'Lệ phí', amountVnd: 0 }], [{ name: 'Lệ phí', amountVnd: 100_000 }]]) : [],
+        paidOnline: feeBearing ? pick([null, null, 'national', 'provincial'] as const) : null,
+        components: [
+          { key: 'a', name: 'A', required: true, digitised: next() < 0.7, reused: next() < 0.3, fromCitizenStore: next() < 0.1 },
+          { key: 'b', name: 'B', required: false, digitised: next() < 0.5, reused: false, fromCitizenStore: false },
+        ],
+        vneid: false,
+        timeUnit: pick([null, 'working_days', 'working_hours', 'calendar_days'] as const),
+        processingWorkingMinutes: endAt === null || next() < 0.2 ? null : Math.floor(next() * 10_000),
         rating: pick([null, null, 'very_satisfied', 'satisfied', 'dissatisfied'] as const),
         hasComplaint: next() < 0.1,
-        imported: next() < 0.5,
-        createdBy: 'test',
-        createdAt: new Date(start),
+        imported: next() < 0.3,
         updatedAt: new Date(start),
       });
     }
-    return rows;
+    return out;
   }
 
   async function expectReferenceFigures(period: Period) {
     const sql = await service.report(period);
     const reference = computeIndicators(await service.factsFor(period), period, service.config);
     expect(sql.counts.ratios).toEqual(reference.counts.ratios);
-    expect(sql.counts.satisfactionParts).toEqual(reference.counts.satisfactionParts);
     expect(sql.counts.processingTime.byProcedure).toEqual(reference.counts.processingTime.byProcedure);
   }
 
-  it('covers every scope range with the generated dossiers', async () => {
+  it('covers every scope range, pending and completed supplementation, and delivered records', async () => {
     const facts = await service.factsFor(quarter);
     const endedAt = (t: number) => facts.filter((f) => f.processingEndedAt?.getTime() === t).length;
     expect(facts.filter((f) => f.processingEndedAt === null).length).toBeGreaterThan(0);
@@ -122,7 +149,12 @@ describe('Indicator report over the scope ranges equals the reference (edges)', 
     expect(endedAt(quarter.to.getTime())).toBeGreaterThan(0);
     expect(endedAt(horizon - 1)).toBeGreaterThan(0);
     expect(endedAt(horizon)).toBeGreaterThan(0);
-    expect(endedAt(horizon + 200 * DAY)).toBeGreaterThan(0);
+    expect(facts.filter((f) => f.supplements.length === 1 && f.supplements[0].completedAt !== null).length).toBeGreaterThan(10);
+    expect(facts.filter((f) => f.supplements.length === 1 && f.supplements[0].completedAt === null).length).toBeGreaterThan(10);
+    expect(facts.filter((f) => f.supplements.length > 1).length).toBeGreaterThan(10);
+    const report = await service.report(quarter);
+    expect(report.counts.ratios['1.4'].numerator).toBeGreaterThan(0);
+    expect(report.counts.ratios['1.4'].numerator).toBeLessThan(report.counts.ratios['1.4'].denominator);
   });
 
   it.each([
@@ -130,6 +162,9 @@ describe('Indicator report over the scope ranges equals the reference (edges)', 
     ['a month inside it', customPeriod('2026-02-01', '2026-02-28')],
     ['the next quarter', quarterPeriod(2026, 2)],
     ['a single day at the quarter end', customPeriod('2026-03-31', '2026-03-31')],
+    ['the quarter computed a year later (2.2 counts later completions)', judgePeriod(quarterPeriod(2026, 1), new Date(horizon + 400 * DAY))],
+    ['March judged on 20 March (provisional)', judgePeriod(monthPeriod(2026, 3), new Date(quarter.to.getTime() - 11 * DAY - 3 * HOUR))],
+    ['March judged a millisecond before its end', judgePeriod(monthPeriod(2026, 3), new Date(quarter.to.getTime() - 1))],
   ])('gives the reference figures for %s', async (_name, period) => {
     await expectReferenceFigures(period);
   });

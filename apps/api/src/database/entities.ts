@@ -17,6 +17,8 @@ import { DossierStepEntity } from '../dossiers/dossier-step.entity';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { FeedbackEventEntity } from '../feedback/feedback-event.entity';
 import { OUTBOX_ENTITIES } from '../outbox/outbox.entities';
+import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
+import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
@@ -40,4 +42,6 @@ export const ENTITIES = [
   FeedbackEntity,
   FeedbackEventEntity,
   ...OUTBOX_ENTITIES,
+  PortalRecordEntity,
+  PortalDeliveryEntity,
 ];

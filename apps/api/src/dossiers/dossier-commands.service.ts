@@ -34,6 +34,7 @@ import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
 import { applyTransition } from '../workflow-records/apply-transition';
 import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
+import { PortalRecords } from '../portal-records/portal-records.service';
 
 export interface CreateResult {
   dossier: DossierView;
@@ -57,6 +58,7 @@ export class DossierCommands {
     private readonly agency: AgencyIdentity,
     private readonly time: Clock,
     private readonly outbox: OutboxWriter,
+    private readonly records: PortalRecords,
   ) {}
 
   async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string): Promise<CreateResult> {
@@ -95,11 +97,16 @@ export class DossierCommands {
           applicantAddress: dto.applicant.address ?? null,
           submittedAt: now,
           ...clockColumns(clock.state),
+          legalAppointmentAt: clock.state.receivedAt ? clock.state.dueAt : null,
           deadlineStatus: this.clock.status(clock.state, now),
           finishedAt: null,
           digitised: false,
           reusedComponent: false,
           eResult: false,
+          resultCode: null,
+          resultToken: null,
+          resultFileId: null,
+          resultLink: null,
           lookupSecret: randomBytes(18).toString('base64url'),
           rating: null,
           feeApplies: chargesFee(procedure.fee),
@@ -134,6 +141,7 @@ export class DossierCommands {
         // Notifications and the portal record leave only after this transaction commits (outbox).
         const facts = { ...row, procedureName: procedure.name, nationalProcedureCode: procedure.nationalCode, agencyName: this.agency.name };
         await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
+        await this.records.refresh(m, row);
         return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: false };
       });
     } catch (error) {
@@ -174,6 +182,8 @@ export class DossierCommands {
           clock = this.clock.advance(before, decision.effects, now, received ? await processingTimeOf(m, row) : null, steps);
           return {
             ...clockColumns(clock.state),
+            // The legal appointment is the one given at receipt; later supplementations and apologies never move it.
+            ...(received ? { legalAppointmentAt: clock.state.dueAt } : {}),
             deadlineStatus: this.clock.status(clock.state, now),
             finishedAt: decision.done ? now : row.finishedAt,
             processingWorkingMinutes: row.processingWorkingMinutes ?? processingWorkingMinutes(clock.state, this.clock.calendar),
@@ -203,6 +213,7 @@ export class DossierCommands {
       });
       const facts = { ...next, ...(await this.procedureFacts(m, row.procedureVersionId)), agencyName: this.agency.name };
       await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
+      await this.records.refresh(m, next);
       return toDossierView(next, user, this.config.publicBaseUrl);
     });
   }
@@ -236,13 +247,18 @@ export class DossierCommands {
     return { digitised: true, reusedComponent: files.some((f) => f.reusedFrom !== null) };
   }
 
-  /** ISSUE_RESULT needs a result document whose signature verified (issue of an electronic result, indicator 4.1). */
-  private async resultFacts(m: EntityManager, row: DossierEntity): Promise<Pick<DossierEntity, 'eResult'>> {
-    const results = await m.find(DossierFileEntity, { where: { dossierId: row.id, purpose: 'result' } });
-    if (!results.some((f) => f.signature?.valid)) {
+  /**
+   * ISSUE_RESULT needs a result document whose signature verified. Issuing it gives the electronic
+   * result its code (MaKetQua) and the token of its public link (DuongDanTepTinKetQua): both travel
+   * in the portal record (indicators 3.3, 4.1, 4.2, DOMAIN.md §1.5).
+   */
+  private async resultFacts(m: EntityManager, row: DossierEntity): Promise<Pick<DossierEntity, 'eResult' | 'resultCode' | 'resultToken' | 'resultFileId'>> {
+    const results = await m.find(DossierFileEntity, { where: { dossierId: row.id, purpose: 'result' }, order: { uploadedAt: 'DESC' } });
+    const signed = results.find((f) => f.signature?.valid);
+    if (!signed) {
       throw new ResultMissingError('Attach the signed result document (POST /api/dossiers/:id/result) before issuing the result');
     }
-    return { eResult: true };
+    return { eResult: true, resultCode: `KQ-${row.code}`, resultToken: randomBytes(24).toString('base64url'), resultFileId: signed.id };
   }
 
   /** Time rules the machine cannot see: an apology must come before the due time and move the appointment later. */

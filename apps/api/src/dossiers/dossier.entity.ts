@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { IndexOptions } from 'typeorm/decorator/options/IndexOptions';
 import { timestampType } from '@motcua/persistence';
 import type { Channel, DossierState, PersistedDossier } from '@motcua/workflow';
 import type { DeadlineStatus, Outcome } from '@motcua/deadlines';
@@ -19,11 +18,7 @@ import type { PaymentMethod } from '../payments/dossier-payment.entity';
 @Index('ix_dossier_deadline_status', ['deadlineStatus', 'dueAt'])
 @Index('ix_dossier_received', ['receivedAt'])
 @Index('ix_dossier_processing_ended', ['processingEndedAt'])
-// Covering index of the indicator report; created by a dialect-specific migration (INCLUDE on PostgreSQL).
-// (`synchronize` is honoured by TypeORM at run time but missing from its IndexOptions type.)
-@Index('ix_dossier_facts', ['processingEndedAt', 'receivedAt'], { synchronize: false } as IndexOptions)
-// Its partial sibling for processing runs over 60 days (the report's long-running scope part).
-@Index('ix_dossier_long_running', ['processingEndedAt', 'receivedAt'], { synchronize: false } as IndexOptions)
+@Index('uq_dossier_result_token', ['resultToken'], { unique: true })
 export class DossierEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -95,6 +90,14 @@ export class DossierEntity {
   /** The appointment shown to the applicant: dueAt, or the date of an apology letter. */
   @Column({ type: timestampType(), name: 'appointment_at', nullable: true })
   appointmentAt!: Date | null;
+
+  /**
+   * The legal appointment given at receipt (NgayHenTra of the portal record). Neither a
+   * supplementation nor an apology moves it: the Index subtracts the supplementation time
+   * instead, and an apology never makes a late dossier on time (DOMAIN.md §1.4–1.5).
+   */
+  @Column({ type: timestampType(), name: 'legal_appointment_at', nullable: true })
+  legalAppointmentAt!: Date | null;
 
   /** Start of the supplementation pause in progress. */
   @Column({ type: timestampType(), name: 'paused_at', nullable: true })
@@ -175,6 +178,22 @@ export class DossierEntity {
   /** Department of the first processing step, for grouping the indicators. */
   @Column({ type: 'varchar', length: 32, name: 'department_code', nullable: true })
   departmentCode!: string | null;
+
+  /** Code of the issued electronic result (MaKetQua), set with ISSUE_RESULT. */
+  @Column({ type: 'varchar', length: 64, name: 'result_code', nullable: true })
+  resultCode!: string | null;
+
+  /** Unguessable part of the result's public link (DuongDanTepTinKetQua). */
+  @Column({ type: 'varchar', length: 48, name: 'result_token', nullable: true })
+  resultToken!: string | null;
+
+  /** The signed result file the link serves. */
+  @Column({ type: 'varchar', length: 36, name: 'result_file_id', nullable: true })
+  resultFileId!: string | null;
+
+  /** The result's link as the previous system published it (imported dossiers); our own results use `resultToken`. */
+  @Column({ type: 'varchar', length: 1000, name: 'result_link', nullable: true })
+  resultLink!: string | null;
 
   /** Secret of the public lookup link printed (as a QR code) on the receipt. */
   @Column({ type: 'varchar', length: 64, name: 'lookup_secret', nullable: true })

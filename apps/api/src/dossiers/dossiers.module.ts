@@ -6,9 +6,10 @@ import { DossierCodeGenerator } from './dossier-code.generator';
 import { DossierCommands } from './dossier-commands.service';
 import { DossierQueries } from './dossier-queries.service';
 import { DossiersController } from './dossiers.controller';
+import { PortalRecordsModule } from '../portal-records/portal-records.module';
 
 @Module({
-  imports: [CatalogueModule, DeadlinesModule, OutboxCoreModule],
+  imports: [CatalogueModule, DeadlinesModule, OutboxCoreModule, PortalRecordsModule],
   controllers: [DossiersController],
   providers: [DossierCommands, DossierQueries, DossierCodeGenerator],
   exports: [DossierCodeGenerator],

@@ -30,6 +30,7 @@ import { FeedbackEventDto, PublicFeedbackEventDto, toFeedbackEvent } from './dto
 import { FeedbackEventEntity } from './feedback-event.entity';
 import { FeedbackEntity } from './feedback.entity';
 import { canSeeFeedback, FeedbackView, PublicFeedbackView, toFeedbackView, toPublicFeedbackView } from './feedback.view';
+import { PortalRecords } from '../portal-records/portal-records.service';
 
 export class UnknownDepartmentError extends AppError {
   readonly status = 400;
@@ -62,6 +63,7 @@ export class FeedbackCommands {
     private readonly agency: AgencyIdentity,
     private readonly calendar: CalendarHolder,
     private readonly time: Clock,
+    private readonly records: PortalRecords,
   ) {}
 
   /** From the public page, without login. Linking a dossier needs its secret; a wrong one is a 404 that says nothing. */
@@ -167,6 +169,7 @@ export class FeedbackCommands {
     if (dossier) {
       // Indicator 5.4: a dossier with a PAKN about it is not counted as satisfied (DOMAIN.md §1.3).
       await m.update(DossierEntity, { id: dossier.id }, { hasComplaint: true });
+      await this.records.refresh(m, dossier.id);
     }
     await m.insert(FeedbackEventEntity, {
       id: randomUUID(),

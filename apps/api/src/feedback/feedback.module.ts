@@ -6,9 +6,10 @@ import { FeedbackCommands } from './feedback-commands.service';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackQueries } from './feedback-queries.service';
 import { PublicFeedbackController } from './public-feedback.controller';
+import { PortalRecordsModule } from '../portal-records/portal-records.module';
 
 @Module({
-  imports: [CatalogueModule, DeadlinesModule, DossiersModule],
+  imports: [CatalogueModule, DeadlinesModule, DossiersModule, PortalRecordsModule],
   controllers: [FeedbackController, PublicFeedbackController],
   providers: [FeedbackCommands, FeedbackQueries],
 })

@@ -3,12 +3,14 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { SigningModule } from '../signing/signing.module';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
+import { PublicResultsController } from './public-results.controller';
 import { OrphanSweepScheduler } from './orphan-sweep.scheduler';
 import { buildObjectStorage, OBJECT_STORAGE, ObjectStorageBootstrap } from './object-storage.provider';
+import { PortalRecordsModule } from '../portal-records/portal-records.module';
 
 @Module({
-  imports: [SigningModule],
-  controllers: [FilesController],
+  imports: [SigningModule, PortalRecordsModule],
+  controllers: [FilesController, PublicResultsController],
   providers: [
     { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => buildObjectStorage(config) },
     ObjectStorageBootstrap,

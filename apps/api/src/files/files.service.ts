@@ -18,6 +18,7 @@ import { SigningService } from '../signing/signing.service';
 import { certificateSummary, signDetached, signPdf, Verification, verifyDetached, verifyPdfSignature } from '@motcua/signatures';
 import { allowedEvents } from '@motcua/workflow';
 import { toActor } from '../dossiers/dossier-access';
+import { PortalRecords } from '../portal-records/portal-records.service';
 
 export class UnknownComponentError extends AppError {
   readonly status = 422;
@@ -53,6 +54,7 @@ export class FilesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly time: Clock,
     private readonly signing: SigningService,
+    private readonly records: PortalRecords,
   ) {}
 
   async uploadComponent(
@@ -109,6 +111,8 @@ export class FilesService {
         const count = await m.count(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'component' } });
         row.digitisationCode = digitisationCode(dossier.code, count + 1);
         await m.getRepository(DossierFileEntity).insert(row as never);
+        // The record lists each component with its electronic copy (TaiLieuNop, indicators 4.2–4.4).
+        await this.records.refresh(m, dossier.id);
       });
     } catch (error) {
       for (const key of [storageKey, signed.signatureKey]) {
@@ -282,6 +286,20 @@ export class FilesService {
   async open(user: AuthUser, fileId: string): Promise<{ file: DossierFileEntity; stream: Readable }> {
     const file = await this.visibleFile(user, fileId);
     return { file, stream: await this.storage.get(file.storageKey) };
+  }
+
+  /**
+   * The signed file of an issued electronic result, by the token of its public link (the link the
+   * portal record carries as DuongDanTepTinKetQua). Unknown token → 404, saying nothing more.
+   */
+  async openIssuedResult(token: string): Promise<{ file: DossierFileEntity; dossierCode: string; stream: Readable }> {
+    const found = await this.uow.read(async (m) => {
+      const dossier = await m.findOne(DossierEntity, { where: { resultToken: token }, select: { id: true, code: true, resultFileId: true } });
+      const file = dossier?.resultFileId ? await m.findOne(DossierFileEntity, { where: { id: dossier.resultFileId, dossierId: dossier.id } }) : null;
+      return dossier && file ? { dossier, file } : null;
+    });
+    if (!found) throw new NotFoundError('No electronic result with this link');
+    return { file: found.file, dossierCode: found.dossier.code, stream: await this.storage.get(found.file.storageKey) };
   }
 
   async presignedUrl(user: AuthUser, fileId: string): Promise<{ url: string | null; expiresAt: string | null }> {

@@ -17,7 +17,11 @@ export interface ImportLine {
   supplements: Array<{ requestedAt: Date; completedAt: Date | null }>;
   digitised: boolean;
   eResult: boolean;
-  paidOnline: boolean | null;
+  /** The electronic result's code and link as the previous system published them (the portal counts an e-result only with its link). */
+  resultCode: string | null;
+  resultLink: string | null;
+  /** Paid online: `national` (DVCQG platform), `provincial` (the province's portal), `true` (online, platform unknown: counted as the province's). */
+  paidOnline: boolean | 'national' | 'provincial' | null;
   rating: ImportRating | null;
 }
 
@@ -27,7 +31,7 @@ export interface ImportProblem {
   message: string;
 }
 
-const FIELDS = ['code', 'procedureCode', 'channel', 'receivedAt', 'dueAt', 'finishedAt', 'outcome', 'supplements', 'digitised', 'eResult', 'paidOnline', 'rating'];
+const FIELDS = ['code', 'procedureCode', 'channel', 'receivedAt', 'dueAt', 'finishedAt', 'outcome', 'supplements', 'digitised', 'eResult', 'resultCode', 'resultLink', 'paidOnline', 'rating'];
 const OUTCOMES: readonly string[] = ['returned', 'refused', 'stopped', 'withdrawn', 'processing'];
 const RATINGS: readonly string[] = ['very_satisfied', 'satisfied', 'dissatisfied'];
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -95,7 +99,14 @@ export function parseImportLine(text: string, line: number, procedureExists: (co
     });
   }
   for (const field of ['digitised', 'eResult']) if (typeof o[field] !== 'boolean') fail(field, 'must be true or false');
-  if (o.paidOnline !== null && o.paidOnline !== undefined && typeof o.paidOnline !== 'boolean') fail('paidOnline', 'must be true, false or null');
+  if (o.paidOnline !== null && o.paidOnline !== undefined && typeof o.paidOnline !== 'boolean' && o.paidOnline !== 'national' && o.paidOnline !== 'provincial') {
+    fail('paidOnline', "must be true, false, 'national', 'provincial' or null");
+  }
+  const resultCode = o.resultCode ?? null;
+  if (resultCode !== null && (typeof resultCode !== 'string' || !/^[^\u0000-\u001f]{1,64}$/.test(resultCode))) fail('resultCode', 'must be 1–64 characters');
+  const resultLink = o.resultLink ?? null;
+  if (resultLink !== null && (typeof resultLink !== 'string' || resultLink.length > 1000 || !/^https?:\/\/[^\s]+$/.test(resultLink))) fail('resultLink', 'must be an http(s) URL of at most 1000 characters');
+  if ((resultCode === null) !== (resultLink === null)) fail(resultCode === null ? 'resultCode' : 'resultLink', 'resultCode and resultLink go together');
   if (o.rating !== null && o.rating !== undefined && (typeof o.rating !== 'string' || !RATINGS.includes(o.rating))) fail('rating', `must be null or one of ${RATINGS.join(', ')}`);
 
   if (problems.length > 0) return { problems };
@@ -112,7 +123,9 @@ export function parseImportLine(text: string, line: number, procedureExists: (co
       supplements,
       digitised: o.digitised as boolean,
       eResult: o.eResult as boolean,
-      paidOnline: (o.paidOnline as boolean | null | undefined) ?? null,
+      resultCode: resultCode as string | null,
+      resultLink: resultLink as string | null,
+      paidOnline: (o.paidOnline as ImportLine['paidOnline'] | undefined) ?? null,
       rating: (o.rating as ImportRating | null | undefined) ?? null,
     },
   };

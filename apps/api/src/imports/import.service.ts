@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { clockFromHistory, processingWorkingMinutes } from '@motcua/deadlines';
+import { chargesFee } from '@motcua/catalogue';
+import { clockFromHistory, pauseMinutes, processingWorkingMinutes } from '@motcua/deadlines';
 import { clockColumns } from '../dossiers/dossier-clock.mapping';
 import { UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_MACHINE_VERSION, DossierState, PersistedDossier } from '@motcua/workflow';
@@ -11,6 +12,8 @@ import { CatalogueService, ProcedureView } from '../catalogue/catalogue.service'
 import { DossierClock } from '../deadlines/dossier-clock.service';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
+import { PortalRecords } from '../portal-records/portal-records.service';
 import { DossierRatingEntity } from '../ratings/dossier-rating.entity';
 import { ImportLine, ImportProblem, parseImportLine } from './import-line';
 
@@ -32,6 +35,7 @@ export class ImportService {
     private readonly uow: UnitOfWork,
     private readonly catalogue: CatalogueService,
     private readonly clock: DossierClock,
+    private readonly records: PortalRecords,
   ) {}
 
   async importNdjson(user: AuthUser, body: string): Promise<{ imported: number }> {
@@ -64,10 +68,17 @@ export class ImportService {
     await this.uow.run(async (m) => {
       for (let i = 0; i < rows.length; i += 200) {
         const batch = rows.slice(i, i + 200);
+        // Taken before the insert: TypeORM writes the columns it reads back after a multi-row insert on SQLite into the
+        // entities by position, and the rows do not come back in the order they went in.
+        const ids = batch.map((b) => b.dossier.id);
         await m.getRepository(DossierEntity).insert(batch.map((b) => b.dossier) as never);
         await m.getRepository(DossierEventEntity).insert(batch.map((b) => b.event) as never);
         const ratings = batch.filter((b) => b.rating).map((b) => b.rating!);
         if (ratings.length) await m.insert(DossierRatingEntity, ratings);
+        const pauses = batch.flatMap((b) => b.pauses);
+        if (pauses.length) await m.insert(DossierPauseEntity, pauses);
+        // The portal record of each imported dossier: what the indicators count, and what the portal receives.
+        for (const id of ids) await this.records.refresh(m, id);
       }
     });
     return { imported: rows.length };
@@ -112,14 +123,21 @@ export class ImportService {
       applicantAddress: null,
       submittedAt: line.receivedAt,
       ...clockColumns(clock),
+      // The file's dueAt is the appointment given at receipt: the legal one (DOMAIN.md §1.5).
+      legalAppointmentAt: line.dueAt,
       deadlineStatus: null,
       finishedAt: ended ? line.finishedAt : null,
       digitised: line.digitised,
       reusedComponent: false,
       eResult: line.eResult,
+      resultCode: line.resultCode,
+      resultToken: null,
+      resultFileId: null,
+      resultLink: line.resultLink,
       rating: line.rating,
-      feeApplies: line.paidOnline !== null,
-      paymentMethod: line.paidOnline === null ? null : line.paidOnline ? 'online_unspecified' : 'counter',
+      // The fee flag comes from the procedure, as for a live dossier (indicator 3.6's denominator).
+      feeApplies: chargesFee(procedure.fee),
+      paymentMethod: importedPayment(line.paidOnline),
       imported: true,
       paperResult: procedure.paperResult,
       hasComplaint: false,
@@ -147,6 +165,23 @@ export class ImportService {
       occurredAt: now,
     };
     const rating: DossierRatingEntity | null = line.rating ? { dossierId: id, level: line.rating, comment: null, createdAt: line.finishedAt ?? now } : null;
-    return { dossier, event, rating };
+    // The supplementation requests as pause intervals, like a live dossier's (the record lists them).
+    const pauses: DossierPauseEntity[] = line.supplements.map((p) => ({
+      id: randomUUID(),
+      dossierId: id,
+      startedAt: p.requestedAt,
+      endedAt: p.completedAt ?? (ended ? clock.processingEndedAt : null),
+      workingMinutes: p.completedAt ? pauseMinutes(p.requestedAt, p.completedAt, calendar) : ended ? 0 : null,
+      reason: 'Nhập từ hệ thống cũ',
+    }));
+    return { dossier, event, rating, pauses };
   }
+}
+
+/** An imported payment keeps its channel: the national platform (code 1) or the province's portal (code 2). */
+function importedPayment(paid: ImportLine['paidOnline']): DossierEntity['paymentMethod'] {
+  if (paid === null) return null;
+  if (paid === 'national') return 'national_portal';
+  if (paid === 'provincial') return 'provincial_portal';
+  return paid ? 'online_unspecified' : 'counter';
 }

@@ -1,72 +1,92 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { customPeriod, Period } from '@motcua/indicators';
+import type { Period } from '@motcua/indicators';
 import { Roles } from '../common/auth.decorators';
-import { BadInputError } from '../common/errors';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { indicatorsCsv, indicatorsWorkbook } from './indicators-export';
 import { DossiersBehindQuery, ExportQuery, IndicatorQuery } from './indicators.dto';
 import { IndicatorFilter, IndicatorsService } from './indicators.service';
+import { reportPeriod } from './report-period';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
 @Controller('indicators')
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly time: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  /** The Decision 766 indicators, group and total scores (and per-group reports with `groupBy`). */
+  /** The Decision 766 indicators, group and total scores (and per-group reports with `groupBy`); `provisional` while the period runs. */
   @Get()
   @Roles('reporter', 'leader', 'admin')
   async report(@Query() q: IndicatorQuery) {
-    const period = periodOf(q);
-    if (q.groupBy) return { period, groupBy: q.groupBy, groups: await this.indicators.reportByGroup(period, filterOf(q), q.groupBy) };
+    const period = this.periodOf(q);
+    if (q.groupBy) return { period, provisional: period.provisional === true, groupBy: q.groupBy, groups: await this.indicators.reportByGroup(period, filterOf(q), q.groupBy) };
     return this.indicators.report(period, filterOf(q));
   }
 
-  /** Actual vs the plan's targets, with the shortfall in dossiers (PAR-index self-assessment). */
+  /** Actual vs the plan's targets, with the shortfall in dossiers (PAR-index self-assessment), and the full-process services behind the share. */
   @Get('plan')
   @Roles('reporter', 'leader', 'admin')
   async plan(@Query() q: IndicatorQuery) {
-    const report = await this.indicators.report(periodOf(q), filterOf(q));
-    return { period: report.period, lines: await this.indicators.plan(report, filterOf(q)) };
+    const report = await this.indicators.report(this.periodOf(q), filterOf(q));
+    const fullProcess = await this.indicators.fullProcessServices(report.period, filterOf(q));
+    return { period: report.period, provisional: report.provisional, lines: await this.indicators.plan(report, filterOf(q)), fullProcess };
   }
 
   /** The dossiers behind a number: codes in the denominator, in the numerator, and those not in it. */
   @Get('dossiers')
   @Roles('reporter', 'leader', 'admin')
-  dossiers(@Query() q: DossiersBehindQuery) {
-    return this.indicators.dossiersBehind(periodOf(q), filterOf(q), q.indicator);
+  async dossiers(@Query() q: DossiersBehindQuery) {
+    const period = this.periodOf(q);
+    const s = await this.indicators.dossiersBehind(period, filterOf(q), q.indicator);
+    const codes = (list: Array<{ code: string }>) => list.map((f) => f.code);
+    return { period, provisional: period.provisional === true, indicator: q.indicator, denominator: codes(s.denominator), numerator: codes(s.numerator), notInNumerator: codes(s.notInNumerator) };
   }
 
+  /** Late dossiers (2.1), with and without an apology letter. */
   @Get('late')
   @Roles('reporter', 'leader', 'admin')
   late(@Query() q: IndicatorQuery) {
-    return this.indicators.lateDossiers(periodOf(q), filterOf(q));
+    return this.indicators.lateDossiers(this.periodOf(q), filterOf(q));
+  }
+
+  /** Our figures beside those the portal computes from the records it acknowledged, and the dossiers that differ. */
+  @Get('reconciliation')
+  @Roles('reporter', 'leader', 'admin')
+  reconciliation(@Query() q: IndicatorQuery) {
+    return this.indicators.reconciliation(this.periodOf(q), filterOf(q));
   }
 
   @Get('export')
   @Roles('reporter', 'leader', 'admin')
   async export(@Query() q: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    const period = periodOf(q);
-    const report = await this.indicators.report(period, filterOf(q));
-    const name = `chi-so-766_${q.from}_${q.to}`;
+    const period = this.periodOf(q);
+    const filter = filterOf(q);
+    const report = await this.indicators.report(period, filter);
+    const name = `chi-so-766_${period.label.replace(/[^A-Za-z0-9.-]/g, '_')}`;
     if (q.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
       return indicatorsCsv(report);
     }
-    const workbook = await indicatorsWorkbook(report, await this.indicators.plan(report, filterOf(q)), await this.indicators.lateDossiers(period, filterOf(q)));
+    const workbook = await indicatorsWorkbook({
+      report,
+      plan: await this.indicators.plan(report, filter),
+      late: await this.indicators.lateDossiers(period, filter),
+      reconciliation: await this.indicators.reconciliation(period, filter),
+    });
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${name}.xlsx"`);
     return workbook;
   }
-}
 
-function periodOf(q: IndicatorQuery): Period {
-  try {
-    return customPeriod(q.from, q.to);
-  } catch (error) {
-    throw new BadInputError(error instanceof Error ? error.message : 'Invalid period');
+  private periodOf(q: IndicatorQuery): Period {
+    return reportPeriod(q, this.time.now(), this.config.reporting.statisticalCutoffDay);
   }
 }
 

@@ -5,23 +5,36 @@ import {
   DEFAULT_INDICATOR_CONFIG,
   DossierFact,
   emptyCounts,
+  fromWireInstantOrNull,
   IndicatorConfig,
   IndicatorCounts,
   IndicatorReport,
+  isOnTime,
   Period,
   PLAN_2025_TARGETS,
   planReport,
   PlanLine,
   PlanTarget,
+  readRecord,
+  reconcile,
+  Reconciliation,
   scoreIndicators,
   selectDossiers,
+  type DeliveryState,
+  type DossierRatioKey,
+  type FactTimeUnit,
+  type VersionedFact,
 } from '@motcua/indicators';
 import { existsSync, readFileSync } from 'node:fs';
 import { AgencyIdentity } from '../catalogue/agency-identity';
 import { configPath } from '../common/repo-paths';
-import { DossierEntity } from '../dossiers/dossier.entity';
+import { DossierStepEntity } from '../dossiers/dossier-step.entity';
+import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
+import { PORTAL_RECORD_AGGREGATE } from '../portal-records/portal-delivery';
+import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
+import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
-import { countColumns, IN_PERIOD_SCOPE, ON_TIME, scopeParameters, scopeParts } from './indicator-sql';
+import { countColumns, IN_PERIOD_SCOPE, scopeParameters, scopeParts } from './indicator-sql';
 
 export type GroupBy = 'agency' | 'department' | 'procedure' | 'field' | 'channel';
 export const GROUP_BY: readonly GroupBy[] = ['agency', 'department', 'procedure', 'field', 'channel'];
@@ -34,16 +47,30 @@ export interface IndicatorFilter {
 }
 
 const GROUP_COLUMN: Record<Exclude<GroupBy, 'agency'>, string> = {
-  department: 'd.department_code',
-  procedure: 'd.procedure_code',
-  field: 'd.field',
-  channel: 'd.channel',
+  department: 'r.department_code',
+  procedure: 'r.procedure_code',
+  field: 'r.field',
+  channel: 'r.channel',
 };
 
+/** A late dossier (2.1, by the method), with whether an apology letter gave the applicant a new appointment. */
+export interface LateDossier {
+  code: string;
+  procedureCode: string;
+  /** The legal appointment (NgayHenTra). */
+  appointmentAt: Date | null;
+  /** The appointment an apology letter proposed; null = no letter. */
+  apologyAppointmentAt: Date | null;
+  processingEndedAt: Date | null;
+  supplementRequests: number;
+  lateSteps: Array<{ name: string; departmentCode: string }>;
+}
+
 /**
- * Indicators straight from the stored facts: one aggregate scan for the ratios, one
- * grouped query for 2.2, then the pure scoring of libs/indicators. Nothing is
- * pre-aggregated, so nothing can drift.
+ * The indicators from the stored portal records (issue #11): one aggregate scan for the ratios
+ * and 2.2, a count for the sync rate 1.4, then the pure scoring of libs/indicators. The records
+ * are the ones the portal receives, so our figures and the portal's can differ only by records
+ * not yet delivered, which `reconciliation` lists.
  */
 @Injectable()
 export class IndicatorsService {
@@ -67,11 +94,9 @@ export class IndicatorsService {
     const keys: Array<{ k: string | null }> = await this.uow.read((m) =>
       this.scoped(m, period, filter).select(`${column}`, 'k').groupBy(column).orderBy(column, 'ASC').getRawMany(),
     );
+    const field = ({ department: 'departmentCode', procedure: 'procedureCode', field: 'field', channel: 'channel' } as const)[by];
     const out = [];
-    for (const { k } of keys) {
-      const sub: IndicatorFilter = { ...filter, ...{ [({ department: 'departmentCode', procedure: 'procedureCode', field: 'field', channel: 'channel' } as const)[by]]: k ?? '' } };
-      out.push({ key: k ?? '(không xác định)', report: await this.report(period, sub) });
-    }
+    for (const { k } of keys) out.push({ key: k || '(không xác định)', report: await this.report(period, { ...filter, [field]: k ?? '' }) });
     return out;
   }
 
@@ -82,168 +107,229 @@ export class IndicatorsService {
     return planReport(report, this.planTargets, await this.fullProcessServices(report.period, filter));
   }
 
-  /** Full-process online procedures (catalogue) and how many of them received an online dossier in the period. */
-  private async fullProcessServices(period: Period, filter: IndicatorFilter) {
+  /**
+   * The plan's full-process share: the catalogue's full-process online procedures (toàn trình,
+   * current versions), and how many of them received an online dossier in the period.
+   */
+  async fullProcessServices(period: Period, filter: IndicatorFilter = {}) {
     return this.uow.read(async (m) => {
-      const rows: Array<{ code: string; online: string | number }> = await m.query(
-        `SELECT p.code AS code,
-                (SELECT COUNT(*) FROM dossier d WHERE d.procedure_code = p.code AND d.channel = 'online'
-                   AND d.received_at >= ${m.connection.driver.options.type === 'postgres' ? '$1' : '?'}
-                   AND d.received_at < ${m.connection.driver.options.type === 'postgres' ? '$2' : '?'}) AS online
-           FROM procedure p JOIN procedure_version v ON v.procedure_code = p.code AND v.version = p.current_version
-          WHERE v.online_level = 'toan_trinh'`,
-        m.connection.driver.options.type === 'postgres' ? [period.from, period.to] : [sqliteTime(period.from), sqliteTime(period.to)],
-      );
-      const scoped = filter.procedureCode ? rows.filter((r) => r.code === filter.procedureCode) : rows;
-      return { fullProcessServices: scoped.length, fullProcessServicesWithOnlineDossier: scoped.filter((r) => Number(r.online) > 0).length };
-    });
-  }
-
-  /** The dossiers behind a number: in the denominator, in the numerator, and the rest. */
-  async dossiersBehind(period: Period, filter: IndicatorFilter, key: string) {
-    const facts = await this.uow.read((m) => this.facts(m, period, filter));
-    return selectDossiers(facts, period, key as Parameters<typeof selectDossiers>[2], this.config);
-  }
-
-  /** Every in-scope dossier of the period as a DossierFact (the reference implementation's input). */
-  async factsFor(period: Period, filter: IndicatorFilter = {}): Promise<DossierFact[]> {
-    return this.uow.read((m) => this.facts(m, period, filter));
-  }
-
-  /** Late dossiers of the period with the steps (and departments) that overran. */
-  async lateDossiers(period: Period, filter: IndicatorFilter = {}) {
-    return this.uow.read(async (m) => {
-      const rows = await this.scoped(m, period, filter)
-        .andWhere(`NOT (${ON_TIME})`)
-        .select(['d.id AS id', 'd.code AS code', 'd.procedure_code AS procedure_code', 'd.due_at AS due_at', 'd.processing_ended_at AS ended_at', 'd.supplement_requests AS supplements'])
-        .orderBy('d.due_at', 'ASC')
-        .limit(5000)
-        .getRawMany<{ id: string; code: string; procedure_code: string; due_at: Date | string; ended_at: Date | string | null; supplements: number }>();
-      if (rows.length === 0) return [];
-      const steps: Array<{ dossier_id: string; step_name: string; department_code: string }> = await m
+      const rows: Array<{ code: string; online: string | number }> = await m
         .createQueryBuilder()
-        .select(['s.dossier_id AS dossier_id', 's.step_name AS step_name', 's.department_code AS department_code'])
-        .from('dossier_step', 's')
-        .where('s.late = :yes AND s.dossier_id IN (:...ids)', { yes: true, ids: rows.map((r) => r.id) })
+        .select('p.code', 'code')
+        .addSelect(
+          (sub) =>
+            sub
+              .select('COUNT(*)')
+              .from(PortalRecordEntity, 'r')
+              .where("r.procedure_code = p.code AND r.channel = 'online' AND r.received_at >= :from AND r.received_at < :to", { from: period.from, to: period.to }),
+          'online',
+        )
+        .from('procedure', 'p')
+        .innerJoin('procedure_version', 'v', 'v.procedure_code = p.code AND v.version = p.current_version')
+        .where("v.online_level = 'toan_trinh'")
         .getRawMany();
-      return rows.map((r) => ({
-        code: r.code,
-        procedureCode: r.procedure_code,
-        dueAt: toDate(r.due_at),
-        processingEndedAt: r.ended_at ? toDate(r.ended_at) : null,
-        supplementRequests: Number(r.supplements),
-        lateSteps: steps.filter((s) => s.dossier_id === r.id).map((s) => ({ name: s.step_name, departmentCode: s.department_code })),
-      }));
+      const scoped = filter.procedureCode ? rows.filter((r) => r.code === filter.procedureCode) : rows;
+      return {
+        fullProcessServices: scoped.length,
+        fullProcessServicesWithOnlineDossier: scoped.filter((r) => Number(r.online) > 0).length,
+        procedures: scoped.map((r) => ({ code: r.code, onlineDossiers: Number(r.online) })),
+      };
     });
+  }
+
+  /** The dossiers behind a number: codes in the denominator, in the numerator, and those not in it. */
+  async dossiersBehind(period: Period, filter: IndicatorFilter, key: DossierRatioKey) {
+    const facts = await this.factsFor(period, filter);
+    return selectDossiers(facts, period, key, this.config);
+  }
+
+  /** Every record in the period's scope, read back as the rules read it (the reference implementation's input). */
+  async factsFor(period: Period, filter: IndicatorFilter = {}): Promise<DossierFact[]> {
+    return (await this.recordsFor(period, filter)).map((r) => r.fact);
+  }
+
+  /** Late dossiers of the period (2.1), with and without an apology letter, and the steps (departments) that overran. */
+  async lateDossiers(period: Period, filter: IndicatorFilter = {}): Promise<LateDossier[]> {
+    const late = (await this.recordsFor(period, filter)).filter(({ fact }) => !isOnTime(fact, period)).slice(0, 5000);
+    if (late.length === 0) return [];
+    const steps = await this.uow.read(async (m) => {
+      const out: Array<{ dossier_id: string; step_name: string; department_code: string }> = [];
+      for (let i = 0; i < late.length; i += 500) {
+        out.push(
+          ...(await m
+            .createQueryBuilder(DossierStepEntity, 's')
+            .select(['s.dossier_id AS dossier_id', 's.step_name AS step_name', 's.department_code AS department_code'])
+            .where('s.late = :yes AND s.dossier_id IN (:...ids)', { yes: true, ids: late.slice(i, i + 500).map((r) => r.dossierId) })
+            .getRawMany()),
+        );
+      }
+      return out;
+    });
+    return late
+      .map(({ dossierId, fact, apologyAppointmentAt }) => ({
+        code: fact.code,
+        procedureCode: fact.procedureCode,
+        appointmentAt: fact.appointmentAt,
+        apologyAppointmentAt,
+        processingEndedAt: fact.processingEndedAt && fact.processingEndedAt.getTime() < period.to.getTime() ? fact.processingEndedAt : null,
+        supplementRequests: fact.supplements.filter((s) => s.requestedAt.getTime() < period.to.getTime()).length,
+        lateSteps: steps.filter((s) => s.dossier_id === dossierId).map((s) => ({ name: s.step_name, departmentCode: s.department_code })),
+      }))
+      .sort((a, b) => (a.appointmentAt?.getTime() ?? 0) - (b.appointmentAt?.getTime() ?? 0) || (a.code < b.code ? -1 : 1));
   }
 
   /**
-   * One aggregate over the scope's index ranges (indicator-sql.ts), grouped by procedure:
-   * the per-procedure rows give 2.2 (dossiers open at the period end are one group without
-   * a procedure, never in 2.2), the sums of all rows every ratio.
+   * Our figures beside those computed from the records the portal acknowledged, and the dossiers
+   * that make the difference (not delivered yet, dead letters, older versions).
+   */
+  async reconciliation(period: Period, filter: IndicatorFilter = {}): Promise<Reconciliation> {
+    const records = await this.recordsFor(period, filter);
+    const { delivered, states, feedback } = await this.uow.read(async (m) => {
+      const delivered: PortalDeliveryEntity[] = [];
+      const states = new Map<string, DeliveryState>();
+      const ids = records.map((r) => r.dossierId);
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        delivered.push(...(await m.createQueryBuilder(PortalDeliveryEntity, 'p').where('p.dossier_id IN (:...ids)', { ids: chunk }).getMany()));
+        const messages: Array<{ id: string; version: number; status: string }> = await m
+          .createQueryBuilder(OutboxMessageEntity, 'o')
+          .select(['o.aggregate_id AS id', 'o.aggregate_version AS version', 'o.status AS status'])
+          .where("o.channel = 'portal-sync' AND o.aggregate_type = :type AND o.aggregate_id IN (:...ids)", { type: PORTAL_RECORD_AGGREGATE, ids: chunk })
+          .getRawMany();
+        for (const r of records.slice(i, i + 500)) {
+          const newest = messages.filter((msg) => msg.id === r.dossierId && Number(msg.version) === r.version)[0];
+          states.set(r.fact.code, newest ? deliveryState(newest.status) : 'not_queued');
+        }
+      }
+      return { delivered, states, feedback: await loadFeedbackFacts(m, period, filter) };
+    });
+    const theirs: VersionedFact[] = [];
+    for (const d of delivered) {
+      try {
+        theirs.push({ fact: readRecord(d.record, { agencyCode: this.agency.id, synced: true }), version: d.deliveredVersion });
+      } catch {
+        // A record the rules cannot read counts as not delivered: the portal could not count it either.
+      }
+    }
+    return reconcile({ ours: records.map((r) => ({ fact: r.fact, version: r.version })), delivered: theirs, deliveryState: states, feedback }, period, this.config);
+  }
+
+  /**
+   * One aggregate over the scope's index ranges (indicator-sql.ts), grouped by procedure and unit:
+   * the grouped rows give 2.2 (rows outside its sample are one group without a procedure), their
+   * sums every ratio. The sync rate 1.4 is a second, small count.
    */
   private async counts(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
     const counts = emptyCounts(period);
+    const dialect = pg(m) ? 'postgres' : 'sqlite';
     const { where, parameters } = this.filterSql(filter);
     const rows = await m
       .createQueryBuilder()
-      .select(['d.procedure_code AS procedure_code', ...Object.entries(countColumns(pg(m) ? 'postgres' : 'sqlite')).map(([alias, expr]) => `${expr} AS ${alias}`)])
-      .from(`(${scopeParts(pg(m) ? 'postgres' : 'sqlite', where)})`, 'd')
-      .groupBy('d.procedure_code')
-      .orderBy('d.procedure_code', 'ASC')
+      .select(['r.procedure_code AS procedure_code', 'r.time_unit AS time_unit', ...Object.entries(countColumns(dialect)).map(([alias, expr]) => `${expr} AS ${alias}`)])
+      .from(`(${scopeParts(dialect, where)})`, 'r')
+      .groupBy('r.procedure_code')
+      .addGroupBy('r.time_unit')
+      .orderBy('r.procedure_code', 'ASC')
+      .addOrderBy('r.time_unit', 'ASC')
       .setParameters({ ...this.params(m, period), ...scopeParameters(period), ...parameters })
       .getRawMany<Record<string, string | number | null>>();
     const n = (k: string) => rows.reduce((sum, r) => sum + Number(r[k] ?? 0), 0);
     const d21 = n('d_21');
     const recv = n('d_recv');
+    const received = (numerator: string) => ({ numerator: n(numerator), denominator: recv });
+    counts.ratios['1.4'] = { numerator: await this.syncedCount(m, period, filter), denominator: recv };
     counts.ratios['2.1'] = { numerator: n('n_21'), denominator: d21 };
-    counts.ratios['3.3'] = { numerator: n('n_33'), denominator: recv };
+    counts.ratios['3.3'] = received('n_33');
     counts.ratios['3.6'] = { numerator: n('n_36'), denominator: n('d_36') };
     counts.ratios['4.1'] = { numerator: n('n_41'), denominator: n('d_41') };
-    counts.ratios['4.2'] = { numerator: n('n_42'), denominator: recv };
-    counts.ratios['4.3'] = { numerator: n('n_43'), denominator: recv };
-    counts.ratios['digitised_at_receipt'] = { numerator: n('n_dig'), denominator: recv };
-    counts.ratios['5.4'] = { numerator: n('n_54'), denominator: d21 };
-    counts.satisfactionParts = { overdue: d21 - n('n_21'), dissatisfiedOrComplained: n('dissatisfied') };
+    counts.ratios['4.2'] = received('n_42');
+    counts.ratios['4.3'] = received('n_43');
+    counts.ratios['4.4'] = received('n_44');
+    counts.ratios.digitised_at_receipt = received('n_dig');
+    counts.ratios.channel_online = received('n_online');
+    counts.ratios.channel_direct = received('n_direct');
+    counts.ratios.channel_postal = received('n_postal');
+    counts.ratios.dissatisfied_or_complained = { numerator: n('n_dissatisfied'), denominator: d21 };
+    counts.ratios.rated_or_complained = { numerator: n('n_rated'), denominator: d21 };
     counts.processingTime = {
       selectedProcedure: filter.procedureCode ?? null,
       byProcedure: rows
-        .filter((r) => Number(r.n_22) > 0)
-        .map((r) => ({ procedureCode: String(r.procedure_code), completed: Number(r.n_22), totalWorkingMinutes: Number(r.minutes_22) })),
+        .filter((r) => r.procedure_code !== null && Number(r.n_22) > 0)
+        .map((r) => ({ procedureCode: String(r.procedure_code), unit: String(r.time_unit) as FactTimeUnit, completed: Number(r.n_22), totalCenti: Number(r.centi_22) })),
     };
     return counts;
   }
 
-  private async facts(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<DossierFact[]> {
-    const rows = await this.scoped(m, period, filter).getMany();
-    return rows.map((r) => toFact(r, this.agency.id));
+  /** 1.4 numerator: dossiers received in the period of which the portal acknowledged a record. */
+  private async syncedCount(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<number> {
+    const qb = this.filtered(m, filter)
+      .innerJoin(PortalDeliveryEntity, 'p', 'p.dossier_id = r.dossier_id')
+      .andWhere('r.received_at >= :from AND r.received_at < :to', { from: period.from, to: period.to });
+    return qb.getCount();
   }
 
-  private scoped(m: EntityManager, period: Period, filter: IndicatorFilter): SelectQueryBuilder<DossierEntity> {
-    return this.scopedBase(m, filter).andWhere(IN_PERIOD_SCOPE, this.params(m, period));
+  /** The period's records with what the reports need beside the facts. */
+  private async recordsFor(period: Period, filter: IndicatorFilter): Promise<Array<{ dossierId: string; version: number; fact: DossierFact; apologyAppointmentAt: Date | null }>> {
+    return this.uow.read(async (m) => {
+      const rows = await this.scoped(m, period, filter).getMany();
+      const synced = new Set(
+        (
+          await this.scoped(m, period, filter)
+            .innerJoin(PortalDeliveryEntity, 'p', 'p.dossier_id = r.dossier_id')
+            .select('r.dossier_id', 'id')
+            .getRawMany<{ id: string }>()
+        ).map((r) => r.id),
+      );
+      return rows.map((r) => ({
+        dossierId: r.dossierId,
+        version: r.recordVersion,
+        fact: readRecord(r.record, { agencyCode: this.agency.id, synced: synced.has(r.dossierId) }),
+        apologyAppointmentAt: fromWireInstantOrNull(r.record.NgayHenTraMoi),
+      }));
+    });
   }
 
-  /** The filter as SQL on the bare dossier table (for the scope parts). */
+  private scoped(m: EntityManager, period: Period, filter: IndicatorFilter): SelectQueryBuilder<PortalRecordEntity> {
+    return this.filtered(m, filter).andWhere(IN_PERIOD_SCOPE, this.params(m, period));
+  }
+
+  /** The filter as SQL on the bare record table (for the scope parts). */
   private filterSql(filter: IndicatorFilter): { where: string; parameters: Record<string, unknown> } {
     const parts: string[] = [];
     const parameters: Record<string, unknown> = {};
-    const add = (column: string, name: string, value: string | undefined) => {
-      if (value === undefined) return;
-      parts.push(` AND ${column} = :${name}`);
+    for (const [column, name, value] of this.filterTerms(filter)) {
+      parts.push(` AND r.${column} = :${name}`);
       parameters[name] = value;
-    };
-    add('procedure_code', 'fProcedure', filter.procedureCode);
-    add('department_code', 'fDepartment', filter.departmentCode);
-    add('field', 'fField', filter.field);
-    add('channel', 'fChannel', filter.channel);
-    if (this.config.importedDossiers === 'exclude') parts.push(' AND imported = :no');
+    }
+    if (this.config.importedDossiers === 'exclude') parts.push(' AND r.imported = :no');
     return { where: parts.join(''), parameters };
   }
 
-  private scopedBase(m: EntityManager, filter: IndicatorFilter): SelectQueryBuilder<DossierEntity> {
-    const qb = m.createQueryBuilder(DossierEntity, 'd').where('1 = 1');
-    if (filter.procedureCode !== undefined) qb.andWhere('d.procedure_code = :fProcedure', { fProcedure: filter.procedureCode });
-    if (filter.departmentCode !== undefined) qb.andWhere('d.department_code = :fDepartment', { fDepartment: filter.departmentCode });
-    if (filter.field !== undefined) qb.andWhere('d.field = :fField', { fField: filter.field });
-    if (filter.channel !== undefined) qb.andWhere('d.channel = :fChannel', { fChannel: filter.channel });
-    if (this.config.importedDossiers === 'exclude') qb.andWhere('d.imported = :no', { no: false });
+  private filtered(m: EntityManager, filter: IndicatorFilter): SelectQueryBuilder<PortalRecordEntity> {
+    const qb = m.createQueryBuilder(PortalRecordEntity, 'r').where('1 = 1');
+    for (const [column, name, value] of this.filterTerms(filter)) qb.andWhere(`r.${column} = :${name}`, { [name]: value });
+    if (this.config.importedDossiers === 'exclude') qb.andWhere('r.imported = :no', { no: pg(m) ? false : 0 });
     return qb;
   }
 
+  private filterTerms(filter: IndicatorFilter): Array<[string, string, string]> {
+    const terms: Array<[string, string, string | undefined]> = [
+      ['procedure_code', 'fProcedure', filter.procedureCode],
+      ['department_code', 'fDepartment', filter.departmentCode],
+      ['field', 'fField', filter.field],
+      ['channel', 'fChannel', filter.channel],
+    ];
+    return terms.filter((t): t is [string, string, string] => t[2] !== undefined);
+  }
+
   private params(m: EntityManager, period: Period) {
-    const pg = m.connection.driver.options.type === 'postgres';
     // better-sqlite3 binds no booleans: SQLite stores them as 0/1.
-    return { from: period.from, to: period.to, yes: pg ? true : 1, no: pg ? false : 0 };
+    return { from: period.from, to: period.to, yes: pg(m) ? true : 1, no: pg(m) ? false : 0 };
   }
 }
 
-export function toFact(r: DossierEntity, agencyCode: string): DossierFact {
-  const ended = r.processingEndedAt !== null;
-  return {
-    code: r.code,
-    procedureCode: r.procedureCode,
-    field: r.field ?? '',
-    agencyCode,
-    departmentCode: r.departmentCode ?? '',
-    channel: r.channel,
-    receivedAt: r.receivedAt,
-    dueAt: r.dueAt,
-    processingEndedAt: r.processingEndedAt,
-    endState: ended ? (r.state as DossierFact['endState']) : null,
-    openPauseStartedAt: ended ? null : r.pausedAt,
-    supplementRequests: r.supplementRequests,
-    outcome: r.outcome,
-    processingWorkingMinutes: r.processingWorkingMinutes,
-    paperResult: r.paperResult,
-    eResult: r.eResult,
-    digitised: r.digitised,
-    reusedComponent: r.reusedComponent,
-    feeApplies: r.feeApplies,
-    paidOnline: r.paymentMethod === 'national_portal' ? 'national' : r.paymentMethod === 'provincial_portal' || r.paymentMethod === 'online_unspecified' ? 'provincial' : null,
-    rating: r.rating,
-    hasComplaint: r.hasComplaint,
-    imported: r.imported,
-  };
+function deliveryState(status: string): DeliveryState {
+  return status === 'dead' ? 'dead' : status === 'discarded' ? 'discarded' : 'pending';
 }
 
 function pg(m: EntityManager): boolean {
@@ -257,13 +343,4 @@ function loadPlanTargets(): PlanTarget[] {
   const unknown = Object.keys(targets).filter((id) => !PLAN_2025_TARGETS.some((t) => t.id === id));
   if (unknown.length) throw new Error(`config/plan-targets.json: unknown targets ${unknown.join(', ')}`);
   return PLAN_2025_TARGETS.map((t) => (t.id in targets ? { ...t, target: targets[t.id] } : t));
-}
-
-/** TypeORM's text format for instants on SQLite (UTC), for hand-written queries. */
-function sqliteTime(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
-}
-
-function toDate(v: Date | string): Date {
-  return v instanceof Date ? v : new Date(v.includes('T') ? v : `${v.replace(' ', 'T')}Z`);
 }

@@ -1,6 +1,6 @@
 import { Actor, decide, Decision, DossierEvent, PersistedDossier, ProcessingStep, startDossier } from '@motcua/workflow';
 import { deadlineOutboxMessages, DossierOutboxFacts, dossierOutboxMessages, DossierOutboxSettings } from './dossier-outbox-messages';
-import type { NotificationPayload, PortalSyncPayload, WebhookPayload } from './outbox.types';
+import type { NotificationPayload, WebhookPayload } from './outbox.types';
 
 const STEPS: ProcessingStep[] = [
   { key: 'tham-dinh', name: 'Thẩm định hồ sơ', departmentCode: 'PQLKH', role: 'specialist', workingDays: 3 },
@@ -20,12 +20,10 @@ function facts(version: number, state: Decision['to'], over: Partial<DossierOutb
     id: '7d6f1c52-1111-4a8e-9a5e-3f2f0a1b2c3d',
     code: '000.00.12.H30-260212-0001',
     procedureCode: 'dang-ky-thong-tin-kq',
-    nationalProcedureCode: '1.001234',
     procedureName: 'Đăng ký thông tin kết quả nghiên cứu',
     agencyName: 'Sở Khoa học và Công nghệ tỉnh Lai Châu',
     version,
     state,
-    channel: 'direct',
     applicantName: 'Nguyễn Thị Thu Hương',
     applicantEmail: 'huong@example.vn',
     applicantPhone: '0912345678',
@@ -33,13 +31,8 @@ function facts(version: number, state: Decision['to'], over: Partial<DossierOutb
     dueAt: DUE_AT,
     appointmentAt: DUE_AT,
     processingEndedAt: null,
-    finishedAt: null,
     updatedAt: new Date('2026-02-13T03:00:00Z'),
     lookupSecret: 'abc',
-    digitised: false,
-    reusedComponent: false,
-    eResult: false,
-    paymentMethod: null,
     ...over,
   };
 }
@@ -56,11 +49,11 @@ describe('dossierOutboxMessages: a transition becomes messages', () => {
   const created = startDossier({ channel: 'direct', steps: STEPS });
   const digitised = step(created.snapshot, { type: 'COMPLETE_DIGITISATION' }, CLERK);
 
-  it('receipt at the counter: e-mail and SMS to the applicant, one DVCQG record, one webhook call', () => {
+  it('receipt at the counter: e-mail and SMS to the applicant, one webhook call (the portal record leaves through PortalRecords)', () => {
     const ms = dossierOutboxMessages(facts(1, created.to), created, ALL_ON);
-    expect(summary(ms)).toEqual(['email dossier.received', 'sms dossier.received', 'portal-sync dossier.changed', 'webhook dossier.changed']);
+    expect(summary(ms)).toEqual(['email dossier.received', 'sms dossier.received', 'webhook dossier.changed']);
     const id = '7d6f1c52-1111-4a8e-9a5e-3f2f0a1b2c3d';
-    expect(ms.map((m) => m.idempotencyKey)).toEqual([`${id}:1:email:dossier.received`, `${id}:1:sms:dossier.received`, `${id}:1:portal-sync`, `${id}:1:webhook`]);
+    expect(ms.map((m) => m.idempotencyKey)).toEqual([`${id}:1:email:dossier.received`, `${id}:1:sms:dossier.received`, `${id}:1:webhook`]);
     for (const m of ms) expect(m).toMatchObject({ aggregateType: 'dossier', aggregateId: id, aggregateVersion: 1 });
     expect(ms[0].payload).toEqual({
       to: 'huong@example.vn',
@@ -93,15 +86,15 @@ describe('dossierOutboxMessages: a transition becomes messages', () => {
 
   it('a change the applicant need not hear of (forwarding between steps) is still synced', () => {
     const forwarded = step(digitised.snapshot, { type: 'FORWARD' }, SPECIALIST);
-    expect(summary(dossierOutboxMessages(facts(3, forwarded.to), forwarded, ALL_ON))).toEqual(['portal-sync dossier.changed', 'webhook dossier.changed']);
+    expect(summary(dossierOutboxMessages(facts(3, forwarded.to), forwarded, ALL_ON))).toEqual(['webhook dossier.changed']);
   });
 
   it('online submission: nothing for the applicant until the clerk accepts it, then the receipt', () => {
     const online = startDossier({ channel: 'online', steps: STEPS });
     expect(online.to).toBe('submitted');
-    expect(summary(dossierOutboxMessages(facts(1, online.to, { channel: 'online', receivedAt: null }), online, ALL_ON))).toEqual(['portal-sync dossier.changed', 'webhook dossier.changed']);
+    expect(summary(dossierOutboxMessages(facts(1, online.to, { receivedAt: null }), online, ALL_ON))).toEqual(['webhook dossier.changed']);
     const accepted = step(online.snapshot, { type: 'ACCEPT' }, CLERK);
-    expect(summary(dossierOutboxMessages(facts(2, accepted.to, { channel: 'online' }), accepted, ALL_ON))).toContain('email dossier.received');
+    expect(summary(dossierOutboxMessages(facts(2, accepted.to), accepted, ALL_ON))).toContain('email dossier.received');
   });
 
   it('supplementation request carries the reason, and whether it came before receipt', () => {
@@ -124,10 +117,10 @@ describe('dossierOutboxMessages: a transition becomes messages', () => {
     const atLeader = step(digitised.snapshot, { type: 'FORWARD' }, SPECIALIST);
     const issued = step(atLeader.snapshot, { type: 'ISSUE_RESULT' }, LEADER);
     const ended = new Date('2026-02-20T04:00:00Z');
-    const ms = dossierOutboxMessages(facts(4, issued.to, { processingEndedAt: ended, eResult: true }), issued, ALL_ON);
-    expect(summary(ms)).toEqual(['email result.issued', 'sms result.issued', 'portal-sync dossier.changed', 'webhook dossier.changed']);
+    const ms = dossierOutboxMessages(facts(4, issued.to, { processingEndedAt: ended }), issued, ALL_ON);
+    expect(summary(ms)).toEqual(['email result.issued', 'sms result.issued', 'webhook dossier.changed']);
     expect((ms[0].payload as NotificationPayload).data).toMatchObject({ issuedAt: ended.toISOString() });
-    expect((ms[3].payload as WebhookPayload).event).toEqual({
+    expect((ms[2].payload as WebhookPayload).event).toEqual({
       type: 'dossier.changed',
       dossierId: '7d6f1c52-1111-4a8e-9a5e-3f2f0a1b2c3d',
       code: '000.00.12.H30-260212-0001',
@@ -138,50 +131,6 @@ describe('dossierOutboxMessages: a transition becomes messages', () => {
       effects: ['result.issued'],
       occurredAt: '2026-02-13T03:00:00.000Z',
     });
-  });
-});
-
-describe('the DVCQG record (DOMAIN.md §6.4 fields)', () => {
-  const created = startDossier({ channel: 'postal', steps: STEPS });
-
-  it('maps channel, dates (UTC+7), flags and payment', () => {
-    const ms = dossierOutboxMessages(
-      facts(5, 'returned', { channel: 'postal', digitised: true, reusedComponent: true, eResult: true, paymentMethod: 'national_portal', processingEndedAt: new Date('2026-02-20T04:00:00Z'), finishedAt: new Date('2026-02-21T09:30:00Z') }),
-      created,
-      ALL_ON,
-    );
-    const { record } = ms.find((m) => m.channel === 'portal-sync')!.payload as PortalSyncPayload;
-    expect(record).toEqual({
-      MaHoSo: '000.00.12.H30-260212-0001',
-      MaTTHC: '1.001234',
-      MaThuTucNoiBo: 'dang-ky-thong-tin-kq',
-      PhienBan: 5,
-      TrangThai: 'returned',
-      TenTrangThai: expect.any(String),
-      KenhThucHien: 3,
-      NgayTiepNhan: '2026-02-12T09:00:00+07:00',
-      NgayHenTra: '2026-02-26T09:00:00+07:00',
-      NgayKetThucXuLy: '2026-02-20T11:00:00+07:00',
-      NgayKetThuc: '2026-02-21T16:30:00+07:00',
-      MaKetQua: null,
-      DuongDanTepTinKetQua: null,
-      DuocThanhToanTrucTuyen: 1,
-      DuocSoHoa: 1,
-      DuocLayTuKhoDMQG: 1,
-      TaiKhoanDuocXacThucVoiVNeID: 0,
-      ThoiDiemCapNhat: '2026-02-13T10:00:00+07:00',
-    });
-  });
-
-  it.each([
-    ['direct', null, 1, 0],
-    ['online', 'provincial_portal', 2, 2],
-    ['direct', 'online_unspecified', 1, 2],
-    ['direct', 'counter', 1, 0],
-  ] as const)('channel %s, payment %s → KenhThucHien %d, DuocThanhToanTrucTuyen %d', (channel, paymentMethod, kenh, paid) => {
-    const ms = dossierOutboxMessages(facts(1, 'received', { channel, paymentMethod }), created, ALL_ON);
-    const { record } = ms.find((m) => m.channel === 'portal-sync')!.payload as PortalSyncPayload;
-    expect([record.KenhThucHien, record.DuocThanhToanTrucTuyen]).toEqual([kenh, paid]);
   });
 });
 

@@ -7,11 +7,22 @@ import type { DossierEffect, DossierState } from '@motcua/workflow';
 import type { NotificationContent } from '../notifications/notification.types';
 import type { OutboxMessageInput } from './outbox.types';
 import { publicLookupUrl } from '../common/public-lookup-url';
-import { portalSyncRecord, type PortalSyncFacts } from './portal-sync-record';
 
-/** The dossier after the change (a DossierEntity row plus the procedure's name and national code, and the agency's name). */
-export interface DossierOutboxFacts extends PortalSyncFacts {
+/**
+ * The dossier after the change (a DossierEntity row plus the procedure's name, and the agency's
+ * name). The portal record is not among these messages: PortalRecords sends it whenever its
+ * content changes, whatever changed it.
+ */
+export interface DossierOutboxFacts {
   id: string;
+  code: string;
+  procedureCode: string;
+  version: number;
+  state: DossierState;
+  receivedAt: Date | null;
+  appointmentAt: Date | null;
+  processingEndedAt: Date | null;
+  updatedAt: Date;
   procedureName: string;
   agencyName: string;
   applicantName: string;
@@ -32,7 +43,7 @@ export interface DossierChange {
 export interface DossierOutboxSettings {
   /** Base of the public lookup link (PUBLIC_BASE_URL). */
   publicBaseUrl: string;
-  /** PORTAL_SYNC_URL is set. */
+  /** PORTAL_SYNC_URL is set (the records themselves are queued by PortalRecords). */
   portalSync: boolean;
   /** WEBHOOK_URL is set. */
   webhook: boolean;
@@ -50,10 +61,6 @@ export function dossierOutboxMessages(facts: DossierOutboxFacts, change: Dossier
     if (facts.applicantPhone) {
       messages.push({ ...base, topic, channel: 'sms', idempotencyKey: `${facts.id}:${facts.version}:sms:${topic}`, payload: { ...content, to: facts.applicantPhone } });
     }
-  }
-  // Every dossier change is synced to DVCQG (indicator 1.4 counts synced dossiers, DOMAIN.md §1.4, §6.4).
-  if (settings.portalSync) {
-    messages.push({ ...base, topic: 'dossier.changed', channel: 'portal-sync', idempotencyKey: `${facts.id}:${facts.version}:portal-sync`, payload: { record: portalSyncRecord(facts) } });
   }
   if (settings.webhook) {
     messages.push({

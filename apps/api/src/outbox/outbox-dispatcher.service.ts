@@ -9,6 +9,7 @@ import { afterFailure, RetryPolicy } from './backoff';
 import { claimDue } from './outbox-claims';
 import { OutboxDelivery } from './outbox-delivery';
 import { DeliveryError } from './outbox-errors';
+import { recordPortalDelivery } from '../portal-records/portal-delivery';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface DispatchReport {
@@ -176,13 +177,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   /** Records the outcome if this dispatcher still holds the claim it delivered under. */
   private async settle(message: OutboxMessageEntity, patch: Omit<Partial<OutboxMessageEntity>, 'payload' | 'id'>): Promise<void> {
     try {
-      const res = await this.uow.run((m) =>
-        m.update(
+      const res = await this.uow.run(async (m) => {
+        const updated = await m.update(
           OutboxMessageEntity,
           { id: message.id, status: 'delivering', lockedBy: this.workerId, attempts: message.attempts },
           { ...patch, lockedBy: null, lockedUntil: null },
-        ),
-      );
+        );
+        // What the portal now holds is part of the same fact as "delivered" (the reconciliation reads it).
+        if (updated.affected === 1 && patch.status === 'delivered') await recordPortalDelivery(m, message, patch.deliveredAt ?? this.time.now());
+        return updated;
+      });
       if (res.affected !== 1) this.logger.warn(`Outbox message ${message.idempotencyKey}: the claim ran out before the outcome was recorded; another worker has it`);
     } catch (error) {
       // The claim stays; the message is delivered again when its lease runs out (at least once).

@@ -4,7 +4,7 @@
  * as JSON in `outbox_message.payload` and read back by the dispatcher after commit.
  */
 import type { AddressedNotification } from '../notifications/notification.types';
-import type { PortalSyncRecord } from './portal-sync-record';
+import type { PortalRecord } from '@motcua/indicators';
 
 export type OutboxChannel = 'email' | 'sms' | 'portal-sync' | 'webhook';
 export const OUTBOX_CHANNELS: readonly OutboxChannel[] = ['email', 'sms', 'portal-sync', 'webhook'];
@@ -19,8 +19,9 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'delivering'
 /** Notification to the applicant (e-mail address or phone); rendered from `template` + `data` at delivery time. */
 export type NotificationPayload = AddressedNotification;
 
+/** One DVCQG sync record (libs/indicators portal-record.ts), queued by PortalRecords. */
 export interface PortalSyncPayload {
-  record: PortalSyncRecord;
+  record: PortalRecord;
 }
 
 /** A webhook call: the JSON body as sent. */

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { AppError, BadInputError, NotFoundError } from '../common/errors';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierPaymentEntity, PaymentMethod } from './dossier-payment.entity';
+import { PortalRecords } from '../portal-records/portal-records.service';
 
 export class RecordPaymentDto {
   @ApiProperty({ enum: ['counter', 'national_portal', 'provincial_portal'] })
@@ -48,6 +49,7 @@ export class PaymentsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly time: Clock,
+    private readonly records: PortalRecords,
   ) {}
 
   async record(user: AuthUser, dossierId: string, dto: RecordPaymentDto) {
@@ -70,6 +72,8 @@ export class PaymentsService {
         };
         await m.insert(DossierPaymentEntity, row);
         await m.update(DossierEntity, { id: dossierId }, { paymentMethod: dto.method });
+        // DuocThanhToanTrucTuyen and the fee list travel in the portal record (indicator 3.6).
+        await this.records.refresh(m, dossierId);
         return { ...row, paidAt: row.paidAt.toISOString(), recordedAt: row.recordedAt.toISOString() };
       });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PaymentsController, PaymentsService } from './payments.controller';
+import { PortalRecordsModule } from '../portal-records/portal-records.module';
 
-@Module({ controllers: [PaymentsController], providers: [PaymentsService] })
+@Module({ imports: [PortalRecordsModule], controllers: [PaymentsController], providers: [PaymentsService] })
 export class PaymentsModule {}

@@ -8,6 +8,7 @@ import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierRatingEntity, RatingLevel } from '../ratings/dossier-rating.entity';
+import { PortalRecords } from '../portal-records/portal-records.service';
 
 export class AlreadyRatedError extends AppError {
   readonly status = 409;
@@ -31,6 +32,7 @@ export class PublicDossiersService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly time: Clock,
+    private readonly records: PortalRecords,
   ) {}
 
   async lookup(code: string, secret: string) {
@@ -73,6 +75,7 @@ export class PublicDossiersService {
         const createdAt = this.time.now();
         await m.insert(DossierRatingEntity, { dossierId: dossier.id, level, comment, createdAt });
         await m.update(DossierEntity, { id: dossier.id }, { rating: level });
+        await this.records.refresh(m, dossier.id);
         return { code: dossier.code, level, createdAt: createdAt.toISOString() };
       });
     } catch (error) {
