@@ -4,6 +4,8 @@ import { DossierEntity } from '../../apps/api/src/dossiers/dossier.entity';
 import { vnDateTime } from '../../apps/api/src/notifications/templates/format';
 import { DossierChange, dossierOutboxMessages, loadProcedureFacts, OutboxDispatcher, OutboxLagProbe, OutboxWriter } from '../../apps/api/src/outbox';
 import { OutboxMessageEntity } from '../../apps/api/src/outbox/outbox-message.entity';
+import { PortalRecordEntity } from '../../apps/api/src/portal-records/portal-record.entity';
+import { PortalRecords } from '../../apps/api/src/portal-records/portal-records.service';
 import { APPLICANT, createDossier, pickWalkableProcedure, sendEvent, USER_BY_DEPARTMENT } from '../support/dossier-helpers';
 import { HttpReceiver, startHttpReceiver } from '../support/http-receiver';
 import { SmtpListener, startSmtpListener } from '../support/smtp-listener';
@@ -27,6 +29,7 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
   let dispatcher: OutboxDispatcher;
   let writer: OutboxWriter;
   let uow: UnitOfWork;
+  let records: PortalRecords;
 
   beforeAll(async () => {
     smtp = await startSmtpListener({ refuse: (rcpt) => rcpt.startsWith('khong-ton-tai@') });
@@ -48,6 +51,7 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     dispatcher = t.app.get(OutboxDispatcher);
     writer = t.app.get(OutboxWriter);
     uow = t.app.get(UnitOfWork);
+    records = t.app.get(PortalRecords);
     const code = (await pickWalkableProcedure(t)).code;
     const token = await t.login('clerk');
     procedure = { code, name: (await t.http().get(`/api/procedures/${code}`).set('authorization', `Bearer ${token}`).expect(200)).body.name };
@@ -69,6 +73,9 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
   }
   const received: DossierChange = { to: 'received', effects: [{ type: 'dossier.received' }] };
   const message = (idempotencyKey: string) => uow.read((m) => m.findOneByOrFail(OutboxMessageEntity, { idempotencyKey }));
+  /** The portal record's messages are keyed by the record's own version (PortalRecords). */
+  const recordKey = (dossierId: string, version: number) => `${dossierId}:record:${version}:portal-sync`;
+  const recordVersion = async (dossierId: string) => (await uow.read((m) => m.findOneByOrFail(PortalRecordEntity, { dossierId }))).recordVersion;
   const later = (seconds: number) => clock.set(new Date(clock.now().getTime() + seconds * 1000));
   const admin = async () => `Bearer ${await t.login('admin')}`;
 
@@ -94,12 +101,12 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     expect(mail.html).toContain(`<strong>${procedure.name}</strong>`);
     expect(mail.headers['message-id']).toMatch(/^<[0-9a-f]{32}@sokhcn\.laichau\.gov\.vn>$/);
 
-    const [record] = portal.requests.filter((r) => r.idempotencyKey === `${d.id}:1:portal-sync`);
+    const [record] = portal.requests.filter((r) => r.idempotencyKey === recordKey(d.id, 1));
     expect(record.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(record.body).toMatchObject({ MaHoSo: d.code, PhienBan: 1, TrangThai: 'received', KenhThucHien: 1, NgayTiepNhan: '2026-03-02T09:00:00+07:00' });
+    expect(record.body).toMatchObject({ MaHoSo: d.code, PhienBan: 1, TrangThai: 'received', KenhThucHien: 1, NgayTiepNhan: '2026-03-02T09:00:00.000+07:00' });
 
     for (const channel of ['email', 'sms', 'portal-sync']) {
-      const key = channel === 'portal-sync' ? `${d.id}:1:portal-sync` : `${d.id}:1:${channel}:dossier.received`;
+      const key = channel === 'portal-sync' ? recordKey(d.id, 1) : `${d.id}:1:${channel}:dossier.received`;
       expect(await message(key)).toMatchObject({ status: 'delivered', attempts: 1, lockedBy: null, deliveredAt: vn('2026-03-02 09:00') });
     }
   });
@@ -116,7 +123,8 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     const mails = smtp.messages.filter((m) => m.subject.includes(d.code));
     const request = mails.find((m) => m.text.includes('Bổ sung bản sao giấy phép'));
     expect(request).toBeDefined();
-    expect(await message(`${d.id}:${v}:portal-sync`)).toMatchObject({ status: 'delivered' });
+    expect(await message(recordKey(d.id, await recordVersion(d.id)))).toMatchObject({ status: 'delivered' });
+    expect(v).toBeGreaterThan(d.version);
   });
 
   it('recording the same change again writes nothing new (idempotency keys)', async () => {
@@ -135,11 +143,14 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
         const row = await m.findOneByOrFail(DossierEntity, { id: d.id });
         const facts = { ...row, version: 99, ...(await loadProcedureFacts(m, row.procedureVersionId)), agencyName: 'Sở' };
         await writer.enqueue(m, dossierOutboxMessages(facts, received, writer.dossierSettings));
+        await m.update(DossierEntity, { id: d.id }, { rating: 'satisfied' });
+        expect((await records.refresh(m, d.id)).recordVersion).toBe(2);
         throw new Error('the transition failed after writing its messages');
       }),
     ).rejects.toThrow('the transition failed');
     await dispatcher.drain();
-    expect(portal.requests.filter((r) => r.idempotencyKey === `${d.id}:99:portal-sync`)).toEqual([]);
+    expect(portal.requests.filter((r) => r.idempotencyKey === recordKey(d.id, 2))).toEqual([]);
+    expect(await recordVersion(d.id)).toBe(1);
     expect(await uow.read((m) => m.countBy(OutboxMessageEntity, { aggregateId: d.id, aggregateVersion: 99 }))).toBe(0);
   });
 
@@ -149,8 +160,10 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     await dispatcher.drain(); // what the creation itself wrote
     await uow.run(async (m) => {
       const row = await m.findOneByOrFail(DossierEntity, { id: d.id });
-      const facts = { ...row, version: row.version + 1, procedureName: 'x', nationalProcedureCode: null, agencyName: 'Sở' };
+      const facts = { ...row, version: row.version + 1, procedureName: 'x', agencyName: 'Sở' };
       await writer.enqueue(m, dossierOutboxMessages(facts, received, writer.dossierSettings));
+      await m.update(DossierEntity, { id: d.id }, { rating: 'satisfied' });
+      await records.refresh(m, d.id);
       expect((await dispatcher.runOnce()).claimed).toBe(0);
     });
     expect(await dispatcher.drain()).toMatchObject({ delivered: 3 });
@@ -158,7 +171,7 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
 
   it('a receiver failing twice, then answering: retried with backoff, delivered with attempts = 3', async () => {
     const d = await createDossier(t, procedure.code, 'direct', { scan: false });
-    const key = `${d.id}:1:portal-sync`;
+    const key = recordKey(d.id, 1);
     portal.respond((r, nth) => (r.idempotencyKey === key && nth <= 2 ? 503 : 200));
     await recordChange(d.id, received);
     const start = clock.now().getTime();
@@ -187,7 +200,7 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
 
   it('a receiver that always fails: dead after the last attempt, listed for admins; retry brings it back', async () => {
     const d = await createDossier(t, procedure.code, 'direct', { scan: false });
-    const key = `${d.id}:1:portal-sync`;
+    const key = recordKey(d.id, 1);
     portal.respond((r) => (r.idempotencyKey === key ? 500 : 200));
     await recordChange(d.id, received);
     for (let i = 0; i < 3; i++) {
@@ -198,7 +211,7 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     expect(dead).toMatchObject({ status: 'dead', attempts: 3 });
 
     const auth = await admin();
-    const list = await t.http().get('/api/admin/outbox?status=dead&topic=dossier.changed').set('authorization', auth).expect(200);
+    const list = await t.http().get('/api/admin/outbox?status=dead&topic=dossier.record').set('authorization', auth).expect(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(dead.id);
     expect(list.body.counts.dead).toBeGreaterThanOrEqual(1);
     expect(list.body.items[0]).not.toHaveProperty('payload');
@@ -223,7 +236,7 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
 
   it('an administrator can discard a waiting message; it is kept but never sent', async () => {
     const d = await createDossier(t, procedure.code, 'direct', { scan: false });
-    const key = `${d.id}:1:portal-sync`;
+    const key = recordKey(d.id, 1);
     await recordChange(d.id, received);
     const { id } = await message(key);
     const res = await t.http().post(`/api/admin/outbox/${id}/discard`).set('authorization', await admin()).expect(200);
@@ -254,14 +267,17 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     const step = await sendEvent(t, 'clerk', d.id, { type: 'COMPLETE_DIGITISATION', expectedVersion: d.version });
     expect(step.status).toBe(200);
     await recordChange(d.id, { from: 'received', to: 'processing', effects: [] });
-    portal.respond((r, nth) => (r.idempotencyKey === `${d.id}:1:portal-sync` && nth === 1 ? 503 : 200));
+    portal.respond((r, nth) => (r.idempotencyKey === recordKey(d.id, 1) && nth === 1 ? 503 : 200));
+    // Version 1 at creation, one per scanned component, one for the transition.
+    const last = await recordVersion(d.id);
+    expect(last).toBeGreaterThan(2);
 
-    await dispatcher.drain(); // version 1 fails; version 2 must wait for it
-    expect(await message(`${d.id}:2:portal-sync`)).toMatchObject({ status: 'pending', attempts: 0 });
+    await dispatcher.drain(); // version 1 fails; the later ones must wait for it
+    expect(await message(recordKey(d.id, 2))).toMatchObject({ status: 'pending', attempts: 0 });
     later(10);
     await dispatcher.drain();
     const versions = portal.requests.filter((r) => (r.body as { MaHoSo: string }).MaHoSo === d.code).map((r) => (r.body as { PhienBan: number }).PhienBan);
-    expect(versions).toEqual([1, 1, 2]);
+    expect(versions).toEqual([1, ...Array.from({ length: last }, (_, i) => i + 1)]);
   });
 
   it('the lag probe reports how long due work has waited for a dispatcher', async () => {
@@ -319,12 +335,12 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     const mailsBefore = smtp.messages.length;
     const second = await startTestAppOn(t, { clock, env: { PORTAL_SYNC_URL: portal.url, OUTBOX_POLL_INTERVAL_MS: '50', OUTBOX_DISPATCHER: 'on' } });
     try {
-      await waitFor(async () => (await message(`${d.id}:1:portal-sync`)).status === 'delivered' && (await message(`${d.id}:1:email:dossier.received`)).status === 'delivered');
+      await waitFor(async () => (await message(recordKey(d.id, 1))).status === 'delivered' && (await message(`${d.id}:1:email:dossier.received`)).status === 'delivered');
     } finally {
       await second.close();
     }
     expect(smtp.messages).toHaveLength(mailsBefore);
-    expect(portal.acceptedByKey().get(`${d.id}:1:portal-sync`)).toBe(1);
+    expect(portal.acceptedByKey().get(recordKey(d.id, 1))).toBe(1);
   });
 });
 
