@@ -139,7 +139,7 @@ describe('Portal records: what the portal receives is what we count', () => {
     const may = { period: 'month', year: 2026, number: 5 };
     const running = await t.http().get('/api/indicators').query(may).set('authorization', reporter).expect(200);
     expect(running.body.provisional).toBe(true);
-    expect(running.body.period.to).toBe(vn('2026-05-07 10:00').toISOString());
+    expect(running.body.period.asOf).toBe(vn('2026-05-07 10:00').toISOString());
     // In scope: this dossier (due 11/05, in progress) and the one from March still open past its appointment (carried over).
     expect(running.body.indicators.find((i: { key: string }) => i.key === '2.1')).toMatchObject({ numerator: 1, denominator: 2, rate: 50 });
     const onTime = await t.http().get('/api/indicators/dossiers').query({ ...may, indicator: '2.1' }).set('authorization', reporter).expect(200);

@@ -105,7 +105,7 @@ describe('rule 2.1: end of processing ≤ the legal appointment', () => {
     // December 2026 seen on 07/12 10:00: one dossier due 08/12, one due 21/12, one due 05/12 still open.
     const now = at('2026-12-07 10:00');
     const december = judgePeriod(monthPeriod(2026, 12), now);
-    expect(december).toMatchObject({ provisional: true, to: now, endsAt: monthPeriod(2026, 12).to });
+    expect(december).toMatchObject({ provisional: true, to: new Date(now.getTime() + 1), asOf: now, endsAt: monthPeriod(2026, 12).to });
     const open = (code: string, due: string) => fact(code, { receivedAt: at('2026-12-01 08:00'), appointmentAt: at(due) });
     const facts = [open('due-08', '2026-12-08 17:00'), open('due-21', '2026-12-21 17:00'), open('overdue', '2026-12-05 17:00')];
     const report = computeIndicators(facts, december, config);

@@ -36,7 +36,9 @@ describe('periods in Asia/Ho_Chi_Minh (UTC+7)', () => {
   it('judgePeriod: a running period is judged as of now and is provisional; an ended one at its end', () => {
     const q = quarterPeriod(2025, 1);
     const now = new Date('2025-02-10T03:00:00Z');
-    expect(judgePeriod(q, now)).toMatchObject({ to: now, endsAt: q.to, provisional: true, asOf: now });
+    expect(judgePeriod(q, now)).toMatchObject({ to: new Date(now.getTime() + 1), endsAt: q.to, provisional: true, asOf: now });
+    // A millisecond before its end, nothing is left to happen: judged at its end.
+    expect(judgePeriod(q, new Date(q.to.getTime() - 1))).toMatchObject({ to: q.to, provisional: false });
     const later = new Date('2026-01-01T00:00:00Z');
     expect(judgePeriod(q, later)).toMatchObject({ from: q.from, to: q.to, endsAt: q.to, provisional: false, asOf: later });
     // Judging a judged period again keeps its own end.

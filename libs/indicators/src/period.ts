@@ -146,16 +146,18 @@ export function statisticalPeriod(period: Period, cutoffDay: number): Period {
 
 /**
  * `period` judged at `now`. A period that has ended is judged at its end; one still running
- * is judged as of `now` (`to` = now, `provisional`): a dossier not yet due is in progress,
- * not late (DOMAIN.md §1.5, "current period"). `asOf` = now in both cases. Throws when the
- * period has not started.
+ * is judged as of `now` (`to` = the instant after now, `provisional`): a dossier not yet due is
+ * in progress, not late (DOMAIN.md §1.5, "current period"). `asOf` = now in both cases. Throws
+ * when the period has not started.
  */
 export function judgePeriod(period: Period, now: Date): Period {
   if (now.getTime() <= period.from.getTime()) throw new RangeError(`Period ${period.label} has not started at ${now.toISOString()}`);
   const end = period.endsAt ?? period.to;
   const asOf = new Date(now.getTime());
   if (now.getTime() >= end.getTime()) return { ...period, to: end, endsAt: end, provisional: false, asOf };
-  return { ...period, to: asOf, endsAt: end, provisional: true, asOf };
+  // `to` is exclusive: what happened at `now` itself has happened.
+  const to = new Date(Math.min(now.getTime() + 1, end.getTime()));
+  return { ...period, to, endsAt: end, provisional: to.getTime() < end.getTime(), asOf };
 }
 
 /** The instant the report is computed at (2.2): `asOf`, or the judged end. */

@@ -43,9 +43,7 @@ export class IndicatorsController {
   @Roles('reporter', 'leader', 'admin')
   async dossiers(@Query() q: DossiersBehindQuery) {
     const period = this.periodOf(q);
-    const s = await this.indicators.dossiersBehind(period, filterOf(q), q.indicator);
-    const codes = (list: Array<{ code: string }>) => list.map((f) => f.code);
-    return { period, provisional: period.provisional === true, indicator: q.indicator, denominator: codes(s.denominator), numerator: codes(s.numerator), notInNumerator: codes(s.notInNumerator) };
+    return { period, provisional: period.provisional === true, indicator: q.indicator, ...(await this.indicators.dossiersBehind(period, filterOf(q), q.indicator)) };
   }
 
   /** Late dossiers (2.1), with and without an apology letter. */

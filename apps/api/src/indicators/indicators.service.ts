@@ -139,8 +139,21 @@ export class IndicatorsService {
 
   /** The dossiers behind a number: codes in the denominator, in the numerator, and those not in it. */
   async dossiersBehind(period: Period, filter: IndicatorFilter, key: DossierRatioKey) {
-    const facts = await this.factsFor(period, filter);
-    return selectDossiers(facts, period, key, this.config);
+    const records = await this.recordsFor(period, filter);
+    const selection = selectDossiers(
+      records.map((r) => r.fact),
+      period,
+      key,
+      this.config,
+    );
+    const codes = (list: DossierFact[]) => list.map((f) => f.code);
+    return {
+      denominator: codes(selection.denominator),
+      numerator: codes(selection.numerator),
+      notInNumerator: codes(selection.notInNumerator),
+      /** Dossier id by code, for links to the dossiers. */
+      ids: Object.fromEntries(records.map((r) => [r.fact.code, r.dossierId])),
+    };
   }
 
   /** Every record in the period's scope, read back as the rules read it (the reference implementation's input). */
@@ -182,7 +195,7 @@ export class IndicatorsService {
    * Our figures beside those computed from the records the portal acknowledged, and the dossiers
    * that make the difference (not delivered yet, dead letters, older versions).
    */
-  async reconciliation(period: Period, filter: IndicatorFilter = {}): Promise<Reconciliation> {
+  async reconciliation(period: Period, filter: IndicatorFilter = {}): Promise<Reconciliation & { ids: Record<string, string> }> {
     const records = await this.recordsFor(period, filter);
     const { delivered, states, feedback } = await this.uow.read(async (m) => {
       const delivered: PortalDeliveryEntity[] = [];
@@ -211,7 +224,10 @@ export class IndicatorsService {
         // A record the rules cannot read counts as not delivered: the portal could not count it either.
       }
     }
-    return reconcile({ ours: records.map((r) => ({ fact: r.fact, version: r.version })), delivered: theirs, deliveryState: states, feedback }, period, this.config);
+    const result = reconcile({ ours: records.map((r) => ({ fact: r.fact, version: r.version })), delivered: theirs, deliveryState: states, feedback }, period, this.config);
+    const idOf = new Map(records.map((r) => [r.fact.code, r.dossierId]));
+    // Dossier ids of the dossiers that differ, for links to them.
+    return { ...result, ids: Object.fromEntries(result.differences.map((d) => [d.code, idOf.get(d.code)!])) };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { apiBlob, apiRequest, queryString, type BinaryFile } from './client';
-import type { GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, LateDossier, PlanLine } from './types';
+import type { DossiersBehind, FullProcessServices, GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, LateDossier, PlanLine, Reconciliation } from './types';
 
 /** Days as `YYYY-MM-DD`, both included, Vietnam time. */
 export interface DayRange {
@@ -7,22 +7,33 @@ export interface DayRange {
   to: string;
 }
 
-export function getIndicators(range: DayRange, signal?: AbortSignal): Promise<IndicatorReport> {
+/** A named period (the server judges it: a running one as of now, `provisional`), or days. */
+export type PeriodQuery = DayRange | { period: 'month' | 'quarter' | 'half' | 'year'; year: number; number?: number; statistical?: boolean };
+
+export function getIndicators(range: PeriodQuery, signal?: AbortSignal): Promise<IndicatorReport> {
   return apiRequest<IndicatorReport>('GET', `/indicators${queryString(range)}`, { signal });
 }
 
-export function getIndicatorsByGroup(range: DayRange, groupBy: IndicatorGroupBy, signal?: AbortSignal): Promise<GroupedIndicatorReport> {
+export function getIndicatorsByGroup(range: PeriodQuery, groupBy: IndicatorGroupBy, signal?: AbortSignal): Promise<GroupedIndicatorReport> {
   return apiRequest<GroupedIndicatorReport>('GET', `/indicators${queryString({ ...range, groupBy })}`, { signal });
 }
 
-export function getLateDossiers(range: DayRange, signal?: AbortSignal): Promise<LateDossier[]> {
+export function getLateDossiers(range: PeriodQuery, signal?: AbortSignal): Promise<LateDossier[]> {
   return apiRequest<LateDossier[]>('GET', `/indicators/late${queryString(range)}`, { signal });
 }
 
-export function getPlan(range: DayRange, signal?: AbortSignal): Promise<{ lines: PlanLine[] }> {
-  return apiRequest<{ lines: PlanLine[] }>('GET', `/indicators/plan${queryString(range)}`, { signal });
+export function getPlan(range: PeriodQuery, signal?: AbortSignal): Promise<{ lines: PlanLine[]; fullProcess?: FullProcessServices }> {
+  return apiRequest<{ lines: PlanLine[]; fullProcess?: FullProcessServices }>('GET', `/indicators/plan${queryString(range)}`, { signal });
 }
 
-export function exportIndicators(range: DayRange, format: 'xlsx' | 'csv'): Promise<BinaryFile> {
+export function getDossiersBehind(range: PeriodQuery, indicator: string, signal?: AbortSignal): Promise<DossiersBehind> {
+  return apiRequest<DossiersBehind>('GET', `/indicators/dossiers${queryString({ ...range, indicator })}`, { signal });
+}
+
+export function getReconciliation(range: PeriodQuery, signal?: AbortSignal): Promise<Reconciliation> {
+  return apiRequest<Reconciliation>('GET', `/indicators/reconciliation${queryString(range)}`, { signal });
+}
+
+export function exportIndicators(range: PeriodQuery, format: 'xlsx' | 'csv'): Promise<BinaryFile> {
   return apiBlob(`/indicators/export${queryString({ format, ...range })}`);
 }

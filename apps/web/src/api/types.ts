@@ -276,10 +276,18 @@ export interface PublicDossier {
 export interface ReportPeriod {
   kind: string;
   from: string;
+  /** The instant the period is judged at: its end, or "now" while it runs. */
   to: string;
   label: string;
   labelVi: string;
+  /** The period's own end when judged before it. */
+  endsAt?: string;
+  provisional?: boolean;
+  /** When the report was computed. */
+  asOf?: string;
 }
+
+export type TimeUnit = 'working_days' | 'working_hours' | 'calendar_days';
 
 export interface IndicatorResult {
   key: string;
@@ -292,13 +300,17 @@ export interface IndicatorResult {
   naReasonVi: string | null;
   numerator?: number;
   denominator?: number;
-  /** Percent; null = not applicable (nothing to count). */
+  /** Percent; null when there is nothing to count. */
   rate?: number | null;
   score: number | null;
   maxPoints: number | null;
   unverified: string[];
-  averageWorkingDays?: number | null;
+  notesVi?: string[];
+  /** 2.2: the average in the procedure's unit. */
+  average?: number | null;
+  unit?: TimeUnit | null;
   completed?: number;
+  breakdown?: { kind: 'online'; onlineShare: number | null; syncRate: number | null } | { kind: string } | null;
 }
 
 export interface MeasureResult {
@@ -316,15 +328,18 @@ export interface GroupResult {
   nameVi: string;
   score: number | null;
   maxPoints: number;
+  /** The points of the indicators that measured something. */
+  measuredMaxPoints?: number;
   implemented?: boolean;
 }
 
 export interface IndicatorReport {
   period: ReportPeriod;
+  provisional?: boolean;
   indicators: IndicatorResult[];
   measures: MeasureResult[];
   groups: GroupResult[];
-  total: { score: number | null; maxPoints: number; percent: number | null; bandVi?: string | null };
+  total: { score: number | null; maxPoints: number; nominalMaxPoints?: number; percent: number | null; bandVi?: string | null; naPolicyVi?: string };
   unverified?: string[];
 }
 
@@ -339,10 +354,45 @@ export interface GroupedIndicatorReport {
 export interface LateDossier {
   code: string;
   procedureCode: string;
-  dueAt: string | null;
+  /** The legal appointment given at receipt. */
+  appointmentAt: string | null;
+  /** The appointment an apology letter proposed; null = no letter. */
+  apologyAppointmentAt: string | null;
   processingEndedAt: string | null;
   supplementRequests: number;
   lateSteps: { name: string; departmentCode: string }[];
+}
+
+/** The dossiers behind a number (GET /indicators/dossiers). */
+export interface DossiersBehind {
+  indicator: string;
+  denominator: string[];
+  numerator: string[];
+  notInNumerator: string[];
+  ids: Record<string, string>;
+}
+
+export interface FullProcessServices {
+  fullProcessServices: number;
+  fullProcessServicesWithOnlineDossier: number;
+  procedures: { code: string; onlineDossiers: number }[];
+}
+
+export type DeliveryState = 'pending' | 'dead' | 'discarded' | 'not_queued';
+
+export interface Reconciliation {
+  figures: { key: string; nameVi: string; ours: number | null; portal: number | null; difference: number | null }[];
+  differences: {
+    code: string;
+    reason: 'not_delivered' | 'outdated';
+    ourVersion: number | null;
+    deliveredVersion: number | null;
+    delivery: DeliveryState | null;
+    ratios: { key: string; ours: string; portal: string }[];
+  }[];
+  sync: { received: number; delivered: number; rate: number | null };
+  /** Dossier id by code, for the dossiers that differ. */
+  ids: Record<string, string>;
 }
 
 export interface PlanLine {

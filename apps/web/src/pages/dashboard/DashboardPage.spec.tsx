@@ -16,16 +16,17 @@ beforeEach(() => {
 
 const PERIOD = { kind: 'custom', from: '2026-10-31T17:00:00.000Z', to: '2026-11-30T17:00:00.000Z', label: '2026-11-01..2026-11-30', labelVi: 'Từ 01/11/2026 đến 30/11/2026' };
 
-function report(rate21: number | null = 75): IndicatorReport {
+function report(rate21: number | null = 75, provisional = false): IndicatorReport {
   const ratio = (key: string, group: number, name: string, numerator: number, denominator: number, rate: number | null, score: number | null, maxPoints: number | null) => ({
     key, group, kind: 'ratio' as const, nameVi: name, formulaVi: '…', scored: maxPoints !== null, applicable: rate !== null,
     naReasonVi: rate === null ? 'Không có hồ sơ thuộc mẫu số trong kỳ (mẫu số bằng 0).' : null, numerator, denominator, rate, score, maxPoints, unverified: [],
   });
   return {
-    period: PERIOD,
+    period: provisional ? { ...PERIOD, to: '2026-11-26T02:00:00.000Z', provisional: true } : PERIOD,
+    provisional,
     indicators: [
       ratio('2.1', 2, 'Tỷ lệ hồ sơ giải quyết đúng hạn', 3, 4, rate21, 15, 20),
-      { key: '2.2', group: 2, kind: 'average_time', nameVi: 'Thời gian giải quyết trung bình của thủ tục hành chính', formulaVi: '…', scored: false, applicable: false, naReasonVi: null, score: null, maxPoints: null, unverified: [], averageWorkingDays: null, completed: 0 },
+      { key: '2.2', group: 2, kind: 'average_time', nameVi: 'Thời gian giải quyết trung bình của thủ tục hành chính', formulaVi: '…', scored: false, applicable: false, naReasonVi: null, score: null, maxPoints: null, unverified: [], average: null, unit: null, completed: 0 },
       ratio('3.6', 3, 'Tỷ lệ hồ sơ thanh toán trực tuyến', 0, 0, null, null, 10),
       ratio('4.2', 4, 'Tỷ lệ số hóa hồ sơ', 2, 4, 50, 3.67, 7.33),
       ratio('5.4', 5, 'Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính', 3, 4, 75, 4.5, 6),
@@ -33,10 +34,10 @@ function report(rate21: number | null = 75): IndicatorReport {
     measures: [{ key: 'digitised_at_receipt', nameVi: 'Tỷ lệ hồ sơ được số hóa thành phần hồ sơ khi tiếp nhận', formulaVi: '…', numerator: 4, denominator: 4, rate: 100, applicable: true }],
     groups: [
       { no: 1, nameVi: 'Công khai, minh bạch', score: null, maxPoints: 18, implemented: false },
-      { no: 2, nameVi: 'Tiến độ, kết quả giải quyết', score: 15, maxPoints: 20, implemented: true },
-      { no: 3, nameVi: 'Cung cấp dịch vụ trực tuyến', score: null, maxPoints: 22, implemented: true },
+      { no: 2, nameVi: 'Tiến độ, kết quả giải quyết', score: 15, maxPoints: 20, measuredMaxPoints: 20, implemented: true },
+      { no: 3, nameVi: 'Cung cấp dịch vụ trực tuyến', score: null, maxPoints: 22, measuredMaxPoints: 0, implemented: true },
     ],
-    total: { score: 23.17, maxPoints: 82, percent: 28.26, bandVi: null },
+    total: { score: 23.17, maxPoints: 58, nominalMaxPoints: 82, percent: 39.95, bandVi: null, naPolicyVi: 'Chỉ số không đo được (N/A) không được điểm và không tính vào điểm tối đa.' },
   };
 }
 
@@ -44,11 +45,33 @@ function backend(): FakeApi {
   const api = installFakeApi();
   api.on('GET', '/api/procedures', { body: PROCEDURES });
   api.on('GET', '/api/departments', { body: DEPARTMENTS });
-  api.on('GET', '/api/indicators', (call) => ({ body: call.path.includes('from=2026-11-01') ? report() : report(null) }));
+  api.on('GET', '/api/indicators', (call) => ({ body: call.path.includes('from=2026-11-01') ? report(75, true) : report(null) }));
   api.on('GET', '/api/indicators/late', {
-    body: [{ code: 'H35-0001', procedureCode: '1.014393', dueAt: '2026-11-20T02:00:00.000Z', processingEndedAt: null, supplementRequests: 2, lateSteps: [{ name: 'Thẩm định', departmentCode: 'PQLKH' }] }],
+    body: [
+      { code: 'H35-0001', procedureCode: '1.014393', appointmentAt: '2026-11-20T02:00:00.000Z', apologyAppointmentAt: null, processingEndedAt: null, supplementRequests: 2, lateSteps: [{ name: 'Thẩm định', departmentCode: 'PQLKH' }] },
+      { code: 'H35-0002', procedureCode: '1.014393', appointmentAt: '2026-11-10T02:00:00.000Z', apologyAppointmentAt: '2026-11-17T03:00:00.000Z', processingEndedAt: '2026-11-16T02:00:00.000Z', supplementRequests: 0, lateSteps: [] },
+    ],
   });
-  api.on('GET', '/api/indicators/plan', { body: { lines: [{ id: 'x', nameVi: 'Tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn', actual: 75, target: 100, met: false, shortfall: 1, sentenceVi: 'nếu có thêm 1 hồ sơ…', direction: 'at_least' }] } });
+  api.on('GET', '/api/indicators/plan', {
+    body: {
+      lines: [{ id: 'x', nameVi: 'Tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn', actual: 75, target: 100, met: false, shortfall: 1, sentenceVi: 'nếu có thêm 1 hồ sơ…', direction: 'at_least' }],
+      fullProcess: { fullProcessServices: 5, fullProcessServicesWithOnlineDossier: 4, procedures: [] },
+    },
+  });
+  api.on('GET', '/api/indicators/dossiers', {
+    body: { indicator: '2.1', denominator: ['H35-0001', 'H35-0003', 'H35-0004', 'H35-0005'], numerator: ['H35-0003', 'H35-0004', 'H35-0005'], notInNumerator: ['H35-0001'], ids: { 'H35-0001': 'id-1', 'H35-0003': 'id-3', 'H35-0004': 'id-4', 'H35-0005': 'id-5' } },
+  });
+  api.on('GET', '/api/indicators/reconciliation', {
+    body: {
+      figures: [
+        { key: '2.1', nameVi: 'Tỷ lệ hồ sơ giải quyết đúng hạn', ours: 75, portal: 66.67, difference: -8.33 },
+        { key: '4.2', nameVi: 'Tỷ lệ số hóa hồ sơ', ours: 50, portal: 50, difference: 0 },
+      ],
+      differences: [{ code: 'H35-0005', reason: 'not_delivered', ourVersion: 3, deliveredVersion: null, delivery: 'dead', ratios: [{ key: '2.1', ours: 'numerator', portal: 'out' }] }],
+      sync: { received: 4, delivered: 3, rate: 75 },
+      ids: { 'H35-0005': 'id-5' },
+    },
+  });
   return api;
 }
 
@@ -83,13 +106,13 @@ describe('DashboardPage', () => {
   it('shows total, groups and indicators; N/A as "Không áp dụng"', async () => {
     backend();
     render(<DashboardPage />);
-    expect(await screen.findByTestId('total-score')).toHaveTextContent('23,17 / 82 điểm (28,26%)');
+    expect(await screen.findByTestId('total-score')).toHaveTextContent('23,17 / 58 điểm đã đo được (39,95%)');
     const groups = screen.getByRole('table', { name: 'Điểm theo nhóm chỉ số' });
     const rows = within(groups).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(rows).toEqual([
-      ['1', 'Công khai, minh bạch', 'Chưa tính được', '18'],
-      ['2', 'Tiến độ, kết quả giải quyết', '15', '20'],
-      ['3', 'Cung cấp dịch vụ trực tuyến', 'Không áp dụng', '22'],
+      ['1', 'Công khai, minh bạch', 'Chưa tính được', '—', '18'],
+      ['2', 'Tiến độ, kết quả giải quyết', '15', '20', '20'],
+      ['3', 'Cung cấp dịch vụ trực tuyến', 'Không áp dụng', '0', '22'],
     ]);
     expect(screen.getByTestId('rate-2.1')).toHaveTextContent('75%');
     expect(screen.getByTestId('ratio-2.1')).toHaveTextContent('3/4');
@@ -111,16 +134,50 @@ describe('DashboardPage', () => {
     expect(within(table).getAllByText('Không áp dụng').length).toBeGreaterThanOrEqual(11);
   });
 
-  it('lists late dossiers with the late steps, and the plan', async () => {
+  it('lists late dossiers with the late steps and the apology letters, the plan and the full-process share', async () => {
     backend();
     render(<DashboardPage />);
-    const late = await screen.findByRole('region', { name: 'Hồ sơ trễ hạn (1)' });
+    const late = await screen.findByRole('region', { name: 'Hồ sơ trễ hạn (2)' });
+    expect(within(late).getByTestId('late-apology-summary')).toHaveTextContent('1 hồ sơ có văn bản xin lỗi, 1 hồ sơ không có.');
+    expect(within(late).getByText('Có, hẹn lại 17/11/2026 10:00')).toBeInTheDocument();
     expect(within(late).getByText('H35-0001')).toBeInTheDocument();
     expect(within(late).getByText('Thẩm định (Phòng Quản lý khoa học)')).toBeInTheDocument();
     expect(within(late).getByText('Chưa xong')).toBeInTheDocument();
     const plan = screen.getByRole('region', { name: 'So sánh với chỉ tiêu kế hoạch' });
     expect(within(plan).getByText('Chưa đạt (thiếu 1)')).toBeInTheDocument();
     expect(within(plan).getByText('≥ 100%')).toBeInTheDocument();
+    expect(within(plan).getByTestId('full-process-share')).toHaveTextContent('Dịch vụ công trực tuyến toàn trình có hồ sơ trực tuyến trong kỳ: 4/5 dịch vụ (80%).');
+  });
+
+  it('says a running period is provisional', async () => {
+    backend();
+    render(<DashboardPage />);
+    expect(await screen.findByTestId('provisional')).toHaveTextContent('Số liệu tạm tính: kỳ báo cáo chưa kết thúc, số liệu tính đến 26/11/2026 09:00.');
+  });
+
+  it('every ratio opens the dossiers behind it, each a link to the dossier', async () => {
+    const api = backend();
+    const user = userEvent.setup();
+    render(<DashboardPage />);
+    await user.click(await screen.findByRole('button', { name: '3/4: xem hồ sơ của 2.1 Tỷ lệ hồ sơ giải quyết đúng hạn' }));
+    const panel = await screen.findByTestId('dossiers-behind');
+    expect(within(panel).getByText('Trễ hạn (1)')).toBeInTheDocument();
+    expect(within(panel).getByRole('link', { name: 'H35-0001' })).toHaveAttribute('href', '#/ho-so/id-1');
+    expect(within(panel).getByText('Đúng hạn, trước hạn (3)')).toBeInTheDocument();
+    expect(api.callsTo('GET', '/api/indicators/dossiers')[0].path).toBe('/api/indicators/dossiers?from=2026-11-01&to=2026-11-30&indicator=2.1');
+    // N/A numbers (nothing behind them) are plain text.
+    expect(within(screen.getByTestId('ratio-3.6')).queryByRole('button')).toBeNull();
+  });
+
+  it('reconciles with what the national portal received, naming the dossiers that differ', async () => {
+    backend();
+    render(<DashboardPage />);
+    const section = await screen.findByTestId('reconciliation');
+    expect(await within(section).findByTestId('sync-rate')).toHaveTextContent('Tỷ lệ đồng bộ (1.4): 75% — 3/4 hồ sơ tiếp nhận trong kỳ đã có bản ghi trên Cổng.');
+    expect(within(section).getByText('Khớp')).toBeInTheDocument();
+    const differences = within(section).getByTestId('differences');
+    expect(within(differences).getByRole('link', { name: 'H35-0005' })).toHaveAttribute('href', '#/ho-so/id-5');
+    expect(within(differences).getByText('Cổng chưa nhận được bản ghi (gửi lỗi, cần quản trị viên xử lý)')).toBeInTheDocument();
   });
 
   it('custom period: dd/mm/yyyy checked before asking', async () => {

@@ -11,6 +11,10 @@ import { CHANNEL_LABELS, formatPercent, formatPoints } from '../../format/labels
 import { departmentName, useCatalogue } from '../../hooks/useCatalogue';
 import { currentChoice, lastTwelveMonths, rangeOf, showDay, type PeriodChoice, type PeriodKind } from './period';
 import { TrendChart, type TrendSeries } from './TrendChart';
+import { DossiersBehindPanel, DRILL_DOWN } from './DossiersBehindPanel';
+import { ProvisionalNotice } from './ProvisionalNotice';
+import { ReconciliationSection } from './ReconciliationSection';
+import type { FullProcessServices } from '../../api/types';
 
 const KIND_LABELS: Record<PeriodKind, string> = { month: 'Tháng', quarter: 'Quý', year: 'Năm', custom: 'Tùy chọn (từ ngày đến ngày)' };
 const GROUP_BY_LABELS: Record<IndicatorGroupBy, string> = { department: 'Phòng, đơn vị', procedure: 'Thủ tục', field: 'Lĩnh vực', channel: 'Hình thức nộp' };
@@ -27,7 +31,10 @@ interface Loaded {
   report: IndicatorReport;
   late: LateDossier[];
   plan: PlanLine[];
+  fullProcess: FullProcessServices | null;
 }
+
+const UNIT_LABELS: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày' };
 
 /** Decision 766 indicators for a period: groups and total, trend, late dossiers, plan, export. */
 export function DashboardPage({ active = true }: { active?: boolean }) {
@@ -47,6 +54,7 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
   const [trend, setTrend] = useState<{ months: string[]; series: TrendSeries[]; failed: number } | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [drill, setDrill] = useState<{ key: string; title: string } | null>(null);
   const seq = useRef(0);
 
   const load = useCallback(async (r: DayRange) => {
@@ -55,7 +63,8 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
     try {
       const [report, late, plan] = await Promise.all([getIndicators(r), getLateDossiers(r), getPlan(r)]);
       if (mine !== seq.current) return;
-      setData({ range: r, report, late, plan: plan.lines });
+      setData({ range: r, report, late, plan: plan.lines, fullProcess: plan.fullProcess ?? null });
+      setDrill(null);
       setError(null);
     } catch (err) {
       if (mine === seq.current) setError(describeError(err).message);
@@ -211,6 +220,7 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
       <p className="muted" role="status" aria-live="polite">
         {loading ? 'Đang tính chỉ số…' : data ? `Kỳ báo cáo: từ ${showDay(data.range.from)} đến ${showDay(data.range.to)}` : ''}
       </p>
+      {report && <ProvisionalNotice report={report} />}
 
       {report && (
         <>
@@ -228,10 +238,15 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
             </div>
             <ErrorAlert message={exportError ? `Không xuất được báo cáo: ${exportError}` : null} />
             <p className="total-score" data-testid="total-score">
-              <strong>{formatPoints(report.total.score)}</strong> / {formatPoints(report.total.maxPoints)} điểm
+              <strong>{formatPoints(report.total.score)}</strong> / {formatPoints(report.total.maxPoints)} điểm đã đo được
               <span className="muted"> ({report.total.percent === null ? NA : formatPercent(report.total.percent)})</span>
               {report.total.bandVi && <span className="tag">{report.total.bandVi}</span>}
             </p>
+            {report.total.naPolicyVi && (
+              <p className="muted small">
+                {report.total.naPolicyVi} Tối đa của các nhóm đã tính: {formatPoints(report.total.nominalMaxPoints ?? report.total.maxPoints)} điểm.
+              </p>
+            )}
             <table className="dossier-table groups-table">
               <caption>Điểm theo nhóm chỉ số</caption>
               <thead>
@@ -239,6 +254,7 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
                   <th scope="col">Nhóm</th>
                   <th scope="col">Tên nhóm</th>
                   <th scope="col">Điểm</th>
+                  <th scope="col">Đã đo được</th>
                   <th scope="col">Tối đa</th>
                 </tr>
               </thead>
@@ -248,6 +264,7 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
                     <td>{g.no}</td>
                     <td>{g.nameVi}</td>
                     <td>{g.implemented === false ? 'Chưa tính được' : g.score === null ? NA : formatPoints(g.score)}</td>
+                    <td>{g.implemented === false ? '—' : formatPoints(g.measuredMaxPoints ?? g.maxPoints)}</td>
                     <td>{formatPoints(g.maxPoints)}</td>
                   </tr>
                 ))}
@@ -257,7 +274,7 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
 
           <section className="card" aria-labelledby="indicators-title">
             <h2 id="indicators-title">Các chỉ số</h2>
-            <IndicatorTable indicators={report.indicators} />
+            <IndicatorTable indicators={report.indicators} onDrill={(key, title) => setDrill({ key, title })} />
             {report.measures.length > 0 && (
               <table className="dossier-table">
                 <caption>Số liệu bổ trợ</caption>
@@ -276,7 +293,7 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
                         <div className="muted small">{m.formulaVi}</div>
                       </td>
                       <td>
-                        {m.numerator}/{m.denominator}
+                        <RatioCell itemKey={m.key} numerator={m.numerator} denominator={m.denominator} title={m.nameVi} onDrill={(key, title) => setDrill({ key, title })} />
                       </td>
                       <td>{formatPercent(m.rate)}</td>
                     </tr>
@@ -284,6 +301,7 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
                 </tbody>
               </table>
             )}
+            {drill && data && <DossiersBehindPanel range={data.range} indicatorKey={drill.key} title={drill.title} onClose={() => setDrill(null)} />}
           </section>
         </>
       )}
@@ -354,6 +372,12 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
         <>
           <section className="card" aria-labelledby="late-title">
             <h2 id="late-title">Hồ sơ trễ hạn ({data.late.length})</h2>
+            {data.late.length > 0 && (
+              <p className="muted" data-testid="late-apology-summary">
+                {data.late.filter((d) => d.apologyAppointmentAt).length} hồ sơ có văn bản xin lỗi, {data.late.filter((d) => !d.apologyAppointmentAt).length} hồ sơ không có. Văn bản
+                xin lỗi hẹn lại ngày trả không làm hồ sơ trễ hạn thành đúng hạn.
+              </p>
+            )}
             {data.late.length === 0 ? (
               <p className="muted">Không có hồ sơ trễ hạn trong kỳ.</p>
             ) : (
@@ -363,7 +387,8 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
                   <tr>
                     <th scope="col">Mã hồ sơ</th>
                     <th scope="col">Thủ tục</th>
-                    <th scope="col">Hạn giải quyết</th>
+                    <th scope="col">Ngày hẹn trả</th>
+                    <th scope="col">Văn bản xin lỗi</th>
                     <th scope="col">Kết thúc xử lý</th>
                     <th scope="col">Số lần yêu cầu bổ sung</th>
                     <th scope="col">Bước trễ hạn</th>
@@ -374,7 +399,8 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
                     <tr key={d.code}>
                       <td className="dossier-code">{d.code}</td>
                       <td className="cell-procedure">{procedures.find((p) => p.code === d.procedureCode)?.name ?? d.procedureCode}</td>
-                      <td>{formatDateTime(d.dueAt)}</td>
+                      <td>{formatDateTime(d.appointmentAt)}</td>
+                      <td>{d.apologyAppointmentAt ? `Có, hẹn lại ${formatDateTime(d.apologyAppointmentAt)}` : 'Không'}</td>
                       <td>{d.processingEndedAt ? formatDateTime(d.processingEndedAt) : 'Chưa xong'}</td>
                       <td>{d.supplementRequests}</td>
                       <td>{d.lateSteps.length ? d.lateSteps.map((s) => `${s.name} (${departmentName(departments, s.departmentCode)})`).join('; ') : '—'}</td>
@@ -387,6 +413,15 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
 
           <section className="card" aria-labelledby="plan-title">
             <h2 id="plan-title">So sánh với chỉ tiêu kế hoạch</h2>
+            {data.fullProcess && (
+              <p data-testid="full-process-share">
+                Dịch vụ công trực tuyến toàn trình có hồ sơ trực tuyến trong kỳ: <strong>{data.fullProcess.fullProcessServicesWithOnlineDossier}</strong>/
+                {data.fullProcess.fullProcessServices} dịch vụ
+                {data.fullProcess.fullProcessServices > 0 &&
+                  ` (${formatPercent((data.fullProcess.fullProcessServicesWithOnlineDossier / data.fullProcess.fullProcessServices) * 100)})`}
+                .
+              </p>
+            )}
             <table className="dossier-table">
               <caption className="visually-hidden">Kết quả so với chỉ tiêu</caption>
               <thead>
@@ -420,13 +455,25 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
               </tbody>
             </table>
           </section>
+          <ReconciliationSection range={data.range} />
         </>
       )}
     </div>
   );
 }
 
-export function IndicatorTable({ indicators }: { indicators: IndicatorResult[] }) {
+/** `numerator/denominator`, a button that lists the dossiers behind it when the number has a dossier list. */
+function RatioCell({ itemKey, numerator, denominator, title, onDrill }: { itemKey: string; numerator: number; denominator: number; title: string; onDrill?: (key: string, title: string) => void }) {
+  const text = `${numerator}/${denominator}`;
+  if (!onDrill || !DRILL_DOWN[itemKey] || denominator === 0) return <>{text}</>;
+  return (
+    <button type="button" className="link-button" onClick={() => onDrill(itemKey, title)} aria-label={`${text}: xem hồ sơ của ${title}`}>
+      {text}
+    </button>
+  );
+}
+
+export function IndicatorTable({ indicators, onDrill }: { indicators: IndicatorResult[]; onDrill?: (key: string, title: string) => void }) {
   return (
     <table className="dossier-table indicators-table">
       <caption className="visually-hidden">Các chỉ số theo Quyết định 766/QĐ-TTg</caption>
@@ -457,13 +504,29 @@ export function IndicatorTable({ indicators }: { indicators: IndicatorResult[] }
                 </details>
               )}
             </td>
-            <td data-testid={`ratio-${i.key}`}>{i.kind === 'average_time' ? (i.completed ? `${i.completed} hồ sơ` : '—') : `${i.numerator ?? 0}/${i.denominator ?? 0}`}</td>
+            <td data-testid={`ratio-${i.key}`}>
+              {i.kind === 'average_time' ? (
+                i.completed ? (
+                  `${i.completed} hồ sơ`
+                ) : (
+                  '—'
+                )
+              ) : (
+                <RatioCell itemKey={i.key} numerator={i.numerator ?? 0} denominator={i.denominator ?? 0} title={`${i.key} ${i.nameVi}`} onDrill={onDrill} />
+              )}
+            </td>
             <td data-testid={`rate-${i.key}`}>
               {i.kind === 'average_time'
-                ? typeof i.averageWorkingDays === 'number'
-                  ? `${formatPoints(i.averageWorkingDays)} ngày làm việc`
+                ? typeof i.average === 'number'
+                  ? `${formatPoints(i.average)} ${UNIT_LABELS[i.unit ?? 'working_days']}`
                   : NA
                 : formatPercent(i.rate ?? null)}
+              {i.breakdown?.kind === 'online' && 'syncRate' in i.breakdown && (
+                <div className="muted small">
+                  Tỷ lệ nộp trực tuyến {formatPercent(i.breakdown.onlineShare)} × tỷ lệ đồng bộ {formatPercent(i.breakdown.syncRate)}
+                </div>
+              )}
+              {i.rate !== null && i.rate !== undefined && !i.applicable && <div className="muted small">Không tính điểm</div>}
             </td>
             <td>{i.scored ? (i.score === null ? NA : `${formatPoints(i.score)}/${formatPoints(i.maxPoints)}`) : '—'}</td>
           </tr>
