@@ -142,6 +142,44 @@ describe('Indicators from imported dossiers', () => {
     expect(csv.text).toMatch(/\n2\.1,[^\n]*,5,8,62\.5,/);
   });
 
+  it('files Biểu 06/VPCP/KSTT with the form’s layout, its totals equal to the API’s counts', async () => {
+    const res = await t
+      .http()
+      .get('/api/indicators/bieu-06')
+      .query(q1)
+      .set('authorization', reporter)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="bieu-06_2026-01-01..2026-03-31.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    const sheet = wb.getWorksheet('Biểu 06')!;
+    expect(sheet.getCell('A1').value).toBe('Biểu số 06/VPCP/KSTT');
+    expect(String(sheet.getCell('C1').value)).toMatch(/^TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI SỞ KHOA HỌC VÀ CÔNG NGHỆ/);
+    expect(sheet.getCell('A3').value).toBe('Kỳ báo cáo: Từ 01/01/2026 đến 31/03/2026 (từ ngày 01/01/2026 đến ngày 31/03/2026)');
+    expect(sheet.getCell('C5').value).toBe('Số hồ sơ nhận giải quyết');
+    expect(sheet.getCell('F6').value).toBe('Số kỳ trước chuyển qua');
+    expect(sheet.getCell('M7').value).toBe('Quá hạn');
+    expect(sheet.getRow(8).values).toEqual([undefined, ...Array.from({ length: 13 }, (_, i) => `(${i + 1})`)]);
+    const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    // Total row: 8 in scope (A7 carried over from December); new online A1, A2, A10; resolved A1, A7 (early), A10 (early),
+    // A2, A3 (late); in progress A4, A6 (within the limit), A5 (overdue).
+    expect(row(9)).toEqual(['', 'Tổng cộng', 8, 3, 4, 1, 5, 3, 0, 2, 3, 2, 1]);
+    expect(row(10)).toEqual(['I', 'Hoạt động khoa học và công nghệ', 8, 3, 4, 1, 5, 3, 0, 2, 3, 2, 1]);
+    expect(row(11).slice(0, 3)).toEqual(['1', 'Công nhận trung tâm nghiên cứu và phát triển (Sở Khoa học và Công nghệ)', 8]);
+    // The API's counts for the same period.
+    const api = byKey((await t.http().get('/api/indicators').query(q1).set('authorization', reporter).expect(200)).body);
+    const [total, , , , , early, onTime, , , inProgressOnTime] = row(9).slice(2) as number[];
+    expect(total).toBe(api['2.1'].denominator);
+    expect(early + onTime + inProgressOnTime).toBe(api['2.1'].numerator);
+    expect(String(sheet.getCell('B' + (sheet.rowCount - 1)).value)).toBe('NGƯỜI LẬP BIỂU');
+  });
+
   it('lists the dossiers behind a number, and the plan shortfall', async () => {
     const res = await t.http().get('/api/indicators/dossiers').query({ ...q1, indicator: '2.1' }).set('authorization', reporter).expect(200);
     expect([...res.body.denominator].sort()).toEqual(['IMP-A1', 'IMP-A10', 'IMP-A2', 'IMP-A3', 'IMP-A4', 'IMP-A5', 'IMP-A6', 'IMP-A7'].sort());

@@ -14,6 +14,7 @@ export * from './portal-record';
 export * from './read-record';
 export * from './project-record';
 export * from './reconcile';
+export * from './statistics-form';
 export * from './period';
 export * from './predicates';
 export * from './definitions';

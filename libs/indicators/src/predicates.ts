@@ -22,7 +22,7 @@
  */
 import { RESULT_END_STATES, type DossierFact, type FactChannel, type FeedbackFact } from './facts';
 import { deepFreeze } from './freeze';
-import { reportInstant, type Period } from './period';
+import { localDay, reportInstant, type Period } from './period';
 
 const ms = (d: Date) => d.getTime();
 
@@ -118,17 +118,33 @@ export function inOnTimeDenominator(fact: DossierFact, period: Period): boolean 
  * maximum) needs a limit the record does not carry when the procedure sets none.
  */
 export function isOnTime(fact: DossierFact, period: Period): boolean {
+  const judged = judgedEnd(fact, period);
+  return judged !== 'late' && (fact.appointmentAt === null || judged <= ms(fact.appointmentAt));
+}
+
+/**
+ * The effective end steps 1–5 of {@link isOnTime} compare with the appointment (milliseconds), or
+ * `'late'` when more than one supplementation request makes the dossier late whatever the dates.
+ */
+export function judgedEnd(fact: DossierFact, period: Period): number | 'late' {
   const to = ms(period.to);
   const judged = isEndedBy(fact, period) ? ms(fact.processingEndedAt!) : to;
   const requests = fact.supplements.filter((s) => ms(s.requestedAt) < to);
-  if (requests.length > 1) return false;
-  if (fact.appointmentAt === null) return true;
-  let effectiveEnd = judged;
-  if (requests.length === 1) {
-    const [{ requestedAt, completedAt }] = requests;
-    effectiveEnd = completedAt === null || ms(completedAt) >= judged ? ms(requestedAt) : judged - (ms(completedAt) - ms(requestedAt));
-  }
-  return effectiveEnd <= ms(fact.appointmentAt);
+  if (requests.length > 1) return 'late';
+  if (requests.length === 0) return judged;
+  const [{ requestedAt, completedAt }] = requests;
+  return completedAt === null || ms(completedAt) >= judged ? ms(requestedAt) : judged - (ms(completedAt) - ms(requestedAt));
+}
+
+/**
+ * Early, on time or late, for the statistics form (Biểu 06): late ⇔ not {@link isOnTime}; early ⇔
+ * on time and the effective end falls on a local day (UTC+7) before the appointment's day.
+ */
+export function timeliness(fact: DossierFact, period: Period): 'early' | 'on_time' | 'late' {
+  if (!isOnTime(fact, period)) return 'late';
+  const end = judgedEnd(fact, period);
+  if (fact.appointmentAt === null || end === 'late') return 'on_time';
+  return localDay(new Date(end)) < localDay(fact.appointmentAt) ? 'early' : 'on_time';
 }
 
 /** Not on time, within the 2.1 denominator: the overdue dossiers of 5.4. */

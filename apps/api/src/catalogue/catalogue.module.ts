@@ -21,7 +21,7 @@ import { CatalogueAdminService } from './catalogue-admin.service';
       inject: [APP_CONFIG, CatalogueSource],
       // AGENCY_ID overrides the catalogue's identifier, which is UNVERIFIED for Lai Châu (DOMAIN.md §2.6).
       useFactory: (config: AppConfig, source: CatalogueSource) =>
-        new AgencyIdentity(config.agencyId ?? source.catalogue.agency.identifier.value, source.catalogue.agency.name),
+        new AgencyIdentity(config.agencyId ?? source.catalogue.agency.identifier.value, source.catalogue.agency.name, source.catalogue.agency.province),
     },
   ],
   exports: [CatalogueService, CatalogueSeeder, AgencyIdentity],

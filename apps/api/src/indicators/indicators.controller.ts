@@ -9,6 +9,9 @@ import { indicatorsCsv, indicatorsWorkbook } from './indicators-export';
 import { DossiersBehindQuery, ExportQuery, IndicatorQuery } from './indicators.dto';
 import { IndicatorFilter, IndicatorsService } from './indicators.service';
 import { reportPeriod } from './report-period';
+import { statisticsFormWorkbook } from './statistics-form-workbook';
+import { AgencyIdentity } from '../catalogue/agency-identity';
+import { CatalogueService } from '../catalogue/catalogue.service';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
@@ -18,6 +21,8 @@ export class IndicatorsController {
     private readonly indicators: IndicatorsService,
     private readonly time: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly catalogue: CatalogueService,
+    private readonly agency: AgencyIdentity,
   ) {}
 
   /** The Decision 766 indicators, group and total scores (and per-group reports with `groupBy`); `provisional` while the period runs. */
@@ -58,6 +63,20 @@ export class IndicatorsController {
   @Roles('reporter', 'leader', 'admin')
   reconciliation(@Query() q: IndicatorQuery) {
     return this.indicators.reconciliation(this.periodOf(q), filterOf(q));
+  }
+
+  /** The periodic statistics form Biểu 06/VPCP/KSTT (TT 01/2020/TT-VPCP) as an Excel workbook, per field and procedure. */
+  @Get('bieu-06')
+  @Roles('reporter', 'leader', 'admin')
+  async statisticsForm(@Query() q: IndicatorQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const period = this.periodOf(q);
+    const form = await this.indicators.statisticsForm(period, filterOf(q));
+    const procedureNames = new Map((await this.catalogue.listProcedures()).map((p) => [p.code, p.name]));
+    const workbook = await statisticsFormWorkbook(form, { agencyName: this.agency.name, province: this.agency.province, procedureNames, madeAt: this.time.now() });
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="bieu-06_${period.label.replace(/[^A-Za-z0-9.-]/g, '_')}.xlsx"`);
+    return workbook;
   }
 
   @Get('export')

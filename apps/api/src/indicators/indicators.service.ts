@@ -20,6 +20,8 @@ import {
   Reconciliation,
   scoreIndicators,
   selectDossiers,
+  statisticsForm,
+  type StatisticsForm,
   type DeliveryState,
   type DossierRatioKey,
   type FactTimeUnit,
@@ -159,6 +161,11 @@ export class IndicatorsService {
   /** Every record in the period's scope, read back as the rules read it (the reference implementation's input). */
   async factsFor(period: Period, filter: IndicatorFilter = {}): Promise<DossierFact[]> {
     return (await this.recordsFor(period, filter)).map((r) => r.fact);
+  }
+
+  /** Biểu 06/VPCP/KSTT: the period's dossiers by field and procedure, from the same facts as the indicators. */
+  async statisticsForm(period: Period, filter: IndicatorFilter = {}): Promise<StatisticsForm> {
+    return statisticsForm(await this.factsFor(period, filter), period, this.config);
   }
 
   /** Late dossiers of the period (2.1), with and without an apology letter, and the steps (departments) that overran. */

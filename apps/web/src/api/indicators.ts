@@ -37,3 +37,8 @@ export function getReconciliation(range: PeriodQuery, signal?: AbortSignal): Pro
 export function exportIndicators(range: PeriodQuery, format: 'xlsx' | 'csv'): Promise<BinaryFile> {
   return apiBlob(`/indicators/export${queryString({ format, ...range })}`);
 }
+
+/** Biểu 06/VPCP/KSTT, the periodic statistics form, as an Excel workbook. */
+export function exportStatisticsForm(range: PeriodQuery): Promise<BinaryFile> {
+  return apiBlob(`/indicators/bieu-06${queryString(range)}`);
+}

@@ -207,6 +207,10 @@ describe('DashboardPage', () => {
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(api.callsTo('GET', '/api/indicators/export')[0].path).toBe('/api/indicators/export?format=csv&from=2026-11-01&to=2026-11-30');
     expect(urls.created).toHaveLength(1);
+    api.on('GET', '/api/indicators/bieu-06', { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', blob: new Blob(['x']), contentDisposition: 'attachment; filename="bieu-06.xlsx"' });
+    await user.click(screen.getByRole('button', { name: 'Biểu 06/VPCP/KSTT (.xlsx)' }));
+    await waitFor(() => expect(urls.created).toHaveLength(2));
+    expect(api.callsTo('GET', '/api/indicators/bieu-06')[0].path).toBe('/api/indicators/bieu-06?from=2026-11-01&to=2026-11-30');
     click.mockRestore();
   });
 });

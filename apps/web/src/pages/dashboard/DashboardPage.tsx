@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/errors';
-import { exportIndicators, getIndicators, getIndicatorsByGroup, getLateDossiers, getPlan, type DayRange } from '../../api/indicators';
+import { exportIndicators, exportStatisticsForm, getIndicators, getIndicatorsByGroup, getLateDossiers, getPlan, type DayRange } from '../../api/indicators';
 import type { GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, IndicatorResult, LateDossier, PlanLine } from '../../api/types';
 import { ErrorAlert } from '../../components/Alert';
 import { SelectField, TextField } from '../../components/Field';
@@ -141,11 +141,12 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
     else setRange(r.range);
   };
 
-  const doExport = async (format: 'xlsx' | 'csv') => {
+  const doExport = async (format: 'xlsx' | 'csv' | 'bieu-06') => {
     setExporting(format);
     setExportError(null);
     try {
-      saveFile(await exportIndicators(range, format), `chi-so-766_${range.from}_${range.to}.${format}`);
+      if (format === 'bieu-06') saveFile(await exportStatisticsForm(range), `bieu-06_${range.from}_${range.to}.xlsx`);
+      else saveFile(await exportIndicators(range, format), `chi-so-766_${range.from}_${range.to}.${format}`);
     } catch (err) {
       setExportError(describeError(err).message);
     } finally {
@@ -233,6 +234,9 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
                 </button>
                 <button type="button" className="button button--small" onClick={() => void doExport('csv')} disabled={exporting !== null}>
                   {exporting === 'csv' ? 'Đang xuất…' : 'Xuất CSV'}
+                </button>
+                <button type="button" className="button button--small" onClick={() => void doExport('bieu-06')} disabled={exporting !== null}>
+                  {exporting === 'bieu-06' ? 'Đang xuất…' : 'Biểu 06/VPCP/KSTT (.xlsx)'}
                 </button>
               </div>
             </div>
