@@ -1,5 +1,8 @@
 import { readRecord, type PortalRecord } from '@motcua/indicators';
+import { UnitOfWork } from '@motcua/persistence';
 import { OutboxDispatcher } from '../../apps/api/src/outbox';
+import { PortalRecordEntity } from '../../apps/api/src/portal-records/portal-record.entity';
+import { PortalRecords } from '../../apps/api/src/portal-records/portal-records.service';
 import { APPLICANT, sendEvent } from '../support/dossier-helpers';
 import { attachSignedResult, digitiseRequired } from '../support/files';
 import { HttpReceiver, startHttpReceiver } from '../support/http-receiver';
@@ -133,6 +136,18 @@ describe('Portal records: what the portal receives is what we count', () => {
     portal.respond(() => 200);
   });
 
+  it('a dossier stored before portal records existed gets its record at the next start (backfill), with the same content', async () => {
+    const d = await receive('2026-03-24 08:00');
+    const uow = t.app.get(UnitOfWork);
+    const before = await uow.read((m) => m.findOneByOrFail(PortalRecordEntity, { dossierId: d.id }));
+    await uow.run((m) => m.delete(PortalRecordEntity, { dossierId: d.id }));
+    expect(await t.app.get(PortalRecords).backfill()).toBe(1);
+    const after = await uow.read((m) => m.findOneByOrFail(PortalRecordEntity, { dossierId: d.id }));
+    const content = (r: PortalRecordEntity) => ({ ...r.record, PhienBan: 0, ThoiDiemCapNhat: '' });
+    expect(content(after)).toEqual(content(before));
+    expect(await t.app.get(PortalRecords).backfill()).toBe(0);
+  });
+
   it('a month still running: a dossier due after now is in progress, not late, and the answer is provisional; once past due it is late', async () => {
     const d = await receive('2026-05-04 08:00'); // due Mon 11/05 08:00
     clock.set(vn('2026-05-07 10:00'));
@@ -140,15 +155,15 @@ describe('Portal records: what the portal receives is what we count', () => {
     const running = await t.http().get('/api/indicators').query(may).set('authorization', reporter).expect(200);
     expect(running.body.provisional).toBe(true);
     expect(running.body.period.asOf).toBe(vn('2026-05-07 10:00').toISOString());
-    // In scope: this dossier (due 11/05, in progress) and the one from March still open past its appointment (carried over).
-    expect(running.body.indicators.find((i: { key: string }) => i.key === '2.1')).toMatchObject({ numerator: 1, denominator: 2, rate: 50 });
+    // In scope: this dossier (due 11/05, in progress) and the two from March still open past their appointments (carried over).
+    expect(running.body.indicators.find((i: { key: string }) => i.key === '2.1')).toMatchObject({ numerator: 1, denominator: 3, rate: 33.33 });
     const onTime = await t.http().get('/api/indicators/dossiers').query({ ...may, indicator: '2.1' }).set('authorization', reporter).expect(200);
     expect(onTime.body.numerator).toEqual([d.code]);
 
     clock.set(vn('2026-05-12 09:00'));
     const later = await t.http().get('/api/indicators').query(may).set('authorization', reporter).expect(200);
     expect(later.body.provisional).toBe(true);
-    expect(later.body.indicators.find((i: { key: string }) => i.key === '2.1')).toMatchObject({ numerator: 0, denominator: 2, rate: 0 });
+    expect(later.body.indicators.find((i: { key: string }) => i.key === '2.1')).toMatchObject({ numerator: 0, denominator: 3, rate: 0 });
     const late = await t.http().get('/api/indicators/dossiers').query({ ...may, indicator: '2.1' }).set('authorization', reporter).expect(200);
     expect(late.body.notInNumerator).toContain(d.code);
 

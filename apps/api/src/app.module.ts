@@ -10,6 +10,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { FilesModule } from './files/files.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PortalRecordsModule } from './portal-records/portal-records.module';
 import { PaymentsModule } from './payments/payments.module';
 import { PublicModule } from './public/public.module';
 import { HealthModule } from './health/health.module';
@@ -29,7 +30,7 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule, HealthModule, FeedbackModule, OutboxModule],
+      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule, HealthModule, FeedbackModule, OutboxModule, PortalRecordsModule],
       providers: [StartupSeeder],
     };
   }

@@ -3,21 +3,25 @@ import { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '@motcua/persistence';
 import { CatalogueSeeder, CatalogueSeedReport } from './catalogue/catalogue.seeder';
 import { DemoAccountSeeder, DemoSeedResult } from './users/demo-seeder';
+import { PortalRecords } from './portal-records/portal-records.service';
 
 export interface StartupReport {
   catalogue: CatalogueSeedReport;
   demoAccounts: DemoSeedResult;
+  /** Dossiers stored before portal records existed, whose records were projected now. */
+  portalRecords: number;
 }
 
 /** PostgreSQL advisory lock key of startup seeding (any constant, distinct from the migration lock's). */
 const SEED_LOCK_KEY = 6_280_002;
 
-/** Seeds that must exist before the first request: the catalogue, then demo accounts. */
+/** Seeds that must exist before the first request: the catalogue, demo accounts, and every dossier's portal record. */
 @Injectable()
 export class StartupSeeder {
   constructor(
     private readonly catalogue: CatalogueSeeder,
     private readonly demo: DemoAccountSeeder,
+    private readonly records: PortalRecords,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -27,7 +31,9 @@ export class StartupSeeder {
     return withAdvisoryLock(this.dataSource, SEED_LOCK_KEY, async () => {
       const catalogue = await this.catalogue.seed();
       const demoAccounts = await this.demo.seedIfEmpty();
-      return { catalogue, demoAccounts };
+      // The indicators read only portal records: dossiers from before they existed get theirs first.
+      const portalRecords = await this.records.backfill();
+      return { catalogue, demoAccounts, portalRecords };
     });
   }
 }
