@@ -36,7 +36,7 @@ import { PORTAL_RECORD_AGGREGATE } from '../portal-records/portal-delivery';
 import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
-import { countColumns, IN_PERIOD_SCOPE, scopeParameters, scopeParts } from './indicator-sql';
+import { countColumns, IN_PERIOD_SCOPE, processingTimeQuery, scopeParameters, scopeParts } from './indicator-sql';
 
 export type GroupBy = 'agency' | 'department' | 'procedure' | 'field' | 'channel';
 export const GROUP_BY: readonly GroupBy[] = ['agency', 'department', 'procedure', 'field', 'channel'];
@@ -238,25 +238,22 @@ export class IndicatorsService {
   }
 
   /**
-   * One aggregate over the scope's index ranges (indicator-sql.ts), grouped by procedure and unit:
-   * the grouped rows give 2.2 (rows outside its sample are one group without a procedure), their
-   * sums every ratio. The sync rate 1.4 is a second, small count.
+   * One aggregate over the scope's index ranges (indicator-sql.ts) for every ratio, one grouped
+   * query for 2.2, and a count for the sync rate 1.4.
    */
   private async counts(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
     const counts = emptyCounts(period);
     const dialect = pg(m) ? 'postgres' : 'sqlite';
     const { where, parameters } = this.filterSql(filter);
-    const rows = await m
-      .createQueryBuilder()
-      .select(['r.procedure_code AS procedure_code', 'r.time_unit AS time_unit', ...Object.entries(countColumns(dialect)).map(([alias, expr]) => `${expr} AS ${alias}`)])
-      .from(`(${scopeParts(dialect, where)})`, 'r')
-      .groupBy('r.procedure_code')
-      .addGroupBy('r.time_unit')
-      .orderBy('r.procedure_code', 'ASC')
-      .addOrderBy('r.time_unit', 'ASC')
-      .setParameters({ ...this.params(m, period), ...scopeParameters(period), ...parameters })
-      .getRawMany<Record<string, string | number | null>>();
-    const n = (k: string) => rows.reduce((sum, r) => sum + Number(r[k] ?? 0), 0);
+    const all = { ...this.params(m, period), ...scopeParameters(period), ...parameters };
+    const row =
+      (await m
+        .createQueryBuilder()
+        .select(Object.entries(countColumns(dialect)).map(([alias, expr]) => `${expr} AS ${alias}`))
+        .from(`(${scopeParts(dialect, where)})`, 'r')
+        .setParameters(all)
+        .getRawOne<Record<string, string | number | null>>()) ?? {};
+    const n = (k: string) => Number(row[k] ?? 0);
     const d21 = n('d_21');
     const recv = n('d_recv');
     const received = (numerator: string) => ({ numerator: n(numerator), denominator: recv });
@@ -274,11 +271,11 @@ export class IndicatorsService {
     counts.ratios.channel_postal = received('n_postal');
     counts.ratios.dissatisfied_or_complained = { numerator: n('n_dissatisfied'), denominator: d21 };
     counts.ratios.rated_or_complained = { numerator: n('n_rated'), denominator: d21 };
+    const [sql, values] = m.connection.driver.escapeQueryWithParameters(processingTimeQuery(where), all, {});
+    const times: Array<{ procedure_code: string; time_unit: string; completed: string | number; centi: string | number }> = await m.query(sql, values);
     counts.processingTime = {
       selectedProcedure: filter.procedureCode ?? null,
-      byProcedure: rows
-        .filter((r) => r.procedure_code !== null && Number(r.n_22) > 0)
-        .map((r) => ({ procedureCode: String(r.procedure_code), unit: String(r.time_unit) as FactTimeUnit, completed: Number(r.n_22), totalCenti: Number(r.centi_22) })),
+      byProcedure: times.map((r) => ({ procedureCode: r.procedure_code, unit: r.time_unit as FactTimeUnit, completed: Number(r.completed), totalCenti: Number(r.centi) })),
     };
     return counts;
   }

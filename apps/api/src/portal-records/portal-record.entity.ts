@@ -10,8 +10,10 @@ import type { FactEndState, FactRating, FactTimeUnit, PortalRecord } from '@motc
  * change the record reports.
  */
 @Entity('portal_record')
-@Index('ix_portal_record_received', ['receivedAt'])
 @Index('ix_portal_record_procedure', ['procedureCode', 'receivedAt'])
+// Covering indexes of the report (dialect-specific migration, INCLUDE on PostgreSQL): by receipt (2.2, 1.4),
+// by end of processing (the scope), and the partial one for runs over 60 days.
+@Index('ix_portal_record_received', ['receivedAt'], { synchronize: false } as IndexOptions)
 // Covering index of the report and its partial sibling for runs over 60 days (dialect-specific migration).
 @Index('ix_portal_record_facts', ['processingEndedAt', 'receivedAt'], { synchronize: false } as IndexOptions)
 @Index('ix_portal_record_long_running', ['processingEndedAt', 'receivedAt'], { synchronize: false } as IndexOptions)
