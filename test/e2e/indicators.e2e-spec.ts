@@ -99,13 +99,21 @@ describe('Indicators from imported dossiers', () => {
     expect(measure('digitised_at_receipt')).toMatchObject({ numerator: 5, denominator: 7 });
     expect([measure('channel_online').numerator, measure('channel_direct').numerator, measure('channel_postal').numerator]).toEqual([3, 3, 1]);
     expect(k['5.2'].rate).toBeNull(); // no feedback yet: N/A, no division by zero
+
+    // 3.1 and 3.5 count the catalogue (its current versions), 3.2 its online services that received an online dossier.
+    const catalogue = (await t.http().get('/api/procedures').set('authorization', admin).expect(200)).body as Array<{ code: string; onlineLevel: string | null; fee: { amountVnd: number | null; text: string | null } }>;
+    const online = catalogue.filter((p) => p.onlineLevel === 'toan_trinh' || p.onlineLevel === 'mot_phan');
+    expect(k['3.1']).toMatchObject({ numerator: online.length, denominator: catalogue.length });
+    expect(k['3.2']).toMatchObject({ numerator: online.some((p) => p.code === P) ? 1 : 0, denominator: online.length });
+    expect(k['3.5'].denominator).toBeGreaterThan(0);
+    expect(k['3.5'].numerator).toBe(catalogue.filter((p) => p.fee.amountVnd !== null && p.fee.amountVnd > 0).length);
   });
 
   it('agrees with the reference implementation over the same facts', async () => {
     const service = t.app.get(IndicatorsService);
     const period = customPeriod(q1.from, q1.to);
     const sql = await service.report(period);
-    const reference = computeIndicators(await service.factsFor(period), period, service.config);
+    const reference = computeIndicators(await service.factsFor(period), period, service.config, [], await service.catalogueFacts());
     expect(sql.counts.ratios).toEqual(reference.counts.ratios);
     expect(sql.counts.processingTime.byProcedure).toEqual(reference.counts.processingTime.byProcedure);
     expect(sql.counts.processingTime.byProcedure[0].completed).toBeGreaterThan(0);

@@ -136,7 +136,7 @@ describe('Indicator report over the stored records equals the rules over the rec
 
   async function expectReferenceFigures(period: Period) {
     const sql = await service.report(period);
-    const reference = computeIndicators(await service.factsFor(period), period, service.config);
+    const reference = computeIndicators(await service.factsFor(period), period, service.config, [], await service.catalogueFacts());
     expect(sql.counts.ratios).toEqual(reference.counts.ratios);
     expect(sql.counts.processingTime.byProcedure).toEqual(reference.counts.processingTime.byProcedure);
   }

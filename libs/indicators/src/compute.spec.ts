@@ -60,8 +60,8 @@ describe('computeIndicators on the Q1 2025 fixture (no feedback)', () => {
   it('3.3 online rate: online dossiers, a paper result issued must be electronic, times the sync rate', () => {
     // Denominator: received in Q1: A1 A2 A3 A4 A5 A6 A7 A8 A11 A14 = 10 (A9, A10 received in Q4; A12 never).
     // Online channel: A1 (paper result issued with e-result ✓), A6 (paper result due, none issued by 01/04 ✓), A7 (no paper ✓) → 3.
-    // Sync rate 1.4 = 10/10. Rate 30%; threshold 50 → 30 × 12 / 50 = 7.2.
-    expect(ratio(report, '3.3')).toMatchObject({ numerator: 3, denominator: 10, rate: 30, threshold: 50, maxPoints: 12, score: 7.2 });
+    // Sync rate 1.4 = 10/10. Rate 30%; threshold 50; 12 points shared by 3.1–3.3 → 30 × 4 / 50 = 2.4.
+    expect(ratio(report, '3.3')).toMatchObject({ numerator: 3, denominator: 10, rate: 30, threshold: 50, maxPoints: 4, score: 2.4 });
     expect(ratio(report, '3.3').breakdown).toEqual({ kind: 'online', onlineShare: 30, syncRate: 100 });
   });
 
@@ -74,8 +74,8 @@ describe('computeIndicators on the Q1 2025 fixture (no feedback)', () => {
 
   it('3.6 online-payment rate', () => {
     // Denominator: received in Q1, fee-bearing, fee list not all 0: A1 A2 A5 A7 = 4. Paid online: A1 (national), A7 (provincial) = 2.
-    // 2/4 = 50%; threshold 100 (default, unverified) → 50 × 10 / 100 = 5.
-    expect(ratio(report, '3.6')).toMatchObject({ numerator: 2, denominator: 4, rate: 50, maxPoints: 10, score: 5 });
+    // 2/4 = 50%; threshold 100 (default, unverified); 10 points shared with 3.5 → 50 × 5 / 100 = 2.5.
+    expect(ratio(report, '3.6')).toMatchObject({ numerator: 2, denominator: 4, rate: 50, maxPoints: 5, score: 2.5 });
   });
 
   it('4.1 e-result rate: ended in Q1 with a result, paper result required', () => {
@@ -126,25 +126,25 @@ describe('computeIndicators on the Q1 2025 fixture (no feedback)', () => {
 
   it('groups and total: N/A indicators drop out of the score and of the maximum', () => {
     // Group 2: 2.1 = 12.7273 of 20 → 12.73.
-    // Group 3: 3.3 7.2 of 12 + 3.6 5 of 10 = 12.2 of 22.
+    // Group 3: 3.1, 3.2, 3.5 N/A (no catalogue given); 3.3 2.4 of 4 + 3.6 2.5 of 5 = 4.9 of 9.
     // Group 4: 4.125 + 4.125 + 2.0625 + 0.55 = 10.8625 → 10.86 of 22.
     // Group 5: 5.2 and 5.3 N/A (no feedback) → 5.4 alone: 3.0303 of 6 (not scaled up to 18).
-    // Total: 12.7273 + 12.2 + 10.8625 + 3.0303 = 38.8201 → 38.82 of 70 measured points (82 nominal) → 55.4573…% → 55.46.
+    // Total: 12.7273 + 4.9 + 10.8625 + 3.0303 = 31.5201 → 31.52 of 57 measured points (82 nominal) → 55.2984…% → 55.3.
     expect(group(report, 1)).toMatchObject({ implemented: false, score: null, maxPoints: 18, measuredMaxPoints: 0 });
     expect(group(report, 2)).toMatchObject({ score: 12.73, measuredMaxPoints: 20 });
-    expect(group(report, 3)).toMatchObject({ score: 12.2, measuredMaxPoints: 22 });
+    expect(group(report, 3)).toMatchObject({ score: 4.9, measuredMaxPoints: 9 });
     expect(group(report, 4)).toMatchObject({ score: 10.86, measuredMaxPoints: 22 });
     expect(group(report, 5)).toMatchObject({ score: 3.03, maxPoints: 18, measuredMaxPoints: 6 });
-    expect(report.total).toMatchObject({ score: 38.82, maxPoints: 70, nominalMaxPoints: 82, percent: 55.46, bandVi: null });
+    expect(report.total).toMatchObject({ score: 31.52, maxPoints: 57, nominalMaxPoints: 82, percent: 55.3, bandVi: null });
     expect(report.total.naPolicyVi).toContain('không tính vào điểm tối đa');
   });
 
   it("naPolicy 'zero': N/A indicators score 0 and keep their maximum", () => {
-    // Group 5 = 0 + 0 + 3.0303 = 3.03 of 18. Total = 38.8201 of 82 → 47.3415…% → 47.34.
+    // Group 5 = 0 + 0 + 3.0303 = 3.03 of 18. Total = 31.5201 of 82 → 38.4391…% → 38.44.
     const zero = computeIndicators(Q1_FACTS, Q1, makeIndicatorConfig({ naPolicy: 'zero' }));
     expect(ratio(zero, '5.2')).toMatchObject({ rate: null, applicable: false, score: 0 });
     expect(group(zero, 5)).toMatchObject({ score: 3.03, measuredMaxPoints: 18 });
-    expect(zero.total).toMatchObject({ score: 38.82, maxPoints: 82, percent: 47.34 });
+    expect(zero.total).toMatchObject({ score: 31.52, maxPoints: 82, percent: 38.44 });
   });
 
   it('auxiliary measures: digitised at receipt, overdue, channel shares', () => {

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_INDICATOR_CONFIG, type IndicatorConfig } from './config';
 import { compareCodes, countFacts, inScope } from './counts';
-import type { DossierFact, FeedbackFact } from './facts';
+import type { DossierFact, FeedbackFact, ProcedureFact } from './facts';
 import type { Period } from './period';
 import { DOSSIER_RATIO_RULES, FEEDBACK_RATIO_RULES, type DossierRatioKey, type FeedbackRatioKey } from './predicates';
 import { scoreIndicators, type IndicatorReport } from './score';
@@ -16,8 +16,9 @@ export function computeIndicators(
   period: Period,
   config: IndicatorConfig = DEFAULT_INDICATOR_CONFIG,
   feedback: readonly FeedbackFact[] = [],
+  catalogue: readonly ProcedureFact[] = [],
 ): IndicatorReport {
-  return scoreIndicators(countFacts(facts, period, config, feedback), config);
+  return scoreIndicators(countFacts(facts, period, config, feedback, catalogue), config);
 }
 
 export interface Selection<F> {

@@ -3,9 +3,20 @@
  * with aggregates; `countFacts` is the reference implementation over facts in memory.
  */
 import type { IndicatorConfig } from './config';
-import type { DossierFact, FactTimeUnit, FeedbackFact } from './facts';
+import type { DossierFact, FactTimeUnit, FeedbackFact, ProcedureFact } from './facts';
 import type { Period } from './period';
-import { DOSSIER_RATIO_KEYS, DOSSIER_RATIO_RULES, FEEDBACK_RATIO_KEYS, FEEDBACK_RATIO_RULES, RATIO_KEYS, inProcessingTimeSample, type RatioKey } from './predicates';
+import {
+  CATALOGUE_RATIO_KEYS,
+  CATALOGUE_RATIO_RULES,
+  DOSSIER_RATIO_KEYS,
+  DOSSIER_RATIO_RULES,
+  FEEDBACK_RATIO_KEYS,
+  FEEDBACK_RATIO_RULES,
+  RATIO_KEYS,
+  inProcessingTimeSample,
+  onlineProceduresOf,
+  type RatioKey,
+} from './predicates';
 
 export interface RatioCount {
   numerator: number;
@@ -49,8 +60,14 @@ export function emptyCounts(period: Period): IndicatorCounts {
   return { period, ratios, processingTime: { selectedProcedure: null, byProcedure: [] } };
 }
 
-/** Reference counting over facts in memory. */
-export function countFacts(facts: readonly DossierFact[], period: Period, config: IndicatorConfig, feedback: readonly FeedbackFact[] = []): IndicatorCounts {
+/** Reference counting over facts in memory. Without catalogue facts, 3.1, 3.2 and 3.5 are N/A. */
+export function countFacts(
+  facts: readonly DossierFact[],
+  period: Period,
+  config: IndicatorConfig,
+  feedback: readonly FeedbackFact[] = [],
+  catalogue: readonly ProcedureFact[] = [],
+): IndicatorCounts {
   const counts = emptyCounts(period);
   const times = new Map<string, ProcedureTimeCount>();
   const procedures = new Set<string>();
@@ -77,6 +94,15 @@ export function countFacts(facts: readonly DossierFact[], period: Period, config
       if (!rule.denominator(fb, period)) continue;
       counts.ratios[key].denominator++;
       if (rule.numerator(fb, period)) counts.ratios[key].numerator++;
+    }
+  }
+  const context = { onlineProcedures: onlineProceduresOf(facts.filter((f) => inScope(f, config)), period) };
+  for (const p of catalogue) {
+    for (const key of CATALOGUE_RATIO_KEYS) {
+      const rule = CATALOGUE_RATIO_RULES[key];
+      if (!rule.denominator(p)) continue;
+      counts.ratios[key].denominator++;
+      if (rule.numerator(p, context)) counts.ratios[key].numerator++;
     }
   }
   counts.processingTime = {
@@ -125,6 +151,7 @@ export function validateCounts(counts: IndicatorCounts): void {
     if (channels !== r.channel_online.denominator) problems.push(`channel shares add up to ${channels}, not ${r.channel_online.denominator}`);
     if (r['3.3'].numerator > r.channel_online.numerator) problems.push('3.3 counts more online dossiers than were received online');
     if (r['3.6'].denominator > r['3.3'].denominator) problems.push('3.6 counts more dossiers than were received');
+    if (r['3.2'].denominator !== r['3.1'].numerator) problems.push('3.2 must count the online services 3.1 counts');
   }
   if (problems.length > 0) throw new RangeError(`Invalid indicator counts: ${problems.join('; ')}`);
 }

@@ -12,10 +12,10 @@ import { deepFreeze } from './freeze';
 export type GroupNo = 1 | 2 | 3 | 4 | 5;
 export const GROUP_NOS: readonly GroupNo[] = [1, 2, 3, 4, 5];
 
-export type IndicatorKey = '1.4' | '2.1' | '2.2' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.1' | '5.2' | '5.3' | '5.4';
+export type IndicatorKey = '1.4' | '2.1' | '2.2' | '3.1' | '3.2' | '3.3' | '3.5' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.1' | '5.2' | '5.3' | '5.4';
 /** Indicators that carry points. 1.4, 2.2 and 5.1 are shown for information only. */
-export type ScoredKey = '2.1' | '3.3' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.2' | '5.3' | '5.4';
-export const SCORED_KEYS: readonly ScoredKey[] = ['2.1', '3.3', '3.6', '4.1', '4.2', '4.3', '4.4', '5.2', '5.3', '5.4'];
+export type ScoredKey = '2.1' | '3.1' | '3.2' | '3.3' | '3.5' | '3.6' | '4.1' | '4.2' | '4.3' | '4.4' | '5.2' | '5.3' | '5.4';
+export const SCORED_KEYS: readonly ScoredKey[] = ['2.1', '3.1', '3.2', '3.3', '3.5', '3.6', '4.1', '4.2', '4.3', '4.4', '5.2', '5.3', '5.4'];
 
 /**
  * Points are shared inside a pool: one per group, except group 3, which DVCQG splits into
@@ -83,10 +83,7 @@ export const GROUP_DEFINITIONS: readonly GroupDefinition[] = deepFreeze<GroupDef
     nameVi: 'Cung cấp dịch vụ trực tuyến',
     source: 'DOMAIN.md §1.2 ([C]; trên Cổng tách thành "Dịch vụ công trực tuyến" và "Thanh toán trực tuyến")',
     pools: ['group3.online_service', 'group3.online_payment'],
-    notImplementedVi: [
-      'Chỉ số 3.1, 3.2 cần cấu hình dịch vụ công trực tuyến của từng TTHC (danh mục).',
-      'Chỉ số 3.5 cần dữ liệu phí, lệ phí đồng bộ với CSDLQG.',
-    ],
+    notImplementedVi: [],
   },
   {
     no: 4,
@@ -165,6 +162,34 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
     notesVi: ['Chỉ để theo dõi, không tính điểm.'],
   },
   {
+    key: '3.1',
+    group: 3,
+    nameVi: 'Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến',
+    formulaVi: 'Số TTHC có dịch vụ công trực tuyến (toàn trình hoặc một phần; tính mức cao hơn) ÷ số TTHC thuộc thẩm quyền × 100%.',
+    source: `${SPEC}, chỉ số 3.1 (ngưỡng đạt điểm tối đa 80%)`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group3.online_service',
+    threshold: 80,
+    thresholdSource: `${SPEC}, chỉ số 3.1`,
+    unverified: ['Mức dịch vụ công trực tuyến lấy từ danh mục thủ tục của hệ thống (theo công bố trên CSDLQG khi có), chưa đối chiếu với CSDLQG.', APPENDIX],
+    notesVi: ['Tính trên các thủ tục của danh mục (phiên bản hiện hành).'],
+  },
+  {
+    key: '3.2',
+    group: 3,
+    nameVi: 'Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ',
+    formulaVi: 'Số dịch vụ công trực tuyến có ít nhất một hồ sơ nộp trực tuyến tiếp nhận trong kỳ ÷ số dịch vụ công trực tuyến của đơn vị × 100%.',
+    source: `${SPEC}, chỉ số 3.2`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group3.online_service',
+    threshold: 100,
+    thresholdSource: null,
+    unverified: ['Trạng thái dịch vụ trên Cổng ("đã công bố / chờ hủy công bố / đang thử nghiệm") không có trong danh mục: mọi thủ tục có mức dịch vụ trực tuyến đều tính.', APPENDIX],
+    notesVi: [],
+  },
+  {
     key: '3.3',
     group: 3,
     nameVi: 'Tỷ lệ hồ sơ trực tuyến',
@@ -182,6 +207,23 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = deepFreeze(
       APPENDIX,
     ],
     notesVi: ['Bên cạnh chỉ số là tỷ lệ theo kênh nộp (trực tuyến, trực tiếp, bưu chính) không nhân tỷ lệ đồng bộ, dùng cho chỉ tiêu kế hoạch.'],
+  },
+  {
+    key: '3.5',
+    group: 3,
+    nameVi: 'Tỷ lệ TTHC có nghĩa vụ tài chính được tích hợp thanh toán trực tuyến',
+    formulaVi: 'Số TTHC có phí, lệ phí mà dữ liệu phí, lệ phí được đồng bộ (hồ sơ mang danh sách phí với số tiền) ÷ số TTHC có phí, lệ phí khác 0 × 100%.',
+    source: `${SPEC}, chỉ số 3.5 (ngưỡng đạt điểm tối đa 80%)`,
+    kind: 'ratio',
+    scored: true,
+    pool: 'group3.online_payment',
+    threshold: 80,
+    thresholdSource: `${SPEC}, chỉ số 3.5`,
+    unverified: [
+      'Cổng so với dữ liệu phí trên CSDLQG; ở đây một thủ tục có dữ liệu phí được đồng bộ khi danh mục biết số tiền (không phải công thức hay nhiều mức).',
+      APPENDIX,
+    ],
+    notesVi: [],
   },
   {
     key: '3.6',

@@ -100,6 +100,20 @@ export interface DossierFact {
   synced: boolean;
 }
 
+/**
+ * One procedure of the agency's catalogue as the national TTHC database (CSDLQG) publishes it:
+ * the input of 3.1, 3.2 and 3.5 (DOMAIN.md §1.4), which count procedures, not dossiers.
+ */
+export interface ProcedureFact {
+  procedureCode: string;
+  /** Its online public service (ND 42/2022): full-process or partial; null = none. */
+  onlineLevel: 'toan_trinh' | 'mot_phan' | null;
+  /** The procedure carries a fee or charge other than zero. */
+  feeBearing: boolean;
+  /** Its fee data reaches the portal: the amount is known, so the records carry DanhSachPhiLePhi with it. */
+  feeSynced: boolean;
+}
+
 /** PAKN category (DOMAIN.md §1.4 ind. 5.1): about regulations/procedures, or about officials' conduct. */
 export type FeedbackCategory = 'regulation' | 'conduct';
 

@@ -198,6 +198,29 @@ describe('rule 3.6: online-paid over fee-bearing dossiers minus those whose fees
   });
 });
 
+describe('rules 3.1, 3.2 and 3.5: from the catalogue and the records', () => {
+  const catalogue = [
+    { procedureCode: 'P1', onlineLevel: 'toan_trinh' as const, feeBearing: true, feeSynced: true },
+    { procedureCode: 'P2', onlineLevel: 'mot_phan' as const, feeBearing: true, feeSynced: false },
+    { procedureCode: 'P3', onlineLevel: null, feeBearing: false, feeSynced: false },
+    { procedureCode: 'P4', onlineLevel: 'toan_trinh' as const, feeBearing: false, feeSynced: false },
+  ];
+  it('3.1 procedures with an online service (full or partial) over all; 3.2 online services with an online dossier in the period; 3.5 fee data synced over fee-bearing', () => {
+    // P1 received an online dossier in March; P2 only a direct one; P4 an online one in February (another period).
+    const facts = [
+      fact('a', { procedureCode: 'P1', channel: 'online', receivedAt: at('2025-03-03 08:00') }),
+      fact('b', { procedureCode: 'P2', channel: 'direct', receivedAt: at('2025-03-03 08:00') }),
+      fact('c', { procedureCode: 'P4', channel: 'online', receivedAt: at('2025-02-27 08:00') }),
+    ];
+    const r = countFacts(facts, MARCH, config, [], catalogue).ratios;
+    expect(r['3.1']).toEqual({ numerator: 3, denominator: 4 });
+    expect(r['3.2']).toEqual({ numerator: 1, denominator: 3 });
+    expect(r['3.5']).toEqual({ numerator: 1, denominator: 2 });
+    // Without the catalogue (e.g. a report on one channel) they are N/A, not 0.
+    expect(ratio(computeIndicators(facts, MARCH, config), '3.1')).toMatchObject({ rate: null, applicable: false });
+  });
+});
+
 describe('rules 4.1 and 4.2: an electronic result needs the result code and the attached link', () => {
   const issued = source({ paperResult: true, ended: { at: at('2025-03-10 08:00'), state: 'result_issued' } });
   it('4.1 counts only a record with both the result code and the link', () => {

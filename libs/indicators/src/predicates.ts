@@ -20,7 +20,7 @@
  * A numerator predicate is only meaningful for a fact in the matching denominator; the
  * counted numerator is always `denominator AND numerator` (see {@link DOSSIER_RATIO_RULES}).
  */
-import { RESULT_END_STATES, type DossierFact, type FactChannel, type FeedbackFact } from './facts';
+import { RESULT_END_STATES, type DossierFact, type FactChannel, type FeedbackFact, type ProcedureFact } from './facts';
 import { deepFreeze } from './freeze';
 import { localDay, reportInstant, type Period } from './period';
 
@@ -262,6 +262,35 @@ export function isRatedOrComplained(fact: DossierFact): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
+// The catalogue: 3.1, 3.2, 3.5 (DOMAIN.md §1.4)
+// ---------------------------------------------------------------------------------------
+
+/** What the catalogue ratios need of the period's dossiers: the procedures that received an online dossier in it. */
+export interface CatalogueContext {
+  onlineProcedures: ReadonlySet<string>;
+}
+
+/** 3.1 numerator: the procedure has an online public service, full-process or partial (the higher level counts). Denominator: every procedure. */
+export function hasOnlineService(p: ProcedureFact): boolean {
+  return p.onlineLevel !== null;
+}
+
+/** 3.2 numerator: an online service that received at least one online dossier in the period. Denominator: the online services. */
+export function hasOnlineDossier(p: ProcedureFact, context: CatalogueContext): boolean {
+  return context.onlineProcedures.has(p.procedureCode);
+}
+
+/** 3.5 numerator: the fee data reaches the portal. Denominator: procedures with a fee other than zero. */
+export function hasSyncedFee(p: ProcedureFact): boolean {
+  return p.feeSynced;
+}
+
+/** Procedures that received an online dossier in the period (`channel = online`, received in the period). */
+export function onlineProceduresOf(facts: readonly DossierFact[], period: Period): Set<string> {
+  return new Set(facts.filter((f) => f.channel === 'online' && isReceivedIn(f, period)).map((f) => f.procedureCode));
+}
+
+// ---------------------------------------------------------------------------------------
 // Feedback (PAKN): 5.1, 5.2, 5.3
 // ---------------------------------------------------------------------------------------
 
@@ -342,7 +371,9 @@ export type DossierRatioKey =
   | 'digitised_at_receipt';
 /** Ratio indicators over feedback. */
 export type FeedbackRatioKey = '5.1' | '5.2' | '5.3';
-export type RatioKey = DossierRatioKey | FeedbackRatioKey;
+/** Ratio indicators over the catalogue's procedures. */
+export type CatalogueRatioKey = '3.1' | '3.2' | '3.5';
+export type RatioKey = DossierRatioKey | FeedbackRatioKey | CatalogueRatioKey;
 
 export const DOSSIER_RATIO_KEYS: readonly DossierRatioKey[] = [
   '1.4',
@@ -361,7 +392,8 @@ export const DOSSIER_RATIO_KEYS: readonly DossierRatioKey[] = [
   'digitised_at_receipt',
 ];
 export const FEEDBACK_RATIO_KEYS: readonly FeedbackRatioKey[] = ['5.1', '5.2', '5.3'];
-export const RATIO_KEYS: readonly RatioKey[] = [...DOSSIER_RATIO_KEYS, ...FEEDBACK_RATIO_KEYS];
+export const CATALOGUE_RATIO_KEYS: readonly CatalogueRatioKey[] = ['3.1', '3.2', '3.5'];
+export const RATIO_KEYS: readonly RatioKey[] = [...DOSSIER_RATIO_KEYS, ...FEEDBACK_RATIO_KEYS, ...CATALOGUE_RATIO_KEYS];
 
 export interface RatioRule<F> {
   /** Is the fact in the denominator for the period? */
@@ -393,4 +425,11 @@ export const FEEDBACK_RATIO_RULES: Readonly<Record<FeedbackRatioKey, RatioRule<F
   '5.1': { denominator: inFeedbackReceived, numerator: isRegulationFeedback },
   '5.2': { denominator: inFeedbackDenominator, numerator: isFeedbackOnTime },
   '5.3': { denominator: inFeedbackSatisfactionDenominator, numerator: isFeedbackSatisfied },
+});
+
+/** Denominator and numerator predicates of each catalogue ratio. */
+export const CATALOGUE_RATIO_RULES: Readonly<Record<CatalogueRatioKey, { denominator(p: ProcedureFact): boolean; numerator(p: ProcedureFact, context: CatalogueContext): boolean }>> = deepFreeze({
+  '3.1': { denominator: () => true, numerator: hasOnlineService },
+  '3.2': { denominator: hasOnlineService, numerator: hasOnlineDossier },
+  '3.5': { denominator: (p: ProcedureFact) => p.feeBearing, numerator: hasSyncedFee },
 });

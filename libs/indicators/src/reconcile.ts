@@ -7,7 +7,7 @@
 import type { IndicatorConfig } from './config';
 import { countFacts, inScope } from './counts';
 import type { IndicatorKey } from './definitions';
-import type { DossierFact, FeedbackFact } from './facts';
+import type { DossierFact, FeedbackFact, ProcedureFact } from './facts';
 import { round2 } from './numbers';
 import type { Period } from './period';
 import { DOSSIER_RATIO_KEYS, DOSSIER_RATIO_RULES, type DossierRatioKey } from './predicates';
@@ -30,6 +30,8 @@ export interface ReconcileInput {
   /** Outbox state of the newest record of dossiers whose newest record was not delivered. */
   deliveryState: ReadonlyMap<string, DeliveryState>;
   feedback: readonly FeedbackFact[];
+  /** The catalogue (3.1, 3.2, 3.5); 3.2 counts online dossiers, so each side counts its own. */
+  catalogue?: readonly ProcedureFact[];
 }
 
 /** Where a dossier stands in one ratio. */
@@ -76,8 +78,8 @@ function membership(fact: DossierFact | undefined, key: DossierRatioKey, period:
 export function reconcile(input: ReconcileInput, period: Period, config: IndicatorConfig): Reconciliation {
   const ourFacts = input.ours.map((v) => v.fact);
   const portalFacts = input.delivered.map((v) => ({ ...v.fact, synced: true }));
-  const ourCounts = countFacts(ourFacts, period, config, input.feedback);
-  const portalCounts = countFacts(portalFacts, period, config, input.feedback);
+  const ourCounts = countFacts(ourFacts, period, config, input.feedback, input.catalogue);
+  const portalCounts = countFacts(portalFacts, period, config, input.feedback, input.catalogue);
   // The portal's 1.4 divides by the number of dossiers to be counted, which it takes from the
   // reporting system: ours. Its sync rate is therefore ours; its 3.3 multiplies by it.
   portalCounts.ratios['1.4'] = { ...ourCounts.ratios['1.4'] };

@@ -76,10 +76,10 @@ describe('configuration', () => {
     expect(DEFAULT_INDICATOR_CONFIG.groupMaxPoints).toEqual({ 1: 18, 2: 20, 3: 22, 4: 22, 5: 18 });
     const points = resolveIndicatorPoints(DEFAULT_INDICATOR_CONFIG);
     expect(points['2.1']).toBe(20);
-    expect([points['3.3'], points['3.6']]).toEqual([12, 10]);
+    expect([points['3.1'], points['3.2'], points['3.3'], points['3.5'], points['3.6']]).toEqual([4, 4, 4, 5, 5]);
     expect([points['4.1'], points['4.2'], points['4.3'], points['4.4']]).toEqual([5.5, 5.5, 5.5, 5.5]);
     expect([points['5.2'], points['5.3'], points['5.4']]).toEqual([6, 6, 6]);
-    expect(DEFAULT_INDICATOR_CONFIG.thresholds).toEqual({ '2.1': 100, '3.3': 50, '3.6': 100, '4.1': 100, '4.2': 80, '4.3': 80, '4.4': 100, '5.2': 100, '5.3': 100, '5.4': 90 });
+    expect(DEFAULT_INDICATOR_CONFIG.thresholds).toEqual({ '2.1': 100, '3.1': 80, '3.2': 100, '3.3': 50, '3.5': 80, '3.6': 100, '4.1': 100, '4.2': 80, '4.3': 80, '4.4': 100, '5.2': 100, '5.3': 100, '5.4': 90 });
     expect(Object.isFrozen(DEFAULT_INDICATOR_CONFIG.thresholds)).toBe(true);
   });
 
@@ -87,7 +87,7 @@ describe('configuration', () => {
     const config = makeIndicatorConfig({ indicatorPoints: { '4.2': 10 }, group3Split: { onlineService: 10, onlinePayment: 12 } });
     const points = resolveIndicatorPoints(config);
     expect([points['4.1'], points['4.2'], points['4.3'], points['4.4']]).toEqual([4, 10, 4, 4]);
-    expect([points['3.3'], points['3.6']]).toEqual([10, 12]);
+    expect([points['3.1'], points['3.3'], points['3.5'], points['3.6']]).toEqual([10 / 3, 10 / 3, 6, 6]);
   });
 
   it('rejects inconsistent configuration, listing every problem', () => {

@@ -160,6 +160,8 @@ export interface IndicatorReport {
 
 const NA_DOSSIERS = 'Không có hồ sơ thuộc mẫu số trong kỳ (mẫu số bằng 0).';
 const NA_FEEDBACK = 'Không có phản ánh, kiến nghị thuộc mẫu số trong kỳ (mẫu số bằng 0).';
+const NA_CATALOGUE = 'Không có thủ tục hành chính thuộc mẫu số (mẫu số bằng 0), hoặc danh mục không được đưa vào báo cáo theo bộ lọc này.';
+const CATALOGUE_KEYS: readonly IndicatorKey[] = ['3.1', '3.2', '3.5'];
 const NA_SATISFACTION_UNMEASURED =
   'Trong kỳ không có hồ sơ nào được đánh giá hoặc bị phản ánh, kiến nghị: mức độ hài lòng chưa được đo, chỉ số không được tính điểm.';
 const NA_POLICY_VI: Record<IndicatorConfig['naPolicy'], string> = {
@@ -186,7 +188,7 @@ interface RatioValue {
 
 function ratioValue(key: IndicatorKey, counts: IndicatorCounts): RatioValue {
   const r = counts.ratios;
-  const naReason = (den: number) => (den > 0 ? null : key.startsWith('5.') && key !== '5.4' ? NA_FEEDBACK : NA_DOSSIERS);
+  const naReason = (den: number) => (den > 0 ? null : key.startsWith('5.') && key !== '5.4' ? NA_FEEDBACK : CATALOGUE_KEYS.includes(key) ? NA_CATALOGUE : NA_DOSSIERS);
   if (key === '3.3') {
     const share = rateOf(r['3.3']);
     const sync = rateOf(r['1.4']);
@@ -350,7 +352,7 @@ function reportUnverified(config: IndicatorConfig): string[] {
   return [
     `Điểm của từng chỉ số trong nhóm và cách chia ${config.groupMaxPoints[3]} điểm nhóm 3 (đang dùng ${config.group3Split.onlineService}/` +
       `${config.group3Split.onlinePayment}) chưa xác minh: giá trị lấy từ cấu hình (DOMAIN.md §1.2).`,
-    `Nhóm 1 (${config.groupMaxPoints[1]} điểm) và các chỉ số 3.1, 3.2, 3.5, 4.5 chưa tính điểm được từ dữ liệu hồ sơ: tổng điểm chỉ gồm các nhóm đã tính, không so sánh trực tiếp với tổng 100 điểm trên Cổng DVCQG.`,
+    `Nhóm 1 (${config.groupMaxPoints[1]} điểm) và chỉ số 4.5 chưa tính điểm được từ dữ liệu hồ sơ: tổng điểm chỉ gồm các nhóm đã tính, không so sánh trực tiếp với tổng 100 điểm trên Cổng DVCQG.`,
     config.bands.length === 0
       ? 'Xếp loại (ngưỡng các mức) chưa xác minh và chưa được cấu hình.'
       : 'Xếp loại theo ngưỡng trong cấu hình; ngưỡng chính thức chưa xác minh (DOMAIN.md §1.2).',

@@ -24,6 +24,8 @@ import {
   type StatisticsForm,
   type DeliveryState,
   type DossierRatioKey,
+  type ProcedureFact,
+  countFacts,
   type FactTimeUnit,
   type VersionedFact,
 } from '@motcua/indicators';
@@ -35,6 +37,7 @@ import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { PORTAL_RECORD_AGGREGATE } from '../portal-records/portal-delivery';
 import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
+import { loadCatalogueFacts } from './catalogue-facts';
 import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
 import { countColumns, IN_PERIOD_SCOPE, processingTimeQuery, scopeParameters, scopeParts } from './indicator-sql';
 
@@ -88,6 +91,11 @@ export class IndicatorsService {
       withFeedbackCounts(await this.counts(m, period, filter), await loadFeedbackFacts(m, period, filter), this.config),
     );
     return scoreIndicators(counts, this.config);
+  }
+
+  /** The catalogue facts of 3.1, 3.2 and 3.5 for a filter (the reference implementation's third input). */
+  async catalogueFacts(filter: IndicatorFilter = {}): Promise<ProcedureFact[]> {
+    return this.uow.read((m) => loadCatalogueFacts(m, filter));
   }
 
   async reportByGroup(period: Period, filter: IndicatorFilter, by: GroupBy): Promise<Array<{ key: string; report: IndicatorReport }>> {
@@ -204,7 +212,7 @@ export class IndicatorsService {
    */
   async reconciliation(period: Period, filter: IndicatorFilter = {}): Promise<Reconciliation & { ids: Record<string, string> }> {
     const records = await this.recordsFor(period, filter);
-    const { delivered, states, feedback } = await this.uow.read(async (m) => {
+    const { delivered, states, feedback, catalogue } = await this.uow.read(async (m) => {
       const delivered: PortalDeliveryEntity[] = [];
       const states = new Map<string, DeliveryState>();
       const ids = records.map((r) => r.dossierId);
@@ -221,7 +229,7 @@ export class IndicatorsService {
           states.set(r.fact.code, newest ? deliveryState(newest.status) : 'not_queued');
         }
       }
-      return { delivered, states, feedback: await loadFeedbackFacts(m, period, filter) };
+      return { delivered, states, feedback: await loadFeedbackFacts(m, period, filter), catalogue: await loadCatalogueFacts(m, filter) };
     });
     const theirs: VersionedFact[] = [];
     for (const d of delivered) {
@@ -231,7 +239,7 @@ export class IndicatorsService {
         // A record the rules cannot read counts as not delivered: the portal could not count it either.
       }
     }
-    const result = reconcile({ ours: records.map((r) => ({ fact: r.fact, version: r.version })), delivered: theirs, deliveryState: states, feedback }, period, this.config);
+    const result = reconcile({ ours: records.map((r) => ({ fact: r.fact, version: r.version })), delivered: theirs, deliveryState: states, feedback, catalogue }, period, this.config);
     const idOf = new Map(records.map((r) => [r.fact.code, r.dossierId]));
     // Dossier ids of the dossiers that differ, for links to them.
     return { ...result, ids: Object.fromEntries(result.differences.map((d) => [d.code, idOf.get(d.code)!])) };
@@ -271,6 +279,7 @@ export class IndicatorsService {
     counts.ratios.channel_postal = received('n_postal');
     counts.ratios.dissatisfied_or_complained = { numerator: n('n_dissatisfied'), denominator: d21 };
     counts.ratios.rated_or_complained = { numerator: n('n_rated'), denominator: d21 };
+    await this.catalogueCounts(m, counts, period, filter, where, all);
     const [sql, values] = m.connection.driver.escapeQueryWithParameters(processingTimeQuery(where), all, {});
     const times: Array<{ procedure_code: string; time_unit: string; completed: string | number; centi: string | number }> = await m.query(sql, values);
     counts.processingTime = {
@@ -278,6 +287,22 @@ export class IndicatorsService {
       byProcedure: times.map((r) => ({ procedureCode: r.procedure_code, unit: r.time_unit as FactTimeUnit, completed: Number(r.completed), totalCenti: Number(r.centi) })),
     };
     return counts;
+  }
+
+  /** 3.1, 3.2, 3.5: the catalogue's procedures, and which of them received an online dossier in the period (the records). */
+  private async catalogueCounts(m: EntityManager, counts: IndicatorCounts, period: Period, filter: IndicatorFilter, where: string, parameters: Record<string, unknown>) {
+    const catalogue = await loadCatalogueFacts(m, filter);
+    const [sql, values] = m.connection.driver.escapeQueryWithParameters(
+      `SELECT DISTINCT r.procedure_code AS code FROM portal_record r WHERE r.channel = 'online' AND r.received_at >= :from AND r.received_at < :to${where}`,
+      parameters,
+      {},
+    );
+    const online = new Set(((await m.query(sql, values)) as Array<{ code: string }>).map((r) => r.code));
+    const fromCatalogue = countFacts([], period, this.config, [], catalogue);
+    // 3.2's numerator needs the records: the procedures the query found.
+    for (const key of ['3.1', '3.5'] as const) counts.ratios[key] = fromCatalogue.ratios[key];
+    const services = catalogue.filter((p) => p.onlineLevel !== null);
+    counts.ratios['3.2'] = { numerator: services.filter((p) => online.has(p.procedureCode)).length, denominator: services.length };
   }
 
   /** 1.4 numerator: dossiers received in the period of which the portal acknowledged a record. */
