@@ -259,9 +259,11 @@ async function workerKilled() {
   // Order per channel: the accepted delivery of version 1 came before any request for version 2.
   let ordered = 0;
   let pairs = 0;
+  // Portal records are keyed by the record's own version (PortalRecords), webhooks by the dossier's.
+  const keyOf = (channel, version) => (channel === 'portal' ? `${d.id}:record:${version}:` : `${d.id}:${version}:`);
   for (const channel of ['portal', 'webhook']) {
-    const v1 = receiver.requests.find((q) => q.path === `/${channel}` && q.answered === 200 && q.idempotencyKey.startsWith(`${d.id}:1:`));
-    const v2 = receiver.requests.find((q) => q.path === `/${channel}` && q.idempotencyKey.startsWith(`${d.id}:2:`));
+    const v1 = receiver.requests.find((q) => q.path === `/${channel}` && q.answered === 200 && q.idempotencyKey.startsWith(keyOf(channel, 1)));
+    const v2 = receiver.requests.find((q) => q.path === `/${channel}` && q.idempotencyKey.startsWith(keyOf(channel, 2)));
     if (v1 && v2) {
       pairs++;
       if (v2.at >= v1.at) ordered++;

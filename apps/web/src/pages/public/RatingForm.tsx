@@ -19,7 +19,7 @@ export function RatingForm({ code, secret, onRated }: {
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<{ level?: string; comment?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -37,9 +37,8 @@ export function RatingForm({ code, secret, onRated }: {
     setFailure(null);
     try {
       await rateDossier(code, { secret, level: level as RatingLevel, ...(comment.trim() ? { comment: comment.trim() } : {}) });
-      const text = 'Cảm ơn ông/bà đã đánh giá. Ý kiến đã được ghi nhận.';
-      setDone(text);
-      onRated({ text, kind: 'ok' });
+      setDone(true);
+      onRated({ text: 'Cảm ơn ông/bà đã đánh giá. Ý kiến đã được ghi nhận.', kind: 'ok' });
     } catch (err) {
       const view = describeError(err);
       if (view.code === 'ALREADY_RATED') {
@@ -57,9 +56,7 @@ export function RatingForm({ code, secret, onRated }: {
   return (
     <section className="card rating" aria-labelledby="rating-title">
       <h2 id="rating-title">Đánh giá mức độ hài lòng</h2>
-      <p className={done ? 'alert alert--ok' : 'visually-hidden'} role="status">
-        {done ?? ''}
-      </p>
+      {/* The thanks are said once, by the page (onRated), which reloads without this form. */}
       {failure && (
         <p className="alert alert--error" role="alert">
           {failure}
@@ -70,7 +67,7 @@ export function RatingForm({ code, secret, onRated }: {
           <legend>Ông/bà đánh giá thế nào về việc giải quyết hồ sơ này?</legend>
           {LEVELS.map((l) => (
             <div className="radio rating-level" key={l}>
-              <input type="radio" id={`rating-${l}`} name="level" value={l} checked={level === l} onChange={() => setLevel(l)} disabled={!!done} />
+              <input type="radio" id={`rating-${l}`} name="level" value={l} checked={level === l} onChange={() => setLevel(l)} disabled={done} />
               <label htmlFor={`rating-${l}`}>{RATING_LABELS[l]}</label>
             </div>
           ))}
@@ -87,10 +84,10 @@ export function RatingForm({ code, secret, onRated }: {
           onChange={(e) => setComment(e.target.value)}
           error={errors.comment}
           hint={`${Array.from(comment).length}/${MAX_COMMENT} ký tự`}
-          disabled={!!done}
+          disabled={done}
         />
         <div className="form-actions">
-          <button type="submit" className="button button--primary button--wide" disabled={pending || !!done} aria-busy={pending}>
+          <button type="submit" className="button button--primary button--wide" disabled={pending || done} aria-busy={pending}>
             {pending ? 'Đang gửi…' : 'Gửi đánh giá'}
           </button>
         </div>
