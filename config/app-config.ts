@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { minioConfigFromEnv, type MinioConfig } from '../libs/storage/src/minio-config';
-import { feedbackDeadlines, type FeedbackDeadlines } from '../libs/workflow/src/feedback-deadlines';
+import { minioConfigFromEnv, type MinioConfig } from '@motcua/storage';
+import { feedbackDeadlines, type FeedbackDeadlines } from '@motcua/workflow';
 
 /**
  * The whole runtime configuration, read from the environment once at boot and

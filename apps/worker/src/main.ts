@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '../../api/src/config/load-config-or-exit';
-import { closeOnSignals } from '../../api/src/health/graceful-shutdown';
-import { OutboxDispatcher } from '../../api/src/outbox/outbox-dispatcher.service';
+import { closeOnSignals, loadConfigOrExit, OutboxDispatcher } from '@motcua/api';
 import { WorkerModule } from './worker.module';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
