@@ -43,9 +43,19 @@ module.exports = {
       testMatch: ['<rootDir>/apps/web/src/**/*.spec.{ts,tsx}'],
       moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/web/test/style-stub.js', ...moduleNameMapper },
     },
+    // The database tiers run in parallel workers: each file owns its database.
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // One migrated and seeded template database per run; each file starts from a copy of it.
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
+    },
   ],
+  // Only turns a hang into a failure: booting the whole application takes seconds on a loaded machine.
+  testTimeout: 30_000,
   // The pure libraries carry the rules: their coverage is part of the suite's contract.
   coverageProvider: 'v8',
   collectCoverageFrom: ['libs/*/src/**/*.ts', '!libs/**/*.spec.ts', '!libs/**/*.fixture*.ts', '!libs/**/index.ts'],

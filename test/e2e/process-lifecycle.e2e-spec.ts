@@ -1,5 +1,5 @@
 /**
- * The API as a real process (apps/api/src/main.ts, run from its sources through ts-register.js):
+ * The API as a real process (apps/api/src/main.ts, run from its sources through @swc-node/register, which reads tsconfig.json and its aliases):
  * the one-shot `migrate` command, and graceful shutdown on SIGTERM. No sleeps: every wait is for
  * an observable event (a log line, a refused connection, an exit), bounded only to fail cleanly.
  */
@@ -17,7 +17,7 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const REPO = join(__dirname, '..', '..');
 const MAIN = join(REPO, 'apps/api/src/main.ts');
-const REGISTER = join(__dirname, 'ts-register.js');
+const REGISTER = require.resolve('@swc-node/register');
 const PASSWORD = 'mật-khẩu-tiến-trình-2026';
 
 interface Child {

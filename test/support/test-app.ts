@@ -33,9 +33,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a fresh database and data folder. */
+/** The real application on a database of its own (a copy of the run's migrated and seeded template) and a fresh data folder. */
 export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  return boot(await createTestDatabase(), options, true);
+  return boot(await createTestDatabase({ fromTemplate: true }), options, true);
+}
+
+/** The configuration every test instance runs with; the template database is seeded with it too. */
+export function testAppConfig(databaseUrl: string, dataDir: string, env: Record<string, string> = {}): AppConfig {
+  return loadAppConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    DEMO_PASSWORD,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: process.env.TEST_LOGS ? 'debug' : 'error',
+    SWEEP_INTERVAL_SECONDS: '0',
+    ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
+    // Tests that exercise delivery turn it on or run a dispatch cycle themselves.
+    OUTBOX_DISPATCHER: 'off',
+    ...env,
+  });
 }
 
 /** A second instance of the application on the database of `first` (as when scaled out). */
@@ -45,19 +62,7 @@ export async function startTestAppOn(first: TestApp, options: { clock?: Clock; e
 
 async function boot(database: TestDatabase, options: { clock?: Clock; env?: Record<string, string> }, ownsDatabase: boolean): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-data-'));
-  const config = loadAppConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    DATABASE_URL: database.url,
-    DEMO_PASSWORD,
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
-    LOG_LEVEL: process.env.TEST_LOGS ? 'debug' : 'error',
-    SWEEP_INTERVAL_SECONDS: '0',
-    ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
-    // Tests that exercise delivery turn it on or run a dispatch cycle themselves.
-    OUTBOX_DISPATCHER: 'off',
-    ...options.env,
-  });
+  const config = testAppConfig(database.url, dataDir, options.env);
   const { app } = await createApp(config, { logger: process.env.TEST_LOGS ? undefined : false, overrides: { clock: options.clock } });
   // A listening server: supertest would otherwise start one per request, which breaks under parallel requests.
   await app.listen({ port: 0, host: '127.0.0.1' });
