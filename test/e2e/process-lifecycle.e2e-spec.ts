@@ -249,7 +249,13 @@ describe('The API process', () => {
     expect(await api.exited).toEqual({ code: 0, signal: null });
     expect(api.output()).toContain('SIGTERM: no new connections; finishing requests in flight');
     expect(api.output()).toContain('Shut down cleanly');
-    expect(api.output()).not.toMatch(/ ERROR |[Ss]weep failed/);
+    expect(api.output()).not.toMatch(/"level":"(error|fatal)"|[Ss]weep failed/);
+    // One JSON object per line, from the first boot message to the last shutdown message.
+    const lines = api.output().split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
+    const completed = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request completed' && entry.path === '/api/dossiers');
+    expect(completed).toMatchObject({ method: 'POST', route: '/api/dossiers', status: 201, reqId: expect.any(String), latencyMs: expect.any(Number), userId: expect.any(String) });
     // Committed, not merely answered: the row is there for whoever reads next.
     const reader = await readDatabase(database.url);
     try {

@@ -9,4 +9,5 @@ export type { AppConfig } from './config/app-config.provider';
 export { loadConfigOrExit } from './config/load-config-or-exit';
 export { DatabaseModule } from './database/database.module';
 export { closeOnSignals } from './health/graceful-shutdown';
+export { createJsonLogger, JsonLogger } from './observability/json-logger';
 export { OutboxCoreModule, OutboxDispatcher } from './outbox';
