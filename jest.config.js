@@ -1,6 +1,8 @@
 // Three tiers, one switch: unit specs sit next to the code in libs/ and apps/;
 // integration and e2e specs live in test/ and run against a real database
 // (SQLite by default, PostgreSQL when DATABASE_URL is set).
+const { jestModuleNameMapper } = require('./scripts/path-aliases');
+
 const swc = [
   '@swc/jest',
   {
@@ -14,10 +16,8 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const moduleNameMapper = {
-  '^@motcua/(workflow|calendar|catalogue|persistence|deadlines|storage|signatures|documents|indicators)$': '<rootDir>/libs/$1/src',
-  '^@config/(.*)$': '<rootDir>/config/$1',
-};
+// The aliases of tsconfig.paths.json, the one list (tsc, tsc-alias, Vite and lint read it too).
+const moduleNameMapper = jestModuleNameMapper();
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 const swcTsx = [
   '@swc/jest',
@@ -34,18 +34,28 @@ const swcTsx = [
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js'] },
     // Component tests of the web application, in jsdom.
     {
       displayName: 'web',
       testEnvironment: 'jsdom',
       transform: { '^.+\\.tsx?$': swcTsx },
       testMatch: ['<rootDir>/apps/web/src/**/*.spec.{ts,tsx}'],
-      moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/web/test/style-stub.js' },
+      moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/web/test/style-stub.js', ...moduleNameMapper },
     },
+    // The database tiers run in parallel workers: each file owns its database.
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // One migrated and seeded template database per run; each file starts from a copy of it.
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
+    },
   ],
+  // Only turns a hang into a failure: booting the whole application takes seconds on a loaded machine.
+  testTimeout: 30_000,
   // The pure libraries carry the rules: their coverage is part of the suite's contract.
   coverageProvider: 'v8',
   collectCoverageFrom: ['libs/*/src/**/*.ts', '!libs/**/*.spec.ts', '!libs/**/*.fixture*.ts', '!libs/**/index.ts'],

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { minioConfigFromEnv, type MinioConfig } from '../libs/storage/src/minio-config';
-import { feedbackDeadlines, type FeedbackDeadlines } from '../libs/workflow/src/feedback-deadlines';
+import { minioConfigFromEnv, type MinioConfig } from '@motcua/storage';
+import { feedbackDeadlines, type FeedbackDeadlines } from '@motcua/workflow';
 
 /**
  * The whole runtime configuration, read from the environment once at boot and
@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Maximum JSON request body in bytes. */
   bodyLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Bearer token Prometheus sends to GET /metrics; null = the endpoint is off (404). */
+  metricsToken: string | null;
   deadlines: DeadlineSettings;
   /** Requests per minute per client address on login and public endpoints (brute force, scraping). */
   rateLimitPerMinute: { login: number; public: number };
@@ -168,6 +170,8 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   const expiresInSeconds = parseInteger(env.JWT_EXPIRES_IN_SECONDS, 8 * 3600, 'JWT_EXPIRES_IN_SECONDS', 60, 30 * 86400, problems);
   const logLevel = (env.LOG_LEVEL?.trim() || 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters');
 
   const deadlines: DeadlineSettings = {
     dueSoonWorkingMinutes: 60 * parseInteger(env.DUE_SOON_WORKING_HOURS, 8, 'DUE_SOON_WORKING_HOURS', 0, 400, problems),
@@ -231,6 +235,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     agencyId,
     bodyLimitBytes,
     logLevel,
+    metricsToken,
     deadlines,
     rateLimitPerMinute,
     storage,

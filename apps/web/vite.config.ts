@@ -8,6 +8,8 @@ const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 export default defineConfig({
   root: webRoot,
   base: '/',
+  // The aliases of tsconfig.paths.json (through apps/web/tsconfig.json), e.g. @motcua/workflow/vocabulary.
+  resolve: { tsconfigPaths: true },
   // No @vitejs/plugin-react: Vite 8 compiles TSX itself with Oxc, using React's automatic runtime.
   oxc: { jsx: { runtime: 'automatic' } },
   build: {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Readable } from 'node:stream';
-import { startS3rver, RunningS3rver } from '../../libs/storage/src/testing/s3rver-harness';
+import { startS3rver, RunningS3rver } from '@motcua/storage/testing';
 import { DossierFileEntity } from '../../apps/api/src/files/dossier-file.entity';
 import { FilesService } from '../../apps/api/src/files/files.service';
 import { OBJECT_STORAGE } from '../../apps/api/src/files/object-storage.provider';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadAppConfig } from '@config/app-config';
 import { MIGRATIONS } from '../../migrations';
 import { ReadinessRegistry } from '../../apps/api/src/health/readiness.registry';
-import { RunningS3rver, startS3rver } from '../../libs/storage/src/testing/s3rver-harness';
+import { RunningS3rver, startS3rver } from '@motcua/storage/testing';
 import { startTestApp, startTestAppOn, TestApp } from '../support/test-app';
 
 /** The built-in checks, in registration order. */

@@ -1,5 +1,5 @@
 import { parseQrPayload } from '@motcua/documents';
-import { decodeQr, pdfImages, pdfText } from '../../libs/documents/test-support/pdf-inspect';
+import { decodeQr, pdfImages, pdfText } from '@motcua/documents/testing';
 import { APPLICANT, createDossier, pickWalkableProcedure, sendEvent, USER_BY_DEPARTMENT } from '../support/dossier-helpers';
 import { attachSignedResult } from '../support/files';
 import { startTestApp, TestApp } from '../support/test-app';

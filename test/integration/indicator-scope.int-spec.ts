@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, UnitOfWork } from '@motcua/persistence';
 import { loadAppConfig } from '@config/app-config';
@@ -34,7 +35,7 @@ describe('Indicator report over the stored records equals the rules over the rec
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const config = loadAppConfig({ DATABASE_URL: db.url, DATA_DIR: require('node:os').tmpdir() });
+    const config = loadAppConfig({ DATABASE_URL: db.url, DATA_DIR: tmpdir() });
     ds = new DataSource(buildDataSourceOptions(config.database, { entities: ENTITIES, migrations: MIGRATIONS }));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@motcua/persistence';
 import { loadAppConfig } from '@config/app-config';
@@ -11,7 +12,7 @@ describe('Migrations are the only schema authority', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const config = loadAppConfig({ DATABASE_URL: db.url, DATA_DIR: require('node:os').tmpdir() });
+    const config = loadAppConfig({ DATABASE_URL: db.url, DATA_DIR: tmpdir() });
     ds = new DataSource(buildDataSourceOptions(config.database, { entities: ENTITIES, migrations: MIGRATIONS }));
     await ds.initialize();
   });

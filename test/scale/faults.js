@@ -105,7 +105,8 @@ async function postgresRestart() {
   const health = [];
   const prober = async () => {
     while (running) {
-      health.push(await c.json('GET', '/api/health', null, undefined, { label: 'health' }));
+      health.push(await c.json('GET', '/api/health', null, undefined, { label: 'liveness' }));
+      health.push(await c.json('GET', '/api/health/ready', null, undefined, { label: 'readiness' }));
       await sleep(250);
     }
   };
@@ -144,7 +145,8 @@ async function postgresRestart() {
   }
   H.printTable('requests around the restart, by phase and outcome', ['phase', 'request', 'outcome', 'count', 'max ms'], rows);
 
-  const down = c.outcomes.filter((r) => r.startedAt >= t.stoppedAt && r.startedAt < t.startAt);
+  // Liveness never touches the database: it answers 200 throughout (checked below), not 503.
+  const down = c.outcomes.filter((r) => r.startedAt >= t.stoppedAt && r.startedAt < t.startAt && r.label !== 'liveness');
   const downSettled = down.filter((r) => r.endedAt < t.startAt);
   check(S, 'requests sent while PostgreSQL was down', down.length, '> 20', down.length > 20);
   check(S, '… answered 503 SERVICE_UNAVAILABLE (those answered before the restart began)', downSettled.filter((r) => outcomeKey(r) === '503 SERVICE_UNAVAILABLE').length, downSettled.length);
@@ -152,8 +154,11 @@ async function postgresRestart() {
   check(S, `… slowest answer (fail fast: bound ${FAIL_FAST_MS} ms)`, slowest, `≤ ${FAIL_FAST_MS}`, slowest <= FAIL_FAST_MS);
   check(S, '500 answers during the whole run', c.outcomes.filter((r) => r.status === 500).length, 0);
   check(S, 'transport errors (reset, timeout, refused) during the whole run', c.outcomes.filter((r) => r.error).length, 0);
-  const healthDown = health.filter((r) => r.startedAt >= t.stoppedAt && r.endedAt < t.startAt);
-  check(S, 'GET /api/health while down → 503', healthDown.filter((r) => r.status === 503).length, healthDown.length, healthDown.length > 0 && healthDown.every((r) => r.status === 503));
+  const healthDown = (label) => health.filter((r) => r.label === label && r.startedAt >= t.stoppedAt && r.endedAt < t.startAt);
+  const readyDown = healthDown('readiness');
+  const liveDown = healthDown('liveness');
+  check(S, 'GET /api/health/ready while down → 503', readyDown.filter((r) => r.status === 503).length, readyDown.length, readyDown.length > 0 && readyDown.every((r) => r.status === 503));
+  check(S, 'GET /api/health (liveness) while down → 200: no restart for a database outage', liveDown.filter((r) => r.status === 200).length, liveDown.length, liveDown.length > 0 && liveDown.every((r) => r.status === 200));
   check(S, 'recovered without restarting the API: first 200 transition after the start (ms after pg_ctl start returned)', recoveredAt ? recoveredAt - t.startedAt : 'never', '≤ 30000', recoveredAt !== null && recoveredAt - t.startedAt <= 30_000);
   const late = c.outcomes.filter((r) => recoveredAt && r.startedAt > recoveredAt + 1_000);
   check(S, 'requests sent from 1 s after recovery on that were not 2xx', late.filter((r) => r.error || r.status >= 300).length, 0);

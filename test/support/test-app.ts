@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { AppConfig, loadAppConfig } from '@config/app-config';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -33,22 +34,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a fresh database and data folder. */
-export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  return boot(await createTestDatabase(), options, true);
+/** The real application on a database of its own (a copy of the run's migrated and seeded template) and a fresh data folder. */
+export async function startTestApp(options: BootOptions = {}): Promise<TestApp> {
+  return boot(await createTestDatabase({ fromTemplate: true }), options, true);
 }
 
-/** A second instance of the application on the database of `first` (as when scaled out). */
-export async function startTestAppOn(first: TestApp, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  return boot(first.database, options, false);
-}
-
-async function boot(database: TestDatabase, options: { clock?: Clock; env?: Record<string, string> }, ownsDatabase: boolean): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-data-'));
-  const config = loadAppConfig({
+/** The configuration every test instance runs with; the template database is seeded with it too. */
+export function testAppConfig(databaseUrl: string, dataDir: string, env: Record<string, string> = {}): AppConfig {
+  return loadAppConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     DEMO_PASSWORD,
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: process.env.TEST_LOGS ? 'debug' : 'error',
@@ -56,9 +52,26 @@ async function boot(database: TestDatabase, options: { clock?: Clock; env?: Reco
     ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
     // Tests that exercise delivery turn it on or run a dispatch cycle themselves.
     OUTBOX_DISPATCHER: 'off',
-    ...options.env,
+    ...env,
   });
-  const { app } = await createApp(config, { logger: process.env.TEST_LOGS ? undefined : false, overrides: { clock: options.clock } });
+}
+
+/** A second instance of the application on the database of `first` (as when scaled out). */
+export async function startTestAppOn(first: TestApp, options: BootOptions = {}): Promise<TestApp> {
+  return boot(first.database, options, false);
+}
+
+export interface BootOptions {
+  clock?: Clock;
+  env?: Record<string, string>;
+  /** Receives the application's JSON log lines (otherwise silenced unless TEST_LOGS is set). */
+  logs?: DestinationStream;
+}
+
+async function boot(database: TestDatabase, options: BootOptions, ownsDatabase: boolean): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-data-'));
+  const config = testAppConfig(database.url, dataDir, options.env);
+  const { app } = await createApp(config, { logger: process.env.TEST_LOGS ? undefined : false, logDestination: options.logs, overrides: { clock: options.clock } });
   // A listening server: supertest would otherwise start one per request, which breaks under parallel requests.
   await app.listen({ port: 0, host: '127.0.0.1' });
   const server = app.getHttpServer();

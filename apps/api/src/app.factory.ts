@@ -1,4 +1,4 @@
-import { BadRequestException, LogLevel, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,25 +10,33 @@ import { AppModule, AppOverrides } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { AppConfig } from './config/app-config.provider';
 import { StartupSeeder, StartupReport } from './startup-seeder';
+import { createJsonLogger, JsonLogger } from './observability/json-logger';
+import { observeRequests } from './observability/request-observer';
+import { requestId } from './observability/request-id';
+import type { DestinationStream } from 'pino';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
   startup: StartupReport;
 }
 
-const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
-
 /**
  * Builds the whole application exactly as production runs it; `main.ts` and the
  * e2e tests both come through here. Migrations run (unless MIGRATIONS_RUN=off) and seeds
  * are applied before it returns. Signals are the caller's: main.ts closes on SIGTERM/SIGINT.
  */
-export async function createApp(config: AppConfig, options: { logger?: false; overrides?: AppOverrides } = {}): Promise<CreatedApp> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false; logDestination?: DestinationStream; overrides?: AppOverrides } = {},
+): Promise<CreatedApp> {
+  // JSON lines (docs/operations.md); `logDestination` catches them in tests, `logger: false` silences them.
+  const logger = createJsonLogger(config.logLevel, { enabled: options.logger !== false || !!options.logDestination, destination: options.logDestination });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true, loggerInstance: logger, disableRequestLogging: true, genReqId: requestId });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.overrides), adapter, {
-    logger: options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    logger: new JsonLogger(logger),
     bufferLogs: false,
   });
+  observeRequests(app, logger);
   app.setGlobalPrefix('api');
   // Historical imports arrive as NDJSON text, which may be far larger than a JSON command.
   app

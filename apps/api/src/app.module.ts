@@ -19,6 +19,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { ConfigModule } from './config/config.module';
 import { StartupSeeder } from './startup-seeder';
 import { UsersModule } from './users/users.module';
+import { MetricsModule } from './observability/metrics.module';
 
 /** Replaceable parts, for tests: a fixed clock to receive a dossier on a chosen day and hour. */
 export interface AppOverrides {
@@ -30,7 +31,7 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule, HealthModule, FeedbackModule, OutboxModule, PortalRecordsModule],
+      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule, HealthModule, FeedbackModule, OutboxModule, PortalRecordsModule, MetricsModule],
       providers: [StartupSeeder],
     };
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, withAdvisoryLock } from '@motcua/persistence';
 import { AppConfig } from '@config/app-config';
 import { loadConfigOrExit } from './config/load-config-or-exit';
+import { createJsonLogger, JsonLogger } from './observability/json-logger';
 import { MIGRATIONS } from '../../../migrations';
 import { createApp } from './app.factory';
 import { ENTITIES } from './database/entities';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfigOrExit();
+  // JSON lines from the one-shot commands too (serve's application sets the same logger).
+  Logger.overrideLogger(new JsonLogger(createJsonLogger(config.logLevel)));
   if (command === 'migrate') await migrate(config);
   else if (command === 'create-user') await createUserCommand(config, process.argv.slice(3));
   else await serve(config);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- serve.js is plain CommonJS, also run by node directly
 const { startServer } = require('./serve.js') as {
   startServer(o: { root: string; apiUrl: string; port?: number }): Promise<{ url: string; close(): Promise<void> }>;
 };

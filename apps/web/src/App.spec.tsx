@@ -89,12 +89,14 @@ describe('App: login, logout, expiry', () => {
   it('leaves when the token dies, and logging in again as the same user brings the half-filled form back', async () => {
     const api = backend();
     api.on('POST', '/api/auth/login', { body: { accessToken: tokenFor(CLERK, 3600), tokenType: 'Bearer', user: CLERK } });
-    // 5.5 s left, 5 s of it kept as margin: the session ends about half a second from now.
-    sessionStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, 5.5), user: CLERK }));
+    // 8 s left, 5 s of it kept as margin: the session ends about 3 s from now, after the typing
+    // below (which takes well over half a second when the suite's workers share a loaded machine).
+    sessionStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, 8), user: CLERK }));
     const user = userEvent.setup();
     render(<App />);
     await user.type(await screen.findByLabelText(/Họ và tên/), 'Hoàng Thị Mai');
-    expect(await screen.findByText(/Phiên đăng nhập đã hết hạn/, undefined, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByLabelText(/Họ và tên/)).toHaveValue('Hoàng Thị Mai');
+    expect(await screen.findByText(/Phiên đăng nhập đã hết hạn/, undefined, { timeout: 8000 })).toBeInTheDocument();
     expect(screen.getByLabelText(/Tên đăng nhập/)).toHaveValue('clerk');
     await user.type(screen.getByLabelText(/Mật khẩu/), 'demo-password-2026');
     await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));

@@ -1,12 +1,8 @@
 import 'reflect-metadata';
-import { Logger, LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '../../api/src/config/load-config-or-exit';
-import { closeOnSignals } from '../../api/src/health/graceful-shutdown';
-import { OutboxDispatcher } from '../../api/src/outbox/outbox-dispatcher.service';
+import { closeOnSignals, createJsonLogger, JsonLogger, loadConfigOrExit, OutboxDispatcher } from '@motcua/api';
 import { WorkerModule } from './worker.module';
-
-const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
  * `node dist/apps/worker/src/main.js`: delivers the outbox when the API instances run with
@@ -16,7 +12,7 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    logger: new JsonLogger(createJsonLogger(config.logLevel)),
   });
   await app.init();
   // The API's shutdown sequence: stop claiming, finish deliveries in flight, release the rest, exit 0.

@@ -1,9 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock } from '../../api/src/common/clock';
-import { ConfigModule } from '../../api/src/config/config.module';
-import { AppConfig } from '../../api/src/config/app-config.provider';
-import { DatabaseModule } from '../../api/src/database/database.module';
-import { OutboxCoreModule } from '../../api/src/outbox/outbox-core.module';
+import { type AppConfig, Clock, ConfigModule, DatabaseModule, OutboxCoreModule } from '@motcua/api';
 
 /**
  * The background work of the API without HTTP, for scaled-out deployments: the same

@@ -4,7 +4,7 @@
  * `config/catalogue/departments.json` and `config/catalogue/procedures.json`. Field names are
  * part of those files' format: renaming one means editing the files and the build script.
  */
-import type { ProcessingStep, Role } from '../../workflow/src/dossier.types';
+import type { ProcessingStep, Role } from '@motcua/workflow';
 
 export type { ProcessingStep, Role };
 

@@ -1,4 +1,4 @@
-import { ROLES } from '../../workflow/src/dossier.types';
+import { ROLES } from '@motcua/workflow';
 import { CatalogueParseError } from './catalogue-errors';
 import {
   DEPARTMENT_KINDS,

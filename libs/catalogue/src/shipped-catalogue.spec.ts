@@ -135,6 +135,7 @@ describeWithResearch(researchLabel, () => {
   });
 
   it('is exactly what scripts/catalogue/build-catalogue.js produces (re-run the script if this fails)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script, loaded by its path
     const script = require(path.join(REPO_ROOT, 'scripts', 'catalogue', 'build-catalogue.js'));
     const overrides = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'catalogue', 'overrides.json'), 'utf8'));
     const built: string = script.serialise(script.buildCatalogue(fs.readFileSync(RESEARCH_YAML, 'utf8'), overrides));

@@ -1,8 +1,8 @@
 import schedule2024 from '@config/holidays/2024.json';
 import schedule2025 from '@config/holidays/2025.json';
 import schedule2026 from '@config/holidays/2026.json';
-import { createWorkingCalendar, defaultCalendarConfig, parseYearSchedule } from '../../calendar/src';
-import type { DossierEffect, ProcessingStep } from '../../workflow/src';
+import { createWorkingCalendar, defaultCalendarConfig, parseYearSchedule } from '@motcua/calendar';
+import type { DossierEffect, ProcessingStep } from '@motcua/workflow';
 import { advanceClock, checkApology, ClockInput, ClockState, clockFromHistory, deadlineStatus, outcomeOf, processingWorkingMinutes, STOPPED_CLOCK } from './dossier-clock';
 
 const calendar = createWorkingCalendar(

@@ -1,5 +1,5 @@
-import type { DeadlineUnit, WorkingCalendar } from '../../calendar/src';
-import type { DossierEffect, ProcessingStep } from '../../workflow/src';
+import type { DeadlineUnit, WorkingCalendar } from '@motcua/calendar';
+import type { DossierEffect, ProcessingStep } from '@motcua/workflow';
 
 /**
  * The deadline clock of a dossier, as pure functions of the workflow's effects.

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { decodeQr, pdfImages, pdfPageCount, pdfText } from '../test-support/pdf-inspect';
 import { LONG_PROCEDURE_NAME, LOOKUP_URL, RECEIPT, VIETNAMESE_ALPHABET } from '../test-support/fixtures';
 import { parseQrPayload, qrPayload, renderReceipt, type ReceiptData } from './index';
@@ -161,7 +162,6 @@ describe('renderReceipt (Mẫu 01)', () => {
 
 // The first page's content stream, inflated.
 function pageContent(pdf: Buffer): string {
-  const { inflateSync } = require('node:zlib') as typeof import('node:zlib');
   const text = pdf.toString('latin1');
   for (const match of text.matchAll(/stream\n/g)) {
     const start = (match.index as number) + 'stream\n'.length;

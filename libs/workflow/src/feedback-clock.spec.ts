@@ -1,5 +1,5 @@
 /** Feedback phase clocks driven by the machine's own effects, on the real working calendar. */
-import { createWorkingCalendar, defaultCalendarConfig } from '../../calendar/src';
+import { createWorkingCalendar, defaultCalendarConfig } from '@motcua/calendar';
 import { advanceFeedbackClocks, feedbackTimeliness } from './feedback-clock';
 import type { FeedbackClocks } from './feedback-clock';
 import { feedbackDeadlines } from './feedback-deadlines';

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../calendar/src';
+import type { WorkingCalendar } from '@motcua/calendar';
 import { DEFAULT_FEEDBACK_DEADLINES, feedbackPhaseDueAt } from './feedback-deadlines';
 import type { FeedbackDeadlines } from './feedback-deadlines';
 import { FEEDBACK_PHASES } from './feedback.types';

@@ -1,5 +1,5 @@
 /** The feedback deadline phases as data: defaults, configuration, and due times on the working calendar. */
-import { createWorkingCalendar, defaultCalendarConfig } from '../../calendar/src';
+import { createWorkingCalendar, defaultCalendarConfig } from '@motcua/calendar';
 import { DEFAULT_FEEDBACK_DEADLINES, FEEDBACK_PHASE_COMPLETED_BY, feedbackDeadlines, feedbackPhaseDueAt } from './feedback-deadlines';
 import { FEEDBACK_EVENT_TYPES, FEEDBACK_PHASES } from './feedback.types';
 

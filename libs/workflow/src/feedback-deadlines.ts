@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../calendar/src';
+import type { WorkingCalendar } from '@motcua/calendar';
 import { FEEDBACK_PHASES } from './feedback.types';
 import type { FeedbackEventType, FeedbackPhase } from './feedback.types';
 

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isConnectionFailure } from '@motcua/persistence';
 import { InvalidObjectKeyError, ObjectNotFoundError, ObjectTooLargeError, StorageUnavailableError } from '@motcua/storage';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { redactUrl } from '../observability/redact-url';
 import { AppError } from './errors';
 
 /** The one JSON error shape of the API. */
@@ -40,11 +41,16 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode === 503) {
-      // An outage answers every request with 503: one line each, not a stack trace each.
-      this.logger.warn(`${body.error}: ${exception instanceof Error ? exception.message : String(exception)}`);
-    } else if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (body.statusCode >= 500) {
+      // Which request failed: its id (as in its `request completed` line), method and path (query redacted).
+      const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+      const where = request ? { reqId: request.id, method: request.method, ...redactUrl(request.url) } : {};
+      if (body.statusCode === 503) {
+        // An outage answers every request with 503: one line each, not a stack trace each.
+        this.logger.warn({ ...where, msg: `${body.error}: ${exception instanceof Error ? exception.message : String(exception)}` });
+      } else {
+        this.logger.error({ ...where, msg: exception instanceof Error ? exception.message : String(exception), stack: exception instanceof Error ? exception.stack : undefined });
+      }
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { UnitOfWork } from '@motcua/persistence';
@@ -10,6 +10,7 @@ import { DossierEntity } from '../dossiers/dossier.entity';
 import { DeadlineNotificationEntity } from './deadline-notification.entity';
 import { DossierClock } from './dossier-clock.service';
 import { deadlineOutboxMessages, DeadlineKind, OutboxWriter } from '../outbox';
+import { Metrics } from '../observability/metrics';
 
 export interface SweepReport {
   examined: number;
@@ -41,6 +42,8 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
     private readonly time: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxWriter,
+    /** Absent where no metrics are served (the worker). */
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,8 +69,21 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
 
   /** One pass; overlapping calls in one process share the pass in progress. */
   sweep(now: Date = this.time.now()): Promise<SweepReport> {
-    this.running ??= this.pass(now).finally(() => (this.running = null));
+    this.running ??= this.measured(this.pass(now)).finally(() => (this.running = null));
     return this.running;
+  }
+
+  private async measured(pass: Promise<SweepReport>): Promise<SweepReport> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const report = await pass;
+      this.metrics?.recordSweep(seconds(), report);
+      return report;
+    } catch (error) {
+      this.metrics?.recordSweep(seconds(), null);
+      throw error;
+    }
   }
 
   private async pass(now: Date): Promise<SweepReport> {

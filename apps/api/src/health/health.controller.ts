@@ -22,16 +22,27 @@ export class HealthController {
     private readonly readiness: ReadinessRegistry,
   ) {}
 
-  /** Liveness: 200 when the database answers a trivial query, 503 otherwise. */
+  /**
+   * Liveness: the process is up and its event loop answers. It never touches the database or
+   * any other dependency: during a database outage every instance would fail it at once and an
+   * orchestrator would restart them all, which cures nothing. Dependencies are readiness's job.
+   */
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process serves requests and reaches its database' })
-  async health() {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
-      throw new ServiceUnavailableError('Database is not answering');
-    }
+  @ApiOperation({ summary: 'Liveness: the process serves requests (no dependency is checked)' })
+  health() {
+    return this.alive();
+  }
+
+  /** The same liveness answer under the name probes often use. */
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness (same as GET /api/health)' })
+  live() {
+    return this.alive();
+  }
+
+  private alive() {
     return { status: 'ok', database: this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite' };
   }
 

@@ -2,8 +2,8 @@
 
 // The workflow's own names (pure files of libs/workflow, no xstate): one source for the
 // API, the database and this app.
-import type { Channel, DossierEventType, DossierState, ReturnMethod, Role } from '../../../../libs/workflow/src/dossier.types';
-import { DOSSIER_EVENT_TYPES, DOSSIER_STATES as WORKFLOW_STATES } from '../../../../libs/workflow/src/dossier.types';
+import type { Channel, DossierEventType, DossierState, ReturnMethod, Role } from '@motcua/workflow/vocabulary';
+import { DOSSIER_EVENT_TYPES, DOSSIER_STATES as WORKFLOW_STATES } from '@motcua/workflow/vocabulary';
 
 export type { Channel, DossierState, ReturnMethod, Role };
 export type EventType = DossierEventType;

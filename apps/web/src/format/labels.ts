@@ -1,6 +1,6 @@
 import type { Channel, DeadlineStatus, FilePurpose, PaymentMethod, RatingLevel, DossierState, EventType, Outcome, ReturnMethod, Role } from '../api/types';
 // Pure file (imports only types): no xstate in the bundle.
-import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI } from '../../../../libs/workflow/src/labels';
+import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI } from '@motcua/workflow/vocabulary';
 
 /** Button and history names of the workflow's events: the workflow library's own words. */
 export const EVENT_LABELS: Readonly<Record<EventType, string>> = DOSSIER_EVENT_LABELS_VI;
