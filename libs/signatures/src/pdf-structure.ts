@@ -116,7 +116,7 @@ export function lookupDict(context: PDFContext, object: PDFObject | undefined): 
 export function redirectedXrefEntries(structure: PdfStructure, end: number): string[] {
   const tail = Buffer.from(structure.bytes.subarray(end)).toString('latin1');
   const problems: string[] = [];
-  const section = /xref\s*[\r\n]+((?:\d+\s+\d+\s*[\r\n]+(?:\d{10}\s\d{5}\s[nf][ \t]*[\r\n]+)*)+)/g;
+  const section = /(?<!start)xref\s*[\r\n]+((?:\d+\s+\d+\s*[\r\n]+(?:\d{10}\s\d{5}\s[nf][ \t]*[\r\n]+)*)+)/g;
   for (const match of tail.matchAll(section)) {
     const lines = match[1].split(/[\r\n]+/).map((l) => l.trim()).filter(Boolean);
     let number = 0;
@@ -132,8 +132,12 @@ export function redirectedXrefEntries(structure: PdfStructure, end: number): str
       if (entry[3] !== 'n') continue;
       const offset = Number(entry[1]);
       const versions = structure.history.get(`${current} ${Number(entry[2])}`);
-      const last = versions?.[versions.length - 1];
+      // Cross-reference and object streams are not objects pdf-lib keeps: nothing to shadow.
+      if (!versions) continue;
+      // The definition this section must point at: the last one written before the section.
       // A few bytes of slack: some writers point at the end-of-line before the header.
+      const sectionAt = end + (match.index ?? 0);
+      const last = versions.filter((v) => v.start < sectionAt).pop();
       if (!last || offset > last.start || last.start - offset > 4) problems.push(`${current} ${Number(entry[2])}`);
     }
   }

@@ -60,7 +60,10 @@ export async function verifyTimestampToken(input: {
     at: tst.genTime,
     purpose: 'timestamping',
   });
-  if (path.failures.length > 0) return { ...fail('', path.failures), genTime: tst.genTime };
+  if (path.failures.length > 0) {
+    const untrusted = path.failures.map((f) => ({ code: 'TIMESTAMP_UNTRUSTED' as const, message: `Timestamp authority: ${f.message}` }));
+    return { ...base, genTime: tst.genTime, failures: untrusted };
+  }
   return { ...base, tsaPath: path.path };
 }
 

@@ -38,7 +38,8 @@ export type FailureCode =
  *   nothing binds the certificate or content type to the signature, refused;
  * - `WEAK_ALGORITHM` — a digest/signature algorithm the policy does not accept (SHA-1 by default, MD5);
  * - `KEY_USAGE_NOT_ALLOWED` — the certificate's keyUsage/extKeyUsage does not allow this use;
- * - `TIMESTAMP_INVALID` — an RFC 3161 timestamp (signature or document) does not verify or its TSA is not trusted;
+ * - `TIMESTAMP_INVALID` — an RFC 3161 timestamp (signature or document) does not verify;
+ * - `TIMESTAMP_UNTRUSTED` — it verifies, but its TSA does not chain to an anchor (or was not valid at genTime);
  * - `CLAIMED_TIME_AFTER_TRUSTED_TIME` — the signing time written by the signer is later than
  *   the trusted time (the timestamp, or the upload): a claim nobody can have made honestly;
  * - `REVOKED` — a certificate of the path was revoked at or before the trusted time;
@@ -52,6 +53,7 @@ export type NewFailureCode =
   | 'WEAK_ALGORITHM'
   | 'KEY_USAGE_NOT_ALLOWED'
   | 'TIMESTAMP_INVALID'
+  | 'TIMESTAMP_UNTRUSTED'
   | 'CLAIMED_TIME_AFTER_TRUSTED_TIME'
   | 'REVOKED'
   | 'REVOCATION_UNKNOWN'
