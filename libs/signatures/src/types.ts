@@ -78,6 +78,8 @@ export interface VerificationFailure {
 export interface SignerSummary {
   /** Subject common name (CN), or the whole subject DN when there is no CN. */
   name: string;
+  /** Subject organisation (O), when present: the agency a certificate was issued to. */
+  organization?: string;
   /** Certificate serial number, lower-case hex without separators. */
   serialNumber: string;
   /** Issuer distinguished name (RFC 4514 string). */

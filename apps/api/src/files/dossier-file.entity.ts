@@ -19,6 +19,8 @@ export interface DigitisationMetadata {
 export interface SignatureRecord {
   kind: 'detached_cms' | 'pdf';
   signerName: string | null;
+  /** The signer certificate's organisation (O), e.g. the agency. */
+  signerOrganization?: string | null;
   certificateSerial: string | null;
   certificateIssuer: string | null;
   signingTime: string | null;

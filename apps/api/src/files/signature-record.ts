@@ -11,6 +11,7 @@ export function toRecord(
   const record: SignatureRecord = {
     kind,
     signerName: v.signer?.name ?? null,
+    signerOrganization: v.signer?.organization ?? null,
     certificateSerial: v.signer?.serialNumber ?? null,
     certificateIssuer: v.signer?.issuer ?? null,
     signingTime: v.signingTime?.toISOString() ?? null,
