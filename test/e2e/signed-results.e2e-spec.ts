@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signPdf } from '@motcua/signatures';
@@ -130,6 +130,24 @@ describe('signed results (issue 13)', () => {
     expect(res.body.details.signatures.map((s: { valid: boolean }) => s.valid)).toEqual([false, true]);
     expect(res.body.details.signatures[0].reasons).toContain('DIGEST_MISMATCH');
   });
+
+  it('never answers 500 for a file of the real-world corpus, uploaded signed or to be signed', async () => {
+    const dir = join(__dirname, '../../libs/signatures/corpus/real-world');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const statuses: Record<string, number[]> = {};
+    const d = await atLastStep(); // a stored result does not close the dossier to further uploads
+    for (const file of files) {
+      const pdf = readFileSync(join(dir, file));
+      const signed = await attachSignedResult(t, d.leader, d.id, pdf, 'signed');
+      const sign = await attachSignedResult(t, d.leader, d.id, pdf, 'sign');
+      statuses[file] = [signed.status, sign.status];
+    }
+    for (const [file, [signed, sign]] of Object.entries(statuses)) {
+      expect([file, signed]).toEqual([file, 422]); // foreign signers are not trusted here
+      expect([file, [201, 422].includes(sign)]).toEqual([file, true]);
+    }
+  }, 120_000);
 
   it('refuses a revoked leader certificate', async () => {
     const revoked = await w.issueSigner('Đinh Văn Bị Thu Hồi');

@@ -34,6 +34,26 @@ export async function ourVerdict(file: string) {
   return { verdict, integrity, codes: [...new Set(verdict.reasons.map((r) => r.code))].sort() };
 }
 
+describe('real-world signed PDFs, mangled', () => {
+  // Deterministic mutations (no hidden randomness): truncations and byte flips at fixed strides.
+  it.each(MANIFEST.files.filter((_, i) => i % 6 === 0).map((e) => [e.file] as const))('%s: truncated or flipped, still a verdict, never a throw', async (file) => {
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const bytes = readFileSync(join(DIR, file));
+    const variants = [0.1, 0.5, 0.9, 0.999].map((f) => bytes.subarray(0, Math.floor(bytes.length * f)));
+    for (const at of [0.05, 0.3, 0.6, 0.95]) {
+      const copy = Buffer.from(bytes);
+      const i = Math.floor(copy.length * at);
+      copy[i] ^= 0xff;
+      variants.push(copy);
+    }
+    for (const variant of variants) {
+      const verdict = await verifyPdfSignature(variant, { trust: TrustStore.from({ anchors: [] }), receivedAt: new Date(MANIFEST.receivedAt), policy: { revocation: 'off' } });
+      expect(verdict.valid).toBe(false);
+    }
+  });
+});
+
 describe('real-world signed PDFs', () => {
   it('has at least 10 files, each with its source', () => {
     const sources = readFileSync(join(DIR, 'SOURCES.md'), 'utf8');

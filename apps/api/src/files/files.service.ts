@@ -30,6 +30,14 @@ export class SignatureInvalidError extends AppError {
   readonly code = 'SIGNATURE_INVALID';
 }
 
+export class ResultNotSignableError extends AppError {
+  readonly status = 422;
+  readonly code = 'PDF_NOT_SIGNABLE';
+}
+
+/** The TSA failed while signing: sign again without a timestamp. */
+class TsaUnavailable extends Error {}
+
 export class DossierClosedForFilesError extends AppError {
   readonly status = 409;
   readonly code = 'DOSSIER_NOT_ACCEPTING_FILES';
@@ -255,13 +263,25 @@ export class FilesService {
     }
     const tsaUrl = settings.tsaUrl;
     const options = { reason: `Kết quả giải quyết hồ sơ ${dossierCode}`, signerName, location: 'Lai Châu', signingTime: at, revocation };
-    if (!tsaUrl) return signPdf(original, identity, options);
     try {
-      return await signPdf(original, identity, { ...options, timestamp: (value) => requestTimestamp(this.signing.fetcher, tsaUrl, value, 'sha256', settings.revocationTimeoutMs) });
+      if (!tsaUrl) return await signPdf(original, identity, options);
+      try {
+        const timestamp = (value: Uint8Array) =>
+          requestTimestamp(this.signing.fetcher, tsaUrl, value, 'sha256', settings.revocationTimeoutMs).catch((error: unknown) => {
+            throw new TsaUnavailable(String(error));
+          });
+        return await signPdf(original, identity, { ...options, timestamp });
+      } catch (error) {
+        if (!(error instanceof TsaUnavailable)) throw error;
+        this.logger.warn(`TSA ${tsaUrl} unavailable, signing without a timestamp: ${error.message}`);
+        return await signPdf(original, identity, options);
+      }
     } catch (error) {
-      if (error instanceof SignatureError) throw error; // the PDF itself, not the TSA
-      this.logger.warn(`TSA ${tsaUrl} unavailable, signing without a timestamp: ${String(error)}`);
-      return signPdf(original, identity, options);
+      // The PDF cannot take a signature (unreadable, encrypted, no page): the uploader's file, a 422.
+      if (error instanceof SignatureError && (error.code === 'INVALID_PDF' || error.code === 'SIGNATURE_TOO_LARGE')) {
+        throw new ResultNotSignableError(`The result cannot be signed: ${error.message}`);
+      }
+      throw error;
     }
   }
 
