@@ -1,5 +1,5 @@
 import { PDFArray, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import { addDocumentTimestamp, addValidationData, requestTimestamp, signPdf, verifyPdfSignature, type PdfVerification, type PdfVerifyOptions } from './index';
+import { addDocumentTimestamp, addValidationData, collectRevocationFor, requestTimestamp, signPdf, verifyPdfSignature, type PdfVerification, type PdfVerifyOptions } from './index';
 import { IncrementalUpdate } from './pdf-incremental';
 import { lookupDict } from './pdf-structure';
 import { minimalPdf } from './spec-fixtures';
@@ -87,6 +87,21 @@ describe('valid files', () => {
     const verdict = await verify(signed, { policy: { revocation: 'require' } });
     expect(verdict.reasons).toEqual([]);
     expect(verdict.signatures[0].revocation[0].source).toBe('embedded');
+  });
+
+  it('signing PAdES-B-LT: revocation collected for the signer\'s chain and embedded; verifies with the responders down', async () => {
+    const identity = identityOf(w.leader, { withRoot: true });
+    const material = await collectRevocationFor({ ...identity, fetcher: w.fetcher, at: NOW });
+    expect(material.ocsps.length).toBe(1); // the leader (OCSP); the intermediate via its CRL
+    expect(material.crls.length).toBe(1);
+    const signed = await signPdf(base, identity, { reason: 'B-LT', signingTime: NOW, revocation: material, timestamp: tsa });
+    w.outage.down = true;
+    const verdict = await verify(signed, { policy: { revocation: 'require' } });
+    expect(verdict.reasons).toEqual([]);
+    expect(verdict.signatures[0].revocation.map((r) => [r.status, r.source])).toEqual([
+      ['good', 'embedded'],
+      ['good', 'embedded'],
+    ]);
   });
 
   it('a document timestamp last (PAdES-B-LTA): valid, and it is the trusted time of the signature it covers', async () => {
