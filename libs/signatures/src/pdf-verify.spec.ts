@@ -43,6 +43,7 @@ describe('a PDF signed with the demo agency identity', () => {
     const agency = certificateSummary(pki.agencyCertPem);
     expect(verdict.signer).toEqual({
       name: AGENCY,
+      organization: AGENCY,
       serialNumber: agency.serialNumber,
       issuer: expect.stringContaining(`CN=${DEMO_CA_COMMON_NAME}`),
       notBefore: agency.notBefore,
