@@ -1,6 +1,7 @@
-import { PDFArray, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { addDocumentTimestamp, addValidationData, collectRevocationFor, requestTimestamp, signPdf, verifyPdfSignature, type PdfVerification, type PdfVerifyOptions } from './index';
 import { IncrementalUpdate } from './pdf-incremental';
+import { TrustStore } from './trust-store';
 import { lookupDict } from './pdf-structure';
 import { minimalPdf } from './spec-fixtures';
 import { startTestPki, type TestPkiWorld } from './testing/pki-servers';
@@ -138,6 +139,60 @@ describe('valid files', () => {
   });
 });
 
+/** Appends an update adding a text annotation on the first page. */
+async function withAnnotation(pdf: Buffer): Promise<Buffer> {
+  const update = await IncrementalUpdate.open(pdf);
+  const page = update.firstPage();
+  const note = update.add(update.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [10, 10, 30, 30], Contents: PDFHexString.fromText('Ghi chú') }));
+  const annots = PDFArray.withContext(update.context);
+  const existing = page.page.lookup(PDFName.of('Annots'));
+  if (existing instanceof PDFArray) for (const item of existing.asArray()) annots.push(item);
+  annots.push(note);
+  page.page.set(PDFName.of('Annots'), annots);
+  update.touch(page.ref);
+  return update.toBytes();
+}
+
+/** A PDF with one text form field "ho_ten". */
+async function withFormField(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  doc.getForm().createTextField('ho_ten').addToPage(page, { x: 72, y: 700, width: 200, height: 20 });
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** Appends an update filling the field "ho_ten" (its /V only). */
+async function filled(pdf: Buffer): Promise<Buffer> {
+  const update = await IncrementalUpdate.open(pdf);
+  const form = lookupDict(update.context, update.catalog.get(PDFName.of('AcroForm')))!;
+  const fieldRef = (form.lookup(PDFName.of('Fields')) as PDFArray).get(0) as PDFRef;
+  lookupDict(update.context, fieldRef)!.set(PDFName.of('V'), PDFHexString.fromText('Nguyễn Văn A'));
+  update.touch(fieldRef);
+  return update.toBytes();
+}
+
+describe('changes after a signature, by DocMDP level', () => {
+  it('an annotation added after an approval signature: permitted (no certification), reported', async () => {
+    const verdict = await verify(await withAnnotation(await sign(base, w.leader)));
+    expect(verdict.reasons).toEqual([]);
+    const changes = verdict.signatures[0].changesAfter;
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((c) => c.kind === 'annotation' && c.allowed)).toBe(true); // the page's /Annots and the new annotation
+  });
+
+  it('an annotation added after a certification with P=2: refused', async () => {
+    expect(codesOf(await verify(await withAnnotation(await sign(base, w.leader, { certify: 2 }))))).toEqual(['MODIFIED_AFTER_SIGNING']);
+  });
+
+  it('a form field filled after a certification with P=2: permitted; with P=1: refused', async () => {
+    const form = await withFormField();
+    const p2 = await verify(await filled(await sign(form, w.leader, { certify: 2 })));
+    expect(p2.reasons).toEqual([]);
+    expect(p2.signatures[0].changesAfter).toEqual([expect.objectContaining({ kind: 'form_fill', allowed: true })]);
+    expect(codesOf(await verify(await filled(await sign(form, w.leader, { certify: 1 }))))).toEqual(['MODIFIED_AFTER_SIGNING']);
+  });
+});
+
 describe('invalid files', () => {
   it('the first signature tampered (a signed byte changed before the second signature): invalid, the second still valid', async () => {
     const first = await sign(base, w.specialist);
@@ -250,12 +305,11 @@ describe('invalid files', () => {
     expect(w.requests.length).toBe(requests);
   });
 
-  it('a signature whose timestamp comes from an untrusted TSA: invalid', async () => {
-    const ownRoot = await issue({ name: 'Other Root', ca: true, notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + DAY) });
-    const verdict: PdfVerification = await verify(await sign(base, w.leader, { timestamp: tsa }), { trust: (await import('./trust-store')).TrustStore.from({ anchors: [w.root.pem] }) });
-    expect(verdict.valid).toBe(true); // control: the test TSA chains to the root
-    const untrusted = await verify(await sign(base, w.leader, { timestamp: tsa }), { trust: (await import('./trust-store')).TrustStore.from({ anchors: [ownRoot.pem, w.intermediate.pem] }) });
-    // The intermediate pinned as an anchor makes the signer trusted; the TSA too (same intermediate) → still valid.
-    expect(untrusted.valid).toBe(true);
+  it('a signature whose timestamp comes from an untrusted TSA: invalid (TIMESTAMP_UNTRUSTED)', async () => {
+    const signed = await sign(base, w.leader, { timestamp: tsa });
+    expect((await verify(signed)).valid).toBe(true); // control: the test TSA chains to the root
+    // Only the leader's own certificate pinned: the signer is trusted, the TSA is not.
+    const pinned = TrustStore.from({ anchors: [w.leader.pem] });
+    expect(codesOf(await verify(signed, { trust: pinned }))).toEqual(['TIMESTAMP_UNTRUSTED']);
   });
 });
