@@ -84,7 +84,7 @@ export function changesAfter(structure: PdfStructure, end: number, permissions: 
     structural.push({ object: refKey(newRootRef), kind: 'other', description: 'the trailer now points at another, older catalog', allowed: false });
   }
   if (changed.length === 0) return structural;
-  const roles = assignRoles(context, structure);
+  const roles = rolesOf(structure);
   const changes: DocumentChange[] = [];
   const level = permissions.docMdp ?? 3;
   const allow = (kind: ChangeKind, field?: string): boolean => {
@@ -188,6 +188,17 @@ export function changesAfter(structure: PdfStructure, end: number, permissions: 
     }
   }
   return [...structural, ...changes];
+}
+
+/** Roles depend on the final document only: computed once per parsed file, whatever the number of signatures. */
+const ROLES = new WeakMap<PdfStructure, Map<string, Role>>();
+function rolesOf(structure: PdfStructure): Map<string, Role> {
+  let roles = ROLES.get(structure);
+  if (!roles) {
+    roles = assignRoles(structure.context, structure);
+    ROLES.set(structure, roles);
+  }
+  return roles;
 }
 
 function assignRoles(context: PDFContext, structure: PdfStructure): Map<string, Role> {

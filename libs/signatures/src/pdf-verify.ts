@@ -18,7 +18,8 @@ import type { ChainEntry, PdfSignatureReport, PdfVerification, VerificationFailu
 /** SubFilters whose /Contents is a detached CMS over the /ByteRange bytes. */
 const CMS_SUBFILTERS = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached']);
 const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';
-const MAX_SIGNATURES = 50;
+/** Far above real files (the EU DSS test set has one with 51), low enough to bound the work. */
+const MAX_SIGNATURES = 200;
 
 /** Options of {@link verifyPdfSignature}. */
 export interface PdfVerifyOptions {

@@ -28,8 +28,6 @@ export interface VerificationPolicy {
   revocationFreshnessMs: number;
   /** Tolerance between a claimed signing time and the trusted time (clocks of signer and server differ). */
   clockSkewMs: number;
-  /** Fetch missing issuer certificates from the certificate's AIA caIssuers URL (only when revocation is not `off`). */
-  fetchIssuers: boolean;
 }
 
 export const DEFAULT_POLICY: VerificationPolicy = {
@@ -40,7 +38,6 @@ export const DEFAULT_POLICY: VerificationPolicy = {
   revocationTimeoutMs: 5000,
   revocationFreshnessMs: 7 * 24 * 3600 * 1000,
   clockSkewMs: 5 * 60 * 1000,
-  fetchIssuers: false,
 };
 
 /** The policy with `overrides` applied. */
