@@ -25,6 +25,9 @@ export class IncrementalUpdate {
     }
     if (structure.context.trailerInfo.Encrypt) throw new SignatureError('INVALID_PDF', 'Encrypted PDFs cannot be signed');
     if (!finalRoot(structure)) throw new SignatureError('INVALID_PDF', 'The PDF has no catalog');
+    // pdf-lib does not keep cross-reference and object streams as objects, so its largest
+    // object number can be below theirs: new objects must not reuse those numbers.
+    structure.context.largestObjectNumber = Math.max(structure.context.largestObjectNumber, highestObjectNumber(pdf));
     return new IncrementalUpdate(pdf, structure);
   }
 
@@ -108,6 +111,18 @@ export class IncrementalUpdate {
     parts.push(Buffer.from(`${lines.join('\n')}\ntrailer\n${trailer.toString()}\nstartxref\n${xrefOffset}\n%%EOF\n`, 'latin1'));
     return Buffer.concat(parts);
   }
+}
+
+/** The highest object number the file uses: every `n g obj` header and every trailer /Size − 1. */
+function highestObjectNumber(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  // Binary stream data can look like either: numbers past the PDF limit (ISO 32000-1 Annex C) are noise.
+  const LIMIT = 8_388_607;
+  let highest = 0;
+  const note = (n: number) => (n <= LIMIT ? (highest = Math.max(highest, n)) : highest);
+  for (const match of text.matchAll(/(?:^|[\r\n\s])(\d{1,10})\s+\d{1,5}\s+obj\b/g)) note(Number(match[1]));
+  for (const match of text.matchAll(/\/Size\s+(\d{1,10})/g)) note(Number(match[1]) - 1);
+  return highest;
 }
 
 function previousStartXref(bytes: Uint8Array): number {
