@@ -13,6 +13,9 @@ import { ManualClock, startTestApp, type TestApp } from '../support/test-app';
  * servers on loopback. TRUSTED_CA_DIR holds a DER root, a PEM bundle and a broken file.
  */
 const DAY = 86400_000;
+// Every upload does real signing and verification (RSA, OCSP over loopback): give each test
+// room on a loaded 2-core machine instead of Jest's 5 s.
+jest.setTimeout(30_000);
 const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
 
 describe('signed results (issue 13)', () => {
