@@ -8,10 +8,11 @@
  *   4   inbox.js              inbox and detail over 1,000,000 dossiers
  *   5   memory.js             RSS of one API instance over 100,000 transitions
  *   –   indicators-report.js  the quarter report over 1,000,000 dossiers (its own benchmark)
+ *   –   signature-verify.js   a 10 MB PDF with two signatures verified (issue 13)
  *
  *   npm run bench               (builds the API first)
  *
- * Environment: BENCHMARKS=transitions,lifecycles,inbox,memory,indicators picks and orders
+ * Environment: BENCHMARKS=transitions,lifecycles,inbox,memory,indicators,signatures picks and orders
  * them; every other knob is passed on (see each file's header and bench/README.md).
  * A failing benchmark does not stop the others; the exit code is then 1.
  */
@@ -25,6 +26,7 @@ const FILES = {
   inbox: 'inbox.js',
   memory: 'memory.js',
   indicators: 'indicators-report.js',
+  signatures: 'signature-verify.js',
 };
 
 function main() {

@@ -114,8 +114,25 @@ export interface SigningSettings {
   /** PKCS#12 of the agency; null → a demo CA and agency certificate generated in DATA_DIR/pki (not in production). */
   p12Path: string | null;
   p12Password: string | null;
-  /** Folder of extra trusted CA certificates (PEM); the demo CA is trusted when it is in use. */
+  /** Folder of extra trusted CA certificates (PEM, PEM bundles or DER); the demo CA is trusted when it is in use. */
   trustedCaDir: string | null;
+  /** Folder of intermediate CA certificates used to build paths (not trusted by themselves). */
+  trustedIntermediatesDir: string | null;
+  /** Trust the Vietnamese public roots shipped in config/trust/vn (default on). */
+  trustVnRoots: boolean;
+  /** Online revocation checking of uploaded signatures: off | prefer | require (libs/signatures policy.ts). */
+  revocation: 'off' | 'prefer' | 'require';
+  revocationTimeoutMs: number;
+  /** How long fetched OCSP/CRL answers are reused. */
+  revocationCacheSeconds: number;
+  /** Legacy switch: accept SHA-1 signatures (flagged in the verdict). Default off. */
+  allowSha1: boolean;
+  /** Require keyUsage nonRepudiation on signer certificates. Default off. */
+  requireNonRepudiation: boolean;
+  /** RFC 3161 TSA used when the service signs (mode=sign): PAdES-B-T. Null → no timestamp. */
+  tsaUrl: string | null;
+  /** Embed OCSP/CRL answers for the agency certificate when the service signs (PAdES-B-LT). */
+  embedRevocation: boolean;
 }
 
 export interface DeadlineSettings {
@@ -195,6 +212,15 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     p12Path: env.SIGNING_P12_PATH?.trim() || null,
     p12Password: env.SIGNING_P12_PASSWORD ?? null,
     trustedCaDir: env.TRUSTED_CA_DIR?.trim() || null,
+    trustedIntermediatesDir: env.TRUSTED_INTERMEDIATES_DIR?.trim() || null,
+    trustVnRoots: parseSwitch(env.TRUST_VN_ROOTS, true, 'TRUST_VN_ROOTS', problems),
+    revocation: parseChoice(env.SIGNATURE_REVOCATION, ['off', 'prefer', 'require'] as const, 'prefer', 'SIGNATURE_REVOCATION', problems),
+    revocationTimeoutMs: parseInteger(env.REVOCATION_TIMEOUT_MS, 5000, 'REVOCATION_TIMEOUT_MS', 100, 60000, problems),
+    revocationCacheSeconds: parseInteger(env.REVOCATION_CACHE_SECONDS, 3600, 'REVOCATION_CACHE_SECONDS', 0, 7 * 86400, problems),
+    allowSha1: parseSwitch(env.SIGNATURE_ALLOW_SHA1, false, 'SIGNATURE_ALLOW_SHA1', problems),
+    requireNonRepudiation: parseSwitch(env.SIGNATURE_REQUIRE_NON_REPUDIATION, false, 'SIGNATURE_REQUIRE_NON_REPUDIATION', problems),
+    tsaUrl: parseUrl(env.SIGNING_TSA_URL, 'SIGNING_TSA_URL', ['http:', 'https:'], problems),
+    embedRevocation: parseSwitch(env.SIGNING_EMBED_REVOCATION, true, 'SIGNING_EMBED_REVOCATION', problems),
   };
   if (nodeEnv === 'production' && !signing.p12Path) problems.push('SIGNING_P12_PATH is required when NODE_ENV=production');
   if (signing.p12Path && signing.p12Password === null) problems.push('SIGNING_P12_PASSWORD is required with SIGNING_P12_PATH');
@@ -319,6 +345,23 @@ function parseDatabase(url: string | undefined, dataDir: string, problems: strin
   }
   problems.push('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
   return { type: 'sqlite', path: '' };
+}
+
+function parseSwitch(raw: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (['on', 'true', '1'].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
+  problems.push(`${name} must be on or off (got "${raw}")`);
+  return fallback;
+}
+
+function parseChoice<T extends string>(raw: string | undefined, choices: readonly T[], fallback: T, name: string, problems: string[]): T {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return fallback;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  problems.push(`${name} must be one of ${choices.join(', ')} (got "${raw}")`);
+  return fallback;
 }
 
 function parseInteger(raw: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[]): number {

@@ -178,7 +178,7 @@ describe.each(['disk', 'minio'] as const)('Dossier files on %s storage', (backen
     expect(issued.status).toBe(200);
     const row = await t.app.get(DataSource).query(`SELECT e_result FROM dossier WHERE id = '${d.id}'`);
     expect(Boolean(row[0].e_result)).toBe(true);
-  });
+  }, 30_000); // two CAs generated (RSA) and five uploads signed and verified
 
   it("signs each scan on behalf of the digitising clerk, and re-verifies it", async () => {
     const d = await createDossier(t, procedure.code, 'direct', { scan: false });

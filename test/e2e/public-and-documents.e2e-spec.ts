@@ -83,6 +83,8 @@ describe('Receipt, public lookup, rating and payment', () => {
     const secret = view.publicLookupUrl.split('/').pop();
     const ok = await t.http().get(`/api/public/dossiers/${encodeURIComponent(d.code)}`).query({ secret }).expect(200);
     expect(ok.body).toMatchObject({ code: d.code, state: 'result_issued', canRate: true, rating: null });
+    // The result is validly signed by the agency (the certificate's organisation, no staff name).
+    expect(ok.body.result).toMatchObject({ validlySigned: true, signedBy: 'Sở Khoa học và Công nghệ tỉnh Lai Châu', documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(JSON.stringify(ok.body)).not.toContain(APPLICANT.idNumber);
     expect(JSON.stringify(ok.body)).not.toContain(APPLICANT.fullName);
     expect(JSON.stringify(ok.body)).not.toContain('clerk');

@@ -54,6 +54,7 @@ export function signerSummary(der: Uint8Array): SignerSummary {
   const cert = new X509Certificate(new Uint8Array(der));
   return {
     name: firstField(cert, 'CN') ?? cert.subject,
+    ...(firstField(cert, 'O') ? { organization: firstField(cert, 'O') } : {}),
     serialNumber: cert.serialNumber.toLowerCase(),
     issuer: cert.issuer,
     notBefore: cert.notBefore,

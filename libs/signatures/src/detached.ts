@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
-import { parseAnchors } from './chain';
+import { parseAnchors, validatePath } from './chain';
 import { buildDetachedCms } from './cms-build';
-import { verifyDetachedCms, type CmsCheck } from './cms-verify';
+import { checkCms, type CmsCheck } from './cms-verify';
+import { resolvePolicy } from './policy';
 import { hashData } from './digest';
+import type { DigestName } from './oids';
 import type { DetachedSignOptions, DetachedVerification, SigningIdentity, TrustOptions } from './types';
 
 /**
@@ -23,14 +25,15 @@ export async function signDetached(data: Buffer | Readable, identity: SigningIde
  * @throws {SignatureError} `INVALID_TRUST_ANCHOR` for an unreadable anchor (configuration).
  */
 export async function verifyDetached(data: Buffer | Readable, cmsDer: Buffer, trust: TrustOptions): Promise<DetachedVerification> {
-  const anchors = parseAnchors(trust.anchorsPem);
+  const anchors = trust.trust ? [...trust.trust.anchors] : parseAnchors(trust.anchorsPem ?? []);
+  const extraIntermediates = trust.trust ? [...trust.trust.intermediates] : [];
   let dataSha256: Buffer | undefined;
-  let check: CmsCheck;
+  let check: Pick<CmsCheck, 'failures' | 'signer' | 'signingTime' | 'digestAlgorithm'>;
   try {
-    check = await verifyDetachedCms({
+    const cms = await checkCms({
       cms: cmsDer instanceof Uint8Array ? cmsDer : new Uint8Array(0),
       allowZeroPadding: false,
-      digest: async (algorithm) => {
+      digest: async (algorithm: DigestName) => {
         try {
           const digests = await hashData(data, [algorithm, 'sha256']);
           dataSha256 = digests.sha256;
@@ -39,9 +42,15 @@ export async function verifyDetached(data: Buffer | Readable, cmsDer: Buffer, tr
           throw new DataReadError(error);
         }
       },
-      anchors,
-      fallbackTime: trust.at ?? new Date(),
+      policy: resolvePolicy({}),
     });
+    check = cms;
+    if (cms.signerCert) {
+      // Scans are signed by the service itself at upload: the signingTime it wrote is the upload time.
+      const at = cms.signingTime ?? trust.at ?? new Date();
+      const path = await validatePath({ leaf: cms.signerCert, intermediates: [...cms.certificates.filter((c) => c !== cms.signerCert), ...extraIntermediates], anchors, at });
+      check = { ...cms, failures: [...cms.failures, ...path.failures] };
+    }
   } catch (error) {
     if (error instanceof DataReadError) throw error.cause;
     check = { failures: [{ code: 'MALFORMED', message: `Unexpected error while verifying: ${error instanceof Error ? error.message : String(error)}` }] };

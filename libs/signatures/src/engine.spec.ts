@@ -13,6 +13,6 @@ it('signs and verifies with the global pkijs engine broken', async () => {
 
   const pki = createDemoPki({ agencyName: 'Sở Công Thương' });
   const signed = await signPdf(await minimalPdf(), loadPkcs12(pki.p12, pki.p12Password), { reason: 'x' });
-  const verdict = await verifyPdfSignature(signed, { anchorsPem: [pki.caCertPem] });
+  const verdict = await verifyPdfSignature(signed, { receivedAt: new Date(), anchorsPem: [pki.caCertPem] });
   expect(verdict.reasons).toEqual([]);
 });

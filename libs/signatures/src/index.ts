@@ -20,10 +20,20 @@ export {
 export { signDetached, verifyDetached } from './detached';
 export { SignatureError, type SignatureErrorCode } from './errors';
 export { identityFromPem, loadPkcs12 } from './identity';
-export { signPdf } from './pdf-sign';
-export { verifyPdfSignature } from './pdf-verify';
+export { addDocumentTimestamp, addValidationData, signPdf, type PdfSignExtras } from './pdf-sign';
+export { verifyPdfSignature, type PdfVerifyOptions } from './pdf-verify';
+export { DEFAULT_POLICY, resolvePolicy, type RevocationMode, type VerificationPolicy } from './policy';
+export { emptyMaterial, mergeMaterial, type HttpFetcher, type RevocationMaterial } from './revocation-data';
+export { requestTimestamp } from './timestamp';
+export { TrustStore } from './trust-store';
+export { parseCertificates } from './chain';
+export { collectRevocationFor } from './revocation-collect';
+export { cachingFetcher, httpFetcher } from './http-fetcher';
 export type {
   CertificateSummary,
+  ChainEntry,
+  PdfSignatureReport,
+  WarningCode,
   DetachedSignOptions,
   DetachedVerification,
   FailureCode,

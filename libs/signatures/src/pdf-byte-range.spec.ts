@@ -15,6 +15,7 @@ const RANGE: [number, number, number, number] = [0, GAP_START, GAP_END, FILE.len
 const dict = (byteRange: SignatureDictionary['byteRange'], contents = Buffer.from('c0ffee', 'hex')): SignatureDictionary => ({
   byteRange,
   contents,
+  lockedFields: [],
 });
 const failureCodes = (pdf: Buffer, d: SignatureDictionary) => checkByteRange(pdf, d).failures.map((f) => f.code);
 

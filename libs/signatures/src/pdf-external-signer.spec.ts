@@ -42,7 +42,7 @@ describe.each(['adbe.pkcs7.detached', 'ETSI.CAdES.detached'])('a PDF signed by n
   });
 
   it('verifies against the demo CA', async () => {
-    const verdict = await verifyPdfSignature(signed, { anchorsPem: [pki.caCertPem] });
+    const verdict = await verifyPdfSignature(signed, { receivedAt: new Date(), anchorsPem: [pki.caCertPem] });
     expect(verdict.reasons).toEqual([]);
     expect(verdict.valid).toBe(true);
     expect(verdict.signer?.name).toBe('Lê Thị Lãnh Đạo');
@@ -53,7 +53,7 @@ describe.each(['adbe.pkcs7.detached', 'ETSI.CAdES.detached'])('a PDF signed by n
   it('is refused once a signed byte changes', async () => {
     const index = signed.indexOf('stream\n') + 'stream\n'.length + 5;
     expect(index).toBeLessThan(byteRangeOf(signed)[1]);
-    const verdict = await verifyPdfSignature(withByte(signed, index, signed[index] ^ 0x01), { anchorsPem: [pki.caCertPem] });
+    const verdict = await verifyPdfSignature(withByte(signed, index, signed[index] ^ 0x01), { receivedAt: new Date(), anchorsPem: [pki.caCertPem] });
     expect(codes(verdict)).toEqual(['DIGEST_MISMATCH']);
   });
 });

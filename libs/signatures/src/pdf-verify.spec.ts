@@ -24,7 +24,7 @@ let identity: SigningIdentity;
 let unsigned: Buffer;
 let signed: Buffer;
 const signingTime = new Date(Math.floor(Date.now() / 1000) * 1000);
-const trust = () => ({ anchorsPem: [pki.caCertPem] });
+const trust = () => ({ anchorsPem: [pki.caCertPem], receivedAt: new Date() });
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -43,6 +43,7 @@ describe('a PDF signed with the demo agency identity', () => {
     const agency = certificateSummary(pki.agencyCertPem);
     expect(verdict.signer).toEqual({
       name: AGENCY,
+      organization: AGENCY,
       serialNumber: agency.serialNumber,
       issuer: expect.stringContaining(`CN=${DEMO_CA_COMMON_NAME}`),
       notBefore: agency.notBefore,
@@ -52,7 +53,7 @@ describe('a PDF signed with the demo agency identity', () => {
     expect(verdict.documentSha256).toBe(createHash('sha256').update(signed).digest('hex'));
     expect(verdict.coversWholeFile).toBe(true);
     expect(verdict.signatureCount).toBe(1);
-    expect(verdict.subFilter).toBe('adbe.pkcs7.detached');
+    expect(verdict.subFilter).toBe('ETSI.CAdES.detached');
     expect(verdict.digestAlgorithm).toBe('sha256');
   });
 
@@ -68,8 +69,12 @@ describe('a PDF signed with the demo agency identity', () => {
     expect(secondStart + secondLength).toBe(signed.length);
   });
 
-  it('refuses to sign an already signed PDF (pdf-lib would rewrite it and break the signature)', async () => {
-    await expect(signPdf(signed, identity, { reason: 'again' })).rejects.toMatchObject({ code: 'ALREADY_SIGNED' });
+  it('signs an already signed PDF in an incremental update: both signatures stay valid', async () => {
+    const twice = await signPdf(signed, identity, { reason: 'again' });
+    expect(twice.subarray(0, signed.length).equals(signed)).toBe(true);
+    const verdict = await verifyPdfSignature(twice, trust());
+    expect(verdict.reasons).toEqual([]);
+    expect(verdict.signatures.map((s) => s.valid)).toEqual([true, true]);
   });
 });
 
@@ -83,21 +88,28 @@ describe('tampering after signing', () => {
   });
 
   it('a changed byte in the second signed range (/Reason after /Contents) → DIGEST_MISMATCH', async () => {
-    const index = signed.indexOf('/Reason <FEFF') + '/Reason <FEFF'.length + 1;
+    const index = signed.indexOf('/T <FEFF') + '/T <FEFF'.length + 1; // the field name, written after /Contents
     expect(index).toBeGreaterThan(byteRangeOf(signed)[2]);
     const digit = signed[index] === 0x30 ? 0x31 : 0x30;
     const verdict = await verifyPdfSignature(withByte(signed, index, digit), trust());
     expect(codes(verdict)).toEqual(['DIGEST_MISMATCH']);
   });
 
-  it('bytes appended after %%EOF → NOT_WHOLE_FILE', async () => {
+  it('bytes appended after %%EOF (no PDF update) → NOT_WHOLE_FILE', async () => {
     const verdict = await verifyPdfSignature(Buffer.concat([signed, Buffer.from('\n% appended\n')]), trust());
     expect(codes(verdict)).toEqual(['NOT_WHOLE_FILE']);
     expect(verdict.coversWholeFile).toBe(false);
     expect(verdict.valid).toBe(false);
   });
 
-  it('an incremental update replacing the page content (shadow attack) → NOT_WHOLE_FILE', async () => {
+  it('a cross-reference section appended that points an object back at an older definition → MODIFIED_AFTER_SIGNING', async () => {
+    const xrefAt = signed.lastIndexOf('xref');
+    const tail = `xref\n1 1\n0000000009 00000 n\r\ntrailer\n<< /Size 99 /Root 1 0 R /Prev ${xrefAt} >>\nstartxref\n${signed.length}\n%%EOF\n`;
+    const verdict = await verifyPdfSignature(Buffer.concat([signed, Buffer.from(tail, 'latin1')]), trust());
+    expect(codes(verdict)).toEqual(['MODIFIED_AFTER_SIGNING']);
+  });
+
+  it('an incremental update replacing the page content (shadow attack) → MODIFIED_AFTER_SIGNING', async () => {
     const updated = await appendContentUpdate(signed, 'BT /F1 14 Tf 72 760 Td (Ho so bi tu choi) Tj ET');
     // The update is real: a PDF reader now shows the new content.
     const reread = await PDFDocument.load(updated);
@@ -106,13 +118,13 @@ describe('tampering after signing', () => {
     expect(Buffer.from((stream as PDFRawStream).getContents()).toString('latin1')).toContain('Ho so bi tu choi');
 
     const verdict = await verifyPdfSignature(updated, trust());
-    expect(codes(verdict)).toEqual(['NOT_WHOLE_FILE']);
+    expect(codes(verdict)).toEqual(['MODIFIED_AFTER_SIGNING']);
   });
 
-  it('the signed PDF loaded and saved again by pdf-lib → NOT_WHOLE_FILE (and more)', async () => {
+  it('the signed PDF loaded and saved again by pdf-lib → invalid (its bytes moved)', async () => {
     const resaved = Buffer.from(await (await PDFDocument.load(signed)).save({ useObjectStreams: false }));
     const verdict = await verifyPdfSignature(resaved, trust());
-    expect(codes(verdict)).toContain('NOT_WHOLE_FILE');
+    expect(codes(verdict).some((c) => c === 'BYTE_RANGE_INVALID' || c === 'DIGEST_MISMATCH')).toBe(true);
     expect(verdict.valid).toBe(false);
   });
 
@@ -155,12 +167,12 @@ describe('trust and time', () => {
     const verdict = await verifyPdfSignature(strangerSigned, trust());
     expect(codes(verdict)).toEqual(['UNTRUSTED_CHAIN']);
     // Control: the same file is fine for whoever trusts that CA.
-    expect((await verifyPdfSignature(strangerSigned, { anchorsPem: [stranger.caCertPem] })).valid).toBe(true);
+    expect((await verifyPdfSignature(strangerSigned, { receivedAt: new Date(), anchorsPem: [stranger.caCertPem] })).valid).toBe(true);
   });
 
   it('no trust anchors configured → UNTRUSTED_CHAIN', async () => {
-    const verdict = await verifyPdfSignature(signed, { anchorsPem: [] });
-    expect(verdict.reasons).toEqual([{ code: 'UNTRUSTED_CHAIN', message: 'No trust anchors are configured' }]);
+    const verdict = await verifyPdfSignature(signed, { receivedAt: new Date(), anchorsPem: [] });
+    expect(verdict.reasons).toEqual([{ code: 'UNTRUSTED_CHAIN', message: expect.stringContaining('No trust anchors are configured') }]);
   });
 
   describe('a certificate valid from 3 to 1 years ago (CA issued 5 years ago)', () => {
@@ -180,13 +192,19 @@ describe('trust and time', () => {
 
     it('signing now → CERT_NOT_VALID_AT_SIGNING_TIME', async () => {
       const pdf = await signPdf(unsigned, expired, { reason: 'x', signingTime: new Date(now) });
-      const verdict = await verifyPdfSignature(pdf, { anchorsPem: [oldPki.caCertPem] });
+      const verdict = await verifyPdfSignature(pdf, { receivedAt: new Date(), anchorsPem: [oldPki.caCertPem] });
       expect(codes(verdict)).toEqual(['CERT_NOT_VALID_AT_SIGNING_TIME']);
     });
 
-    it('signed 2 years ago (within validity) → valid today: validity is judged at signing time', async () => {
+    it('claimed to be signed 2 years ago, uploaded today without a timestamp → invalid: a claim is not a trusted time', async () => {
       const pdf = await signPdf(unsigned, expired, { reason: 'x', signingTime: new Date(now - 2 * YEAR_MS) });
-      const verdict = await verifyPdfSignature(pdf, { anchorsPem: [oldPki.caCertPem] });
+      const verdict = await verifyPdfSignature(pdf, { receivedAt: new Date(), anchorsPem: [oldPki.caCertPem] });
+      expect(codes(verdict)).toEqual(['CERT_NOT_VALID_AT_SIGNING_TIME']);
+    });
+
+    it('uploaded 2 years ago (within validity) and re-verified at that recorded time → valid', async () => {
+      const pdf = await signPdf(unsigned, expired, { reason: 'x', signingTime: new Date(now - 2 * YEAR_MS) });
+      const verdict = await verifyPdfSignature(pdf, { receivedAt: new Date(now - 2 * YEAR_MS + 60_000), anchorsPem: [oldPki.caCertPem] });
       expect(verdict.reasons).toEqual([]);
     });
   });
@@ -195,7 +213,7 @@ describe('trust and time', () => {
     const ancient = createDemoPki({ agencyName: AGENCY, now: new Date(Date.now() - 20 * YEAR_MS) });
     const cert = issueUserCertificate(ancient.ca, { commonName: 'Phạm Văn Mới', notBefore: new Date(Date.now() - YEAR_MS) });
     const id = identityFromPem({ privateKeyPem: cert.keyPem, certificatePem: cert.certPem, chainPem: [ancient.caCertPem] });
-    const verdict = await verifyPdfSignature(await signPdf(unsigned, id, { reason: 'x' }), { anchorsPem: [ancient.caCertPem] });
+    const verdict = await verifyPdfSignature(await signPdf(unsigned, id, { reason: 'x' }), { receivedAt: new Date(), anchorsPem: [ancient.caCertPem] });
     expect(codes(verdict)).toEqual(['CERT_NOT_VALID_AT_SIGNING_TIME']);
   });
 });
@@ -211,12 +229,18 @@ describe('input that is not a signed PDF', () => {
   it.each<[string, () => Buffer]>([
     ['random bytes', () => Buffer.from('this is not a PDF at all \x00\x01\x02', 'latin1')],
     ['an empty buffer', () => Buffer.alloc(0)],
-    ['a truncated signed PDF', () => signed.subarray(0, 600)],
   ])('%s → MALFORMED, without throwing', async (_label, input) => {
     jest.spyOn(console, 'warn').mockImplementation(() => undefined); // pdf-lib reports broken objects
     const verdict = await verifyPdfSignature(input(), trust());
     expect(codes(verdict)).toEqual(['MALFORMED']);
     expect(verdict.valid).toBe(false);
+  });
+
+  it('a truncated signed PDF → invalid, without throwing', async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const verdict = await verifyPdfSignature(signed.subarray(0, signed.length - 300), trust());
+    expect(verdict.valid).toBe(false);
+    expect(codes(verdict).length).toBeGreaterThan(0);
   });
 
   it('a signature whose /Contents is not a CMS (unfilled placeholder) → MALFORMED', async () => {
@@ -232,7 +256,7 @@ describe('input that is not a signed PDF', () => {
   });
 
   it('an unreadable trust anchor is a configuration error and throws', async () => {
-    await expect(verifyPdfSignature(signed, { anchorsPem: ['not a certificate'] })).rejects.toBeInstanceOf(SignatureError);
+    await expect(verifyPdfSignature(signed, { receivedAt: new Date(), anchorsPem: ['not a certificate'] })).rejects.toBeInstanceOf(SignatureError);
   });
 });
 

@@ -29,11 +29,48 @@ export type FailureCode =
   | 'SIGNATURE_INVALID'
   | 'UNTRUSTED_CHAIN'
   | 'CERT_NOT_VALID_AT_SIGNING_TIME'
-  | 'MALFORMED';
+  | 'MALFORMED'
+  | NewFailureCode;
 
-/** One reason for refusing a signature: a machine code and an English explanation. */
+/**
+ * Codes added with multi-signature, trusted-time and revocation checking:
+ * - `NO_SIGNED_ATTRIBUTES` — the CMS signs the content directly (no signed attributes):
+ *   nothing binds the certificate or content type to the signature, refused;
+ * - `WEAK_ALGORITHM` — a digest/signature algorithm the policy does not accept (SHA-1 by default, MD5);
+ * - `KEY_USAGE_NOT_ALLOWED` — the certificate's keyUsage/extKeyUsage does not allow this use;
+ * - `TIMESTAMP_INVALID` — an RFC 3161 timestamp (signature or document) does not verify;
+ * - `TIMESTAMP_UNTRUSTED` — it verifies, but its TSA does not chain to an anchor (or was not valid at genTime);
+ * - `CLAIMED_TIME_AFTER_TRUSTED_TIME` — the signing time written by the signer is later than
+ *   the trusted time (the timestamp, or the upload): a claim nobody can have made honestly;
+ * - `REVOKED` — a certificate of the path was revoked at or before the trusted time;
+ * - `REVOCATION_UNKNOWN` — no usable revocation answer and the policy requires one;
+ * - `MODIFIED_AFTER_SIGNING` — an update after the signature changed what it does not permit
+ *   (anything beyond validation data, document timestamps and, per DocMDP/FieldMDP, form
+ *   filling, signing and annotations).
+ */
+export type NewFailureCode =
+  | 'NO_SIGNED_ATTRIBUTES'
+  | 'WEAK_ALGORITHM'
+  | 'KEY_USAGE_NOT_ALLOWED'
+  | 'TIMESTAMP_INVALID'
+  | 'TIMESTAMP_UNTRUSTED'
+  | 'CLAIMED_TIME_AFTER_TRUSTED_TIME'
+  | 'REVOKED'
+  | 'REVOCATION_UNKNOWN'
+  | 'MODIFIED_AFTER_SIGNING';
+
+/**
+ * Said about a valid signature, never a reason to refuse it:
+ * - `WEAK_ALGORITHM_ACCEPTED` — SHA-1 accepted under the legacy switch;
+ * - `REVOCATION_NOT_CHECKED` — no revocation data in the file and online checking off;
+ * - `REVOCATION_UNKNOWN_ACCEPTED` — no usable answer; the policy (`prefer`) accepts that;
+ * - `NO_TIMESTAMP` — no RFC 3161 timestamp: the upload time is the trusted time.
+ */
+export type WarningCode = 'WEAK_ALGORITHM_ACCEPTED' | 'REVOCATION_NOT_CHECKED' | 'REVOCATION_UNKNOWN_ACCEPTED' | 'NO_TIMESTAMP';
+
+/** One reason for refusing a signature (or a warning): a machine code and an English explanation. */
 export interface VerificationFailure {
-  code: FailureCode;
+  code: FailureCode | WarningCode;
   message: string;
 }
 
@@ -41,6 +78,8 @@ export interface VerificationFailure {
 export interface SignerSummary {
   /** Subject common name (CN), or the whole subject DN when there is no CN. */
   name: string;
+  /** Subject organisation (O), when present: the agency a certificate was issued to. */
+  organization?: string;
   /** Certificate serial number, lower-case hex without separators. */
   serialNumber: string;
   /** Issuer distinguished name (RFC 4514 string). */
@@ -49,10 +88,12 @@ export interface SignerSummary {
   notAfter: Date;
 }
 
-/** What to trust when verifying. */
+/** What to trust when verifying a detached CMS. */
 export interface TrustOptions {
   /** PEM trust anchors (root or intermediate CA certificates). Empty → nothing is trusted. */
-  anchorsPem: readonly string[];
+  anchorsPem?: readonly string[];
+  /** Parsed anchors and intermediates (PEM or DER sources); wins over `anchorsPem`. */
+  trust?: import('./trust-store').TrustStore;
   /**
    * Time at which certificates must be valid when the signature carries no signingTime
    * attribute (default: now). A signingTime attribute, when present, always wins.
@@ -77,7 +118,57 @@ export interface DetachedVerification extends Verification {
   dataSha256: string;
 }
 
-/** Verdict on the last signature of a PDF. */
+/** A certificate of a validated path, for display and for the record. */
+export interface ChainEntry {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  sha256: string;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+/** The verdict on one signature (or document timestamp) of a PDF. */
+export interface PdfSignatureReport {
+  /** 1-based, in file order. */
+  index: number;
+  /** `certification`: the signature carries DocMDP; `document_timestamp`: /SubFilter ETSI.RFC3161. */
+  kind: 'approval' | 'certification' | 'document_timestamp';
+  fieldName?: string;
+  valid: boolean;
+  reasons: VerificationFailure[];
+  warnings: VerificationFailure[];
+  /** The signer (for a document timestamp: the TSA). */
+  signer?: SignerSummary;
+  subFilter?: string;
+  digestAlgorithm?: string;
+  signatureAlgorithm?: string;
+  /** The signing time the signer wrote (CMS signingTime, else /M): a claim. */
+  claimedSigningTime?: Date;
+  /** The time the signature is proven to have existed, at which certificates and revocation are judged. */
+  trustedTime: Date;
+  trustedTimeSource: 'signature_timestamp' | 'document_timestamp' | 'upload';
+  /** The signature's own RFC 3161 timestamp, when it has one that verifies. */
+  timestamp?: { genTime: Date; tsa?: string };
+  /** The revision the signature covers (1-based) and the byte its /ByteRange ends at. */
+  revision: number;
+  byteRangeEnd: number;
+  coversWholeFile: boolean;
+  /** Every change made by later updates, and whether this signature permits it. */
+  changesAfter: Array<{ kind: string; object: string; description: string; allowed: boolean }>;
+  /** DocMDP P of a certification signature. */
+  docMdp?: 1 | 2 | 3;
+  chain: ChainEntry[];
+  revocation: Array<{ certificate: string; status: 'good' | 'revoked' | 'unknown' | 'not_checked'; source?: string; method?: string; revokedAt?: Date; detail: string }>;
+  reason?: string;
+  location?: string;
+}
+
+/**
+ * Verdict on a signed PDF: valid only if it has signatures and every one is valid. The
+ * top-level signer fields describe the last signature that is not a document timestamp
+ * (normally the leader's).
+ */
 export interface PdfVerification extends Verification {
   /** SHA-256 of the whole file as received, hex. */
   documentSha256: string;
@@ -91,6 +182,12 @@ export interface PdfVerification extends Verification {
   reason?: string;
   /** /Location of the verified signature dictionary. */
   location?: string;
+  signatures: PdfSignatureReport[];
+  /** Trusted time of the top-level signature. */
+  trustedTime?: Date;
+  trustedTimeSource?: PdfSignatureReport['trustedTimeSource'];
+  /** Revocation answers fetched online during this verification (DER): keep them, and pass them back as `evidence`. */
+  evidence: { crls: Uint8Array[]; ocsps: Uint8Array[]; certs: Uint8Array[] };
 }
 
 /** A private key with its certificate and issuer chain, ready to sign. */

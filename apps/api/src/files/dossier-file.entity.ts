@@ -19,6 +19,8 @@ export interface DigitisationMetadata {
 export interface SignatureRecord {
   kind: 'detached_cms' | 'pdf';
   signerName: string | null;
+  /** The signer certificate's organisation (O), e.g. the agency. */
+  signerOrganization?: string | null;
   certificateSerial: string | null;
   certificateIssuer: string | null;
   signingTime: string | null;
@@ -27,6 +29,43 @@ export interface SignatureRecord {
   reasons: string[];
   /** Who signed on whose behalf: the digitising clerk, the agency, or an external signer (USB token). */
   onBehalfOf: string | null;
+  /** When the server received the file: the trusted time of signatures without a timestamp, and the time re-verification uses. */
+  receivedAt?: string;
+  /** When this verdict was computed. */
+  verifiedAt?: string;
+  /** Trusted time of the main signature and where it comes from (`signature_timestamp`, `document_timestamp`, `upload`). */
+  trustedTime?: string | null;
+  trustedTimeSource?: string | null;
+  /** Every signature of a PDF, in file order. */
+  signatures?: SignatureEntry[];
+  /** Revocation answers fetched online while verifying (DER, base64): re-verification uses them again. */
+  evidence?: { ocsps: string[]; crls: string[] };
+}
+
+/** One signature of a PDF as recorded (libs/signatures PdfSignatureReport, serialisable). */
+export interface SignatureEntry {
+  index: number;
+  kind: 'approval' | 'certification' | 'document_timestamp';
+  fieldName: string | null;
+  valid: boolean;
+  reasons: string[];
+  messages: string[];
+  warnings: string[];
+  signerName: string | null;
+  certificateIssuer: string | null;
+  certificateSerial: string | null;
+  claimedSigningTime: string | null;
+  trustedTime: string;
+  trustedTimeSource: string;
+  timestampAuthority: string | null;
+  revision: number;
+  coversWholeFile: boolean;
+  changesAfter: Array<{ kind: string; description: string; allowed: boolean }>;
+  digestAlgorithm: string | null;
+  signatureAlgorithm: string | null;
+  docMdp: number | null;
+  chain: Array<{ subject: string; sha256: string; notAfter: string }>;
+  revocation: Array<{ certificate: string; status: string; source: string | null; revokedAt: string | null; detail: string }>;
 }
 
 /**

@@ -15,7 +15,8 @@ import { FileView, toFileView } from './file.view';
 import { OBJECT_STORAGE } from './object-storage.provider';
 import { prepareUpload, UnsupportedFileTypeError } from './upload-stream';
 import { SigningService } from '../signing/signing.service';
-import { certificateSummary, signDetached, signPdf, Verification, verifyDetached, verifyPdfSignature } from '@motcua/signatures';
+import { certificateSummary, collectRevocationFor, SignatureError, requestTimestamp, signDetached, signPdf, verifyDetached, verifyPdfSignature, type RevocationMaterial } from '@motcua/signatures';
+import { evidenceOf, toRecord } from './signature-record';
 import { allowedEvents } from '@motcua/workflow';
 import { toActor } from '../dossiers/dossier-access';
 import { PortalRecords } from '../portal-records/portal-records.service';
@@ -29,6 +30,14 @@ export class SignatureInvalidError extends AppError {
   readonly status = 422;
   readonly code = 'SIGNATURE_INVALID';
 }
+
+export class ResultNotSignableError extends AppError {
+  readonly status = 422;
+  readonly code = 'PDF_NOT_SIGNABLE';
+}
+
+/** The TSA failed while signing: sign again without a timestamp. */
+class TsaUnavailable extends Error {}
 
 export class DossierClosedForFilesError extends AppError {
   readonly status = 409;
@@ -153,17 +162,20 @@ export class FilesService {
   /** Re-verifies a stored file's signature (a signed result PDF, or a scan's detached CMS). */
   async verification(user: AuthUser, fileId: string): Promise<SignatureRecord> {
     const file = await this.visibleFile(user, fileId);
-    const anchorsPem = this.signing.trustAnchors;
+    const trust = this.signing.trustStore;
     if (file.purpose === 'result') {
       const pdf = await readAll(await this.storage.get(file.storageKey));
-      return toRecord(await verifyPdfSignature(pdf, { anchorsPem }), 'pdf', file.signature?.onBehalfOf ?? null);
+      // At the recorded upload time, never "now": a result stays valid after its certificate expires.
+      const receivedAt = file.uploadedAt;
+      const verdict = await this.verifyResult(pdf, receivedAt, evidenceOf(file.signature));
+      return toRecord(verdict, 'pdf', file.signature?.onBehalfOf ?? null, { receivedAt, verifiedAt: this.time.now() });
     }
     if (!file.signatureKey) {
       return { kind: 'detached_cms', signerName: null, certificateSerial: null, certificateIssuer: null, signingTime: null, documentSha256: file.sha256, valid: false, reasons: ['NO_SIGNATURE'], onBehalfOf: null };
     }
     const cms = await readAll(await this.storage.get(file.signatureKey));
-    const verdict = await verifyDetached(await this.storage.get(file.storageKey), cms, { anchorsPem });
-    return toRecord({ ...verdict, documentSha256: verdict.dataSha256 }, 'detached_cms', file.signature?.onBehalfOf ?? null);
+    const verdict = await verifyDetached(await this.storage.get(file.storageKey), cms, { trust, at: file.uploadedAt });
+    return toRecord({ ...verdict, documentSha256: verdict.dataSha256 }, 'detached_cms', file.signature?.onBehalfOf ?? null, { receivedAt: file.uploadedAt, verifiedAt: this.time.now() });
   }
 
   /**
@@ -184,21 +196,22 @@ export class FilesService {
       throw new UnsupportedFileTypeError('The result must be a PDF');
     }
     const original = await readAll(prepared.body);
-    const anchorsPem = this.signing.trustAnchors;
     let pdf: Buffer;
     let onBehalfOf: string | null;
+    const receivedAt = this.time.now();
     if (mode === 'sign') {
-      pdf = await signPdf(original, this.signing.agencyIdentity, { reason: `Kết quả giải quyết hồ sơ ${dossier.code}`, signerName: user.fullName, location: 'Lai Châu', signingTime: this.time.now() });
+      pdf = await this.signResult(original, dossier.code, user.fullName, receivedAt);
       onBehalfOf = user.fullName;
     } else {
       pdf = original;
       onBehalfOf = null;
     }
-    const verdict = await verifyPdfSignature(pdf, { anchorsPem });
+    const verdict = await this.verifyResult(pdf, receivedAt, undefined);
     if (!verdict.valid) {
       throw new SignatureInvalidError(`The result's signature is not acceptable: ${verdict.reasons.map((r) => r.code).join(', ')}`, {
         reasons: verdict.reasons.map((r) => r.code),
         messages: verdict.reasons.map((r) => r.message),
+        signatures: toRecord(verdict, 'pdf', onBehalfOf, { receivedAt, verifiedAt: receivedAt }).signatures,
       });
     }
     const id = randomUUID();
@@ -216,10 +229,10 @@ export class FilesService {
       size: pdf.length,
       sha256: verdict.documentSha256,
       uploadedBy: user.id,
-      uploadedAt: this.time.now(),
+      uploadedAt: receivedAt,
       digitisationCode: null,
       metadata: null,
-      signature: toRecord(verdict, 'pdf', onBehalfOf),
+      signature: toRecord(verdict, 'pdf', onBehalfOf, { receivedAt, verifiedAt: receivedAt }),
       signatureKey: null,
       reusedFrom: null,
     };
@@ -230,6 +243,50 @@ export class FilesService {
       throw error;
     }
     return toFileView(row);
+  }
+
+  /** Every signature of a result, at `receivedAt`, under the configured policy and trust. */
+  private verifyResult(pdf: Buffer, receivedAt: Date, evidence: RevocationMaterial | undefined) {
+    return verifyPdfSignature(pdf, { trust: this.signing.trustStore, receivedAt, policy: this.signing.policy, fetcher: this.signing.fetcher, evidence });
+  }
+
+  /**
+   * The service signs with the agency certificate: PAdES-B-LT when the certificate names
+   * OCSP/CRL services (their answers embedded), B-T when a TSA is configured. An
+   * unreachable TSA or responder degrades to a plain signature (logged), never a failure.
+   */
+  private async signResult(original: Buffer, dossierCode: string, signerName: string, at: Date): Promise<Buffer> {
+    const identity = this.signing.agencyIdentity;
+    const settings = this.config.signing;
+    let revocation: RevocationMaterial | undefined;
+    if (settings.embedRevocation && settings.revocation !== 'off') {
+      revocation = await collectRevocationFor({ ...identity, fetcher: this.signing.fetcher, at, timeoutMs: settings.revocationTimeoutMs }).catch((error: unknown) => {
+        this.logger.warn(`Could not collect revocation data to embed: ${String(error)}`);
+        return undefined;
+      });
+    }
+    const tsaUrl = settings.tsaUrl;
+    const options = { reason: `Kết quả giải quyết hồ sơ ${dossierCode}`, signerName, location: 'Lai Châu', signingTime: at, revocation };
+    try {
+      if (!tsaUrl) return await signPdf(original, identity, options);
+      try {
+        const timestamp = (value: Uint8Array) =>
+          requestTimestamp(this.signing.fetcher, tsaUrl, value, 'sha256', settings.revocationTimeoutMs).catch((error: unknown) => {
+            throw new TsaUnavailable(String(error));
+          });
+        return await signPdf(original, identity, { ...options, timestamp });
+      } catch (error) {
+        if (!(error instanceof TsaUnavailable)) throw error;
+        this.logger.warn(`TSA ${tsaUrl} unavailable, signing without a timestamp: ${error.message}`);
+        return await signPdf(original, identity, options);
+      }
+    } catch (error) {
+      // The PDF cannot take a signature (unreadable, encrypted, no page): the uploader's file, a 422.
+      if (error instanceof SignatureError && (error.code === 'INVALID_PDF' || error.code === 'SIGNATURE_TOO_LARGE')) {
+        throw new ResultNotSignableError(`The result cannot be signed: ${error.message}`);
+      }
+      throw error;
+    }
   }
 
   /** Attaches a file from the applicant's data store instead of a new scan (counted by indicator 4.3). */
@@ -371,20 +428,6 @@ function cleanFileName(name: string, extension: string): string {
   // Keep the citizen's (Vietnamese) name, drop path parts and control characters.
   const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return base || `tep.${extension}`;
-}
-
-function toRecord(v: Verification & { documentSha256: string }, kind: SignatureRecord['kind'], onBehalfOf: string | null): SignatureRecord {
-  return {
-    kind,
-    signerName: v.signer?.name ?? null,
-    certificateSerial: v.signer?.serialNumber ?? null,
-    certificateIssuer: v.signer?.issuer ?? null,
-    signingTime: v.signingTime?.toISOString() ?? null,
-    documentSha256: v.documentSha256,
-    valid: v.valid,
-    reasons: v.reasons.map((r) => r.code),
-    onBehalfOf,
-  };
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

@@ -7,6 +7,7 @@ import { sameSecret } from '../common/secrets';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierRatingEntity, RatingLevel } from '../ratings/dossier-rating.entity';
 import { PortalRecords } from '../portal-records/portal-records.service';
 
@@ -38,10 +39,11 @@ export class PublicDossiersService {
   async lookup(code: string, secret: string) {
     return this.uow.read(async (m) => {
       const dossier = await this.find(m.getRepository(DossierEntity), code, secret);
-      const [version, events, rating] = await Promise.all([
+      const [version, events, rating, results] = await Promise.all([
         m.findOneByOrFail(ProcedureVersionEntity, { id: dossier.procedureVersionId }),
         m.find(DossierEventEntity, { where: { dossierId: dossier.id }, order: { version: 'ASC' } }),
         m.findOne(DossierRatingEntity, { where: { dossierId: dossier.id } }),
+        m.find(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'result' }, order: { uploadedAt: 'DESC' }, take: 1 }),
       ]);
       return {
         code: dossier.code,
@@ -60,6 +62,7 @@ export class PublicDossiersService {
           state: DOSSIER_STATE_LABELS_VI[e.toState as DossierEntity['state']] ?? e.toState,
         })),
         rating: rating ? { level: rating.level, createdAt: rating.createdAt.toISOString() } : null,
+        result: dossier.processingEndedAt ? publicResult(results[0]) : null,
         canRate: !rating && dossier.processingEndedAt !== null,
       };
     });
@@ -89,4 +92,22 @@ export class PublicDossiersService {
     if (!dossier || !dossier.lookupSecret || !sameSecret(dossier.lookupSecret, secret)) throw new NotFoundError(NOT_FOUND);
     return dossier;
   }
+}
+
+/**
+ * Whether the issued result is validly signed, and by which organisation (the certificate's O,
+ * never a staff member's name): the verdict recorded when it was stored, judged at its trusted
+ * time, plus the SHA-256 a citizen can compare with the file they hold.
+ */
+function publicResult(file: DossierFileEntity | undefined) {
+  if (!file?.signature) return null;
+  const s = file.signature;
+  return {
+    validlySigned: s.valid,
+    signedBy: s.signerOrganization ?? null,
+    signedAt: s.trustedTime ?? s.signingTime ?? null,
+    signatureCount: s.signatures?.length ?? (s.valid ? 1 : 0),
+    documentSha256: s.documentSha256,
+    verifiedAt: s.verifiedAt ?? file.uploadedAt.toISOString(),
+  };
 }

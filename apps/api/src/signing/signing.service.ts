@@ -1,37 +1,68 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import {
+  cachingFetcher,
   createDemoPki,
   DemoCertificateAuthority,
+  httpFetcher,
   identityFromPem,
   issueUserCertificate,
   loadPkcs12,
   SigningIdentity,
+  TrustStore,
+  type HttpFetcher,
+  type VerificationPolicy,
 } from '@motcua/signatures';
 import { AuthUser } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
 import { configPath } from '../common/repo-paths';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
+import { ReadinessRegistry } from '../health/readiness.registry';
+import { mergeFolders, readTrustFolder, type TrustFolder } from './trust-loader';
 
 /**
- * The agency's signing identity, the digitising clerks' identities and the trust
- * anchors for signed results uploaded by leaders.
+ * The agency's signing identity, the digitising clerks' identities, the trust anchors for
+ * signed results uploaded by leaders, the verification policy and the network access
+ * (cached) for revocation checking and timestamps.
  *
  * Production: the agency PKCS#12 comes from SIGNING_P12_PATH; trust anchors from
- * config/trust and TRUSTED_CA_DIR. Development: on first start a demo CA and agency
+ * config/trust, config/trust/vn (TRUST_VN_ROOTS) and TRUSTED_CA_DIR — PEM, bundles or DER,
+ * each file on its own: a broken one is logged, named by the `trust_anchors` readiness
+ * check and skipped. Development: on first start a demo CA and agency
  * certificate are generated into DATA_DIR/pki (said in the log), the demo CA is trusted,
  * and each clerk gets a personal certificate from it, so "clerk X digitised this" is
  * checkable by anyone holding the CA certificate.
  */
 @Injectable()
-export class SigningService implements OnApplicationBootstrap {
+export class SigningService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Signing');
   private agency: SigningIdentity | null = null;
   private demoCa: DemoCertificateAuthority | null = null;
-  private anchors: string[] = [];
+  private trust: TrustStore | null = null;
+  private folders: TrustFolder = { certificates: [], loaded: [], broken: [] };
   private readonly clerkIdentities = new Map<string, SigningIdentity>();
+  /** OCSP/CRL/TSA requests, answers cached for REVOCATION_CACHE_SECONDS. */
+  readonly fetcher: HttpFetcher;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly readiness: ReadinessRegistry,
+    clock: Clock,
+  ) {
+    this.fetcher = cachingFetcher(httpFetcher(), { ttlMs: config.signing.revocationCacheSeconds * 1000, now: () => clock.now().getTime() });
+  }
+
+  onModuleInit(): void {
+    this.readiness.register('trust_anchors', async () => {
+      this.load();
+      const { loaded, broken } = this.folders;
+      if (broken.length > 0) {
+        return { ok: false, detail: `unreadable certificate file(s), skipped: ${broken.map((b) => `${b.file} (${b.problem})`).join('; ')}` };
+      }
+      return { ok: true, detail: `${this.trust!.anchors.length} trust anchor(s) from ${loaded.length} file(s)` };
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.load();
@@ -41,8 +72,16 @@ export class SigningService implements OnApplicationBootstrap {
     return this.load().agency;
   }
 
-  get trustAnchors(): string[] {
-    return this.load().anchors;
+  /** Anchors and intermediates, parsed once. */
+  get trustStore(): TrustStore {
+    this.load();
+    return this.trust!;
+  }
+
+  /** The verification policy from the configuration (libs/signatures policy.ts). */
+  get policy(): Partial<VerificationPolicy> {
+    const s = this.config.signing;
+    return { revocation: s.revocation, revocationTimeoutMs: s.revocationTimeoutMs, allowSha1: s.allowSha1, requireNonRepudiation: s.requireNonRepudiation };
   }
 
   /** Identity for signing a digitised copy on behalf of `user`. */
@@ -57,9 +96,21 @@ export class SigningService implements OnApplicationBootstrap {
     return { identity, onBehalfOf: user.fullName };
   }
 
-  private load(): { agency: SigningIdentity; anchors: string[] } {
-    if (this.agency) return { agency: this.agency, anchors: this.anchors };
-    const anchors = [...readPemDir(configPath('trust')), ...(this.config.signing.trustedCaDir ? readPemDir(this.config.signing.trustedCaDir) : [])];
+  private load(): { agency: SigningIdentity } {
+    if (this.agency) return { agency: this.agency };
+    const settings = this.config.signing;
+    const anchorFolders = mergeFolders(
+      readTrustFolder(configPath('trust')),
+      settings.trustVnRoots ? readTrustFolder(configPath('trust', 'vn', 'roots')) : emptyFolder(),
+      settings.trustedCaDir ? readTrustFolder(settings.trustedCaDir) : emptyFolder(),
+    );
+    const intermediateFolders = mergeFolders(
+      settings.trustVnRoots ? readTrustFolder(configPath('trust', 'vn', 'intermediates')) : emptyFolder(),
+      settings.trustedIntermediatesDir ? readTrustFolder(settings.trustedIntermediatesDir) : emptyFolder(),
+    );
+    this.folders = mergeFolders(anchorFolders, intermediateFolders);
+    for (const broken of this.folders.broken) this.logger.error(`Trust: skipped ${broken.file}: ${broken.problem}`);
+    const anchors: Array<string | Uint8Array> = [...anchorFolders.certificates];
     if (this.config.signing.p12Path) {
       this.agency = loadPkcs12(readFileSync(this.config.signing.p12Path), this.config.signing.p12Password ?? '');
     } else {
@@ -78,8 +129,8 @@ export class SigningService implements OnApplicationBootstrap {
       this.agency = identityFromPem({ privateKeyPem: readFileSync(files.key, 'utf8'), certificatePem: readFileSync(files.cert, 'utf8'), chainPem: [this.demoCa.certPem] });
       anchors.push(this.demoCa.certPem);
     }
-    this.anchors = anchors;
-    return { agency: this.agency, anchors };
+    this.trust = TrustStore.from({ anchors, intermediates: intermediateFolders.certificates });
+    return { agency: this.agency };
   }
 
   private readOrIssueClerk(user: AuthUser): SigningIdentity {
@@ -102,9 +153,6 @@ export class SigningService implements OnApplicationBootstrap {
  */
 const DEMO_VALID_FROM = new Date('2020-01-01T00:00:00Z');
 
-function readPemDir(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.pem') || f.endsWith('.crt'))
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
+function emptyFolder(): TrustFolder {
+  return { certificates: [], loaded: [], broken: [] };
 }

@@ -210,6 +210,36 @@ export interface SignatureRecord {
   valid: boolean;
   reasons: string[];
   onBehalfOf: string | null;
+  /** When the server received the file; re-verification judges at this time, never "now". */
+  receivedAt?: string;
+  verifiedAt?: string;
+  trustedTime?: string | null;
+  trustedTimeSource?: string | null;
+  /** Every signature of a PDF, in file order. */
+  signatures?: SignatureEntry[];
+}
+
+/** One signature of a PDF, as the API records it. */
+export interface SignatureEntry {
+  index: number;
+  kind: 'approval' | 'certification' | 'document_timestamp';
+  fieldName: string | null;
+  valid: boolean;
+  reasons: string[];
+  warnings: string[];
+  signerName: string | null;
+  certificateIssuer: string | null;
+  claimedSigningTime: string | null;
+  trustedTime: string;
+  trustedTimeSource: string;
+  timestampAuthority: string | null;
+  revision: number;
+  coversWholeFile: boolean;
+  changesAfter: Array<{ kind: string; description: string; allowed: boolean }>;
+  digestAlgorithm: string | null;
+  docMdp: number | null;
+  chain: Array<{ subject: string; sha256: string; notAfter: string }>;
+  revocation: Array<{ certificate: string; status: string; source: string | null; revokedAt: string | null; detail: string }>;
 }
 
 export interface DossierFile {
@@ -269,6 +299,18 @@ export interface PublicDossier {
   timeline: { at: string; label: string }[];
   rating: { level: RatingLevel; createdAt: string } | null;
   canRate: boolean;
+  /** The issued result's signature verdict (recorded when it was stored), once the dossier is finished. */
+  result?: PublicResult | null;
+}
+
+export interface PublicResult {
+  validlySigned: boolean;
+  /** The organisation of the signing certificate (the agency). */
+  signedBy: string | null;
+  signedAt: string | null;
+  signatureCount: number;
+  documentSha256: string;
+  verifiedAt: string;
 }
 
 // ─── Indicators (Decision 766) ───────────────────────────────────────────────

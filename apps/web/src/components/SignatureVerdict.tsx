@@ -1,6 +1,7 @@
 import type { SignatureRecord } from '../api/types';
 import { formatDateTime } from '../format/datetime';
-import { signatureReasonLabel } from '../format/labels';
+import { signatureReasonLabel, TRUSTED_TIME_SOURCE_LABELS } from '../format/labels';
+import { SignatureList } from './SignatureList';
 
 const KIND_LABELS: Record<string, string> = {
   pdf: 'Chữ ký số nhúng trong tệp PDF',
@@ -48,6 +49,15 @@ export function SignatureVerdict({ signature, title }: { signature: SignatureRec
           <dt>Thời điểm ký</dt>
           <dd>{formatDateTime(signature.signingTime)}</dd>
         </div>
+        {signature.trustedTime && (
+          <div>
+            <dt>Thời điểm ký tin cậy</dt>
+            <dd>
+              {formatDateTime(signature.trustedTime)}
+              {signature.trustedTimeSource && <span className="muted"> (theo {TRUSTED_TIME_SOURCE_LABELS[signature.trustedTimeSource] ?? signature.trustedTimeSource})</span>}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Số hiệu chứng thư</dt>
           <dd className="mono">{signature.certificateSerial ?? '—'}</dd>
@@ -65,6 +75,7 @@ export function SignatureVerdict({ signature, title }: { signature: SignatureRec
           <dd className="mono hash">{signature.documentSha256}</dd>
         </div>
       </dl>
+      {signature.signatures && signature.signatures.length > 0 && <SignatureList signatures={signature.signatures} />}
     </div>
   );
 }

@@ -74,6 +74,53 @@ export const SIGNATURE_REASON_LABELS: Record<string, string> = {
   UNTRUSTED_CHAIN: 'Chứng thư số không do tổ chức cung cấp dịch vụ chứng thực chữ ký số được tin cậy cấp.',
   CERT_NOT_VALID_AT_SIGNING_TIME: 'Chứng thư số không còn hiệu lực tại thời điểm ký.',
   MALFORMED: 'Chữ ký hoặc tệp PDF bị lỗi cấu trúc, không đọc được.',
+  NO_SIGNED_ATTRIBUTES: 'Chữ ký không có thuộc tính được ký (không gắn với chứng thư số và loại nội dung): không chấp nhận.',
+  WEAK_ALGORITHM: 'Thuật toán băm hoặc ký quá yếu (ví dụ SHA-1), không được chấp nhận.',
+  KEY_USAGE_NOT_ALLOWED: 'Chứng thư số không được phép dùng để ký văn bản.',
+  TIMESTAMP_INVALID: 'Dấu thời gian kèm theo chữ ký không hợp lệ.',
+  TIMESTAMP_UNTRUSTED: 'Dấu thời gian do tổ chức cấp dấu thời gian không được tin cậy cấp.',
+  CLAIMED_TIME_AFTER_TRUSTED_TIME: 'Thời điểm ký ghi trong tệp muộn hơn thời điểm tin cậy (dấu thời gian hoặc lúc tải lên): thời điểm ký không đúng.',
+  REVOKED: 'Chứng thư số đã bị thu hồi trước thời điểm ký.',
+  REVOCATION_UNKNOWN: 'Không xác định được tình trạng thu hồi của chứng thư số (chính sách yêu cầu phải kiểm tra được).',
+  MODIFIED_AFTER_SIGNING: 'Tệp đã bị sửa đổi sau khi ký theo cách chữ ký không cho phép.',
+};
+
+/** Notes on a valid signature, in Vietnamese. */
+export const SIGNATURE_WARNING_LABELS: Record<string, string> = {
+  WEAK_ALGORITHM_ACCEPTED: 'Chữ ký dùng SHA-1, chỉ được chấp nhận theo chế độ tương thích cũ.',
+  REVOCATION_NOT_CHECKED: 'Chưa kiểm tra tình trạng thu hồi chứng thư số (không có dữ liệu trong tệp, kiểm tra trực tuyến đang tắt).',
+  REVOCATION_UNKNOWN_ACCEPTED: 'Không xác định được tình trạng thu hồi chứng thư số; chính sách hiện hành vẫn chấp nhận.',
+  NO_TIMESTAMP: 'Chữ ký không có dấu thời gian: thời điểm tải lên được dùng làm thời điểm ký tin cậy.',
+};
+
+export const TRUSTED_TIME_SOURCE_LABELS: Record<string, string> = {
+  signature_timestamp: 'dấu thời gian của chữ ký',
+  document_timestamp: 'dấu thời gian của tài liệu',
+  upload: 'thời điểm tải lên hệ thống',
+};
+
+export const SIGNATURE_KIND_LABELS: Record<string, string> = {
+  approval: 'Chữ ký phê duyệt',
+  certification: 'Chữ ký chứng nhận tài liệu',
+  document_timestamp: 'Dấu thời gian tài liệu',
+};
+
+/** What a later update of the file did, by kind. */
+export const CHANGE_KIND_LABELS: Record<string, string> = {
+  validation_data: 'bổ sung dữ liệu xác thực dài hạn (DSS)',
+  document_timestamp: 'thêm dấu thời gian tài liệu',
+  metadata: 'cập nhật thông tin mô tả tệp',
+  signature: 'thêm chữ ký số khác',
+  form_fill: 'điền biểu mẫu',
+  annotation: 'thêm hoặc sửa chú thích',
+  other: 'sửa nội dung hoặc cấu trúc tài liệu',
+};
+
+export const REVOCATION_STATUS_LABELS: Record<string, string> = {
+  good: 'chưa bị thu hồi tại thời điểm ký',
+  revoked: 'đã bị thu hồi',
+  unknown: 'không xác định',
+  not_checked: 'chưa kiểm tra',
 };
 
 export function signatureReasonLabel(code: string): string {

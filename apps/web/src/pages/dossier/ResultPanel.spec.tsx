@@ -2,7 +2,8 @@ import '@testing-library/jest-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setAuthHooks } from '../../api/client';
-import { SIGNATURE_REASON_LABELS } from '../../format/labels';
+import type { SignatureEntry } from '../../api/types';
+import { CHANGE_KIND_LABELS, SIGNATURE_REASON_LABELS, SIGNATURE_WARNING_LABELS } from '../../format/labels';
 import { apiError, installFakeApi } from '../../testing/fake-api';
 import { DOSSIER_ID, resultFile, VALID_SIGNATURE } from '../../testing/fixtures';
 import { ResultPanel } from './ResultPanel';
@@ -11,6 +12,32 @@ beforeEach(() => setAuthHooks({ token: () => 'token', unauthorized: () => undefi
 
 const RESULT = `/api/dossiers/${DOSSIER_ID}/result`;
 const ALL_REASONS = ['NO_SIGNATURE', 'BYTE_RANGE_INVALID', 'NOT_WHOLE_FILE', 'DIGEST_MISMATCH', 'SIGNATURE_INVALID', 'UNTRUSTED_CHAIN', 'CERT_NOT_VALID_AT_SIGNING_TIME', 'MALFORMED'];
+const entry = (overrides: Partial<SignatureEntry>): SignatureEntry => ({
+  index: 1,
+  kind: 'approval',
+  fieldName: 'Signature1',
+  valid: true,
+  reasons: [],
+  warnings: [],
+  signerName: 'Trần Thị Chuyên Viên',
+  certificateIssuer: 'CN=CA phục vụ các cơ quan Nhà nước G2',
+  claimedSigningTime: '2026-12-02T02:00:00.000Z',
+  trustedTime: '2026-12-02T03:00:00.000Z',
+  trustedTimeSource: 'upload',
+  timestampAuthority: null,
+  revision: 1,
+  coversWholeFile: false,
+  changesAfter: [{ kind: 'signature', description: 'signature field added', allowed: true }],
+  digestAlgorithm: 'sha256',
+  docMdp: null,
+  chain: [{ subject: 'Trần Thị Chuyên Viên', sha256: 'a'.repeat(64), notAfter: '2027-01-01T00:00:00.000Z' }],
+  revocation: [{ certificate: 'Trần Thị Chuyên Viên', status: 'good', source: 'online', revokedAt: null, detail: 'OCSP' }],
+  ...overrides,
+});
+const TWO_SIGNATURES = [
+  entry({ valid: false, reasons: ['DIGEST_MISMATCH', 'MODIFIED_AFTER_SIGNING'], changesAfter: [{ kind: 'other', description: 'page 1 changed', allowed: false }] }),
+  entry({ index: 2, signerName: 'Phạm Quang Huy', coversWholeFile: true, revision: 2, changesAfter: [], warnings: ['NO_TIMESTAMP'] }),
+];
 const pdf = (name = 'quyet-dinh.pdf') => new File(['%PDF-1.7\n%%EOF\n'], name, { type: 'application/pdf' });
 
 describe('ResultPanel', () => {
@@ -80,6 +107,37 @@ describe('ResultPanel', () => {
     expect(alert).toHaveTextContent('Chữ ký số trên tệp kết quả không hợp lệ nên tệp không được chấp nhận.');
     expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([SIGNATURE_REASON_LABELS.DIGEST_MISMATCH, SIGNATURE_REASON_LABELS.UNTRUSTED_CHAIN]);
     expect(onAdded).not.toHaveBeenCalled();
+  });
+
+  it('shows every signature of the file with its own verdict, reasons and notes in Vietnamese', () => {
+    installFakeApi();
+    const signature = { ...VALID_SIGNATURE, valid: false, reasons: ['DIGEST_MISMATCH'], signatures: TWO_SIGNATURES };
+    render(<ResultPanel dossierId={DOSSIER_ID} results={[resultFile({ signature })]} canUpload={false} onAdded={jest.fn()} />);
+    const entries = screen.getAllByTestId('signature-entry');
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toHaveTextContent('Chữ ký phê duyệt 1: Trần Thị Chuyên Viên — không hợp lệ');
+    const reasons = within(entries[0]).getByRole('list', { name: 'Lý do chữ ký 1 không hợp lệ' });
+    expect(within(reasons).getAllByRole('listitem').map((li) => li.textContent)).toEqual([SIGNATURE_REASON_LABELS.DIGEST_MISMATCH, SIGNATURE_REASON_LABELS.MODIFIED_AFTER_SIGNING]);
+    expect(entries[0]).toHaveTextContent(`${CHANGE_KIND_LABELS.other} — không được phép`);
+    expect(entries[1]).toHaveTextContent('Chữ ký phê duyệt 2: Phạm Quang Huy — hợp lệ');
+    expect(entries[1]).toHaveTextContent(SIGNATURE_WARNING_LABELS.NO_TIMESTAMP);
+    expect(entries[1]).toHaveTextContent('theo thời điểm tải lên hệ thống');
+    for (const e of entries) expect(e).not.toHaveTextContent(/[A-Z]{2,}_[A-Z]/); // no codes shown
+  });
+
+  it('a refused upload lists which signature failed', async () => {
+    const api = installFakeApi();
+    api.on('POST', RESULT, apiError(422, 'SIGNATURE_INVALID', 'not acceptable', { reasons: ['DIGEST_MISMATCH'], signatures: TWO_SIGNATURES }));
+    const user = userEvent.setup();
+    render(<ResultPanel dossierId={DOSSIER_ID} results={[]} canUpload onAdded={jest.fn()} />);
+    await user.click(screen.getByLabelText('Tệp đã được ký số'));
+    await user.upload(screen.getByLabelText('Tệp kết quả giải quyết (PDF)'), pdf('da-ky.pdf'));
+    await user.click(screen.getByRole('button', { name: 'Tải lên và kiểm tra chữ ký' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getAllByTestId('signature-entry').map((e) => e.querySelector('strong')?.textContent)).toEqual([
+      'Chữ ký phê duyệt 1: Trần Thị Chuyên Viên — không hợp lệ',
+      'Chữ ký phê duyệt 2: Phạm Quang Huy — hợp lệ',
+    ]);
   });
 
   it('re-verifies a stored result and shows the new verdict beside the first', async () => {

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { uploadResult, verifyFile } from '../../api/files';
-import type { DossierFile, ResultMode, SignatureRecord } from '../../api/types';
+import type { DossierFile, ResultMode, SignatureEntry, SignatureRecord } from '../../api/types';
 import { checkFile, PDF_ACCEPT } from '../../components/file-rules';
 import { FileDrop } from '../../components/FileDrop';
+import { SignatureList } from '../../components/SignatureList';
 import { SignatureVerdict } from '../../components/SignatureVerdict';
 import { UploadProgress } from '../../components/UploadProgress';
 import { formatDateTime } from '../../format/datetime';
@@ -30,7 +31,7 @@ export function ResultPanel({ dossierId, results, canUpload, onAdded }: {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [failure, setFailure] = useState<{ message: string; reasons: string[] } | null>(null);
+  const [failure, setFailure] = useState<{ message: string; reasons: string[]; signatures: SignatureEntry[] } | null>(null);
   const [checks, setChecks] = useState<Record<string, { at: Date; signature: SignatureRecord } | { at: Date; error: string }>>({});
   const [checking, setChecking] = useState<string | null>(null);
 
@@ -56,8 +57,10 @@ export function ResultPanel({ dossierId, results, canUpload, onAdded }: {
       setFile(null);
       onAdded(stored);
     } catch (err) {
-      const reasons = err instanceof ApiError && Array.isArray(err.body?.details?.reasons) ? (err.body!.details!.reasons as unknown[]).map(String) : [];
-      setFailure({ message: describeError(err).message, reasons });
+      const details = err instanceof ApiError ? err.body?.details : undefined;
+      const reasons = Array.isArray(details?.reasons) ? (details!.reasons as unknown[]).map(String) : [];
+      const signatures = Array.isArray(details?.signatures) ? (details!.signatures as SignatureEntry[]) : [];
+      setFailure({ message: describeError(err).message, reasons, signatures });
     } finally {
       setProgress(null);
     }
@@ -132,6 +135,7 @@ export function ResultPanel({ dossierId, results, canUpload, onAdded }: {
                   ))}
                 </ul>
               )}
+              {failure.signatures.length > 0 && <SignatureList signatures={failure.signatures} />}
             </div>
           )}
           <div className="form-actions">

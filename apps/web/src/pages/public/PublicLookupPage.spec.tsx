@@ -30,6 +30,25 @@ function publicDossier(overrides: Partial<PublicDossier> = {}): PublicDossier {
 }
 
 describe('public lookup (no login)', () => {
+  it('shows that the result is validly signed by the agency, with its SHA-256', async () => {
+    const api = installFakeApi();
+    const result = { validlySigned: true, signedBy: 'Sở Khoa học và Công nghệ tỉnh Lai Châu', signedAt: '2026-12-02T03:00:00.000Z', signatureCount: 1, documentSha256: 'c'.repeat(64), verifiedAt: '2026-12-02T03:00:00.000Z' };
+    api.on('GET', URL_PATH, { body: publicDossier({ result }) });
+    render(<PublicLookupPage code={CODE} secret="s3cr3t" />);
+    const card = await screen.findByTestId('public-result');
+    expect(card).toHaveTextContent('Kết quả được ký số hợp lệ bởi Sở Khoa học và Công nghệ tỉnh Lai Châu.');
+    expect(card).toHaveTextContent('02/12/2026 10:00');
+    expect(card).toHaveTextContent('c'.repeat(64));
+  });
+
+  it('says plainly when the result signature is not valid', async () => {
+    const api = installFakeApi();
+    const result = { validlySigned: false, signedBy: null, signedAt: null, signatureCount: 2, documentSha256: 'c'.repeat(64), verifiedAt: '2026-12-02T03:00:00.000Z' };
+    api.on('GET', URL_PATH, { body: publicDossier({ result }) });
+    render(<PublicLookupPage code={CODE} secret="s3cr3t" />);
+    expect(await screen.findByTestId('public-result')).toHaveTextContent('Chữ ký số trên kết quả không hợp lệ; vui lòng liên hệ cơ quan giải quyết.');
+  });
+
   it('with code and secret from the QR link: shows state, dates in Vietnam time and the timeline; sends no token', async () => {
     const api = installFakeApi();
     api.on('GET', URL_PATH, { body: publicDossier() });

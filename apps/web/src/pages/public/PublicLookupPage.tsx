@@ -158,6 +158,29 @@ function DossierStatus({ dossier, code, secret, onRated }: { dossier: PublicDoss
           )}
         </dl>
       </section>
+      {dossier.result && (
+        <section className="card" aria-labelledby="public-result-title" data-testid="public-result">
+          <h2 id="public-result-title">Chữ ký số trên kết quả</h2>
+          <p className={`verdict ${dossier.result.validlySigned ? 'verdict--valid' : 'verdict--invalid'}`}>
+            <span aria-hidden="true">{dossier.result.validlySigned ? '✓ ' : '✗ '}</span>
+            <strong>
+              {dossier.result.validlySigned
+                ? `Kết quả được ký số hợp lệ${dossier.result.signedBy ? ` bởi ${dossier.result.signedBy}` : ''}.`
+                : 'Chữ ký số trên kết quả không hợp lệ; vui lòng liên hệ cơ quan giải quyết.'}
+            </strong>
+          </p>
+          <dl className="facts facts--compact">
+            <div>
+              <dt>Thời điểm ký</dt>
+              <dd>{formatDateTime(dossier.result.signedAt)}</dd>
+            </div>
+            <div>
+              <dt>Mã băm SHA-256 của tệp kết quả</dt>
+              <dd className="mono hash">{dossier.result.documentSha256}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
       {dossier.timeline.length > 0 && (
         <section className="card" aria-labelledby="public-timeline-title">
           <h2 id="public-timeline-title">Quá trình giải quyết</h2>
