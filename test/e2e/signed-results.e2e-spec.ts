@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signPdf } from '@motcua/signatures';
-import { startTestPki, type TestPkiWorld } from '../../libs/signatures/src/testing/pki-servers';
-import { identityOf, issue, type TestCertificate } from '../../libs/signatures/src/testing/test-pki';
+import { identityOf, issue, startTestPki, type TestCertificate, type TestPkiWorld } from '@motcua/signatures/testing';
 import { createDossier, pickWalkableProcedure, sendEvent, USER_BY_DEPARTMENT, type ProcedureSummary } from '../support/dossier-helpers';
 import { attachSignedResult, resultPdf } from '../support/files';
 import { ManualClock, startTestApp, type TestApp } from '../support/test-app';
@@ -64,11 +63,11 @@ describe('signed results (issue 13)', () => {
   const signedBy = async (who: TestCertificate, pdf?: Buffer) => signPdf(pdf ?? (await resultPdf('Quyet dinh')), identityOf(who), { reason: 'Ký duyệt', signingTime: NOW });
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.login(user)}` });
 
-  it('readiness names the broken trust file; the DER and PEM-bundle anchors are loaded', async () => {
+  it('readiness names the broken trust file as degraded, without taking the instance out of rotation; the DER and PEM-bundle anchors are loaded', async () => {
     const res = await t.http().get('/api/health/ready');
-    expect(res.status).toBe(503);
-    expect(JSON.stringify(res.body)).toContain('broken.crt');
-    expect(JSON.stringify(res.body)).toContain('trust_anchors');
+    expect(res.status).toBe(200);
+    expect(res.body.degraded).toEqual(['trust_anchors']);
+    expect(res.body.checks.trust_anchors).toMatchObject({ status: 'degraded', detail: expect.stringContaining('broken.crt') });
   });
 
   it('uploads work with a DER anchor: a leader signature is verified, with revocation checked online', async () => {

@@ -9,6 +9,8 @@ import { CheckReport, ReadinessRegistry } from './readiness.registry';
 
 export interface ReadyBody {
   status: 'ready';
+  /** Checks that work but need an operator (named in their detail). */
+  degraded: string[];
   checks: Record<string, CheckReport>;
 }
 
@@ -58,7 +60,7 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyBody | ErrorBody> {
     const report = await this.readiness.run();
     void reply.header('cache-control', 'no-store');
-    if (report.ready) return { status: 'ready', checks: report.checks };
+    if (report.ready) return { status: 'ready', degraded: report.degraded, checks: report.checks };
     void reply.status(503);
     const error = new ServiceUnavailableError(`Not ready: ${report.failed.join(', ')} failed`, {
       status: 'not_ready',

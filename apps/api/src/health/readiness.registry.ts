@@ -4,6 +4,12 @@ import { performance } from 'node:perf_hooks';
 /** What one readiness check answers. Throwing counts as `{ ok: false }` with the error's message. */
 export interface CheckOutcome {
   ok: boolean;
+  /**
+   * Works, but something needs an operator (e.g. one unreadable file in the trust folder): reported
+   * as `degraded` and named, without taking the instance out of rotation, since every instance shares
+   * the configuration and a stray file must not stop the whole service.
+   */
+  degraded?: boolean;
   /** For operators: what was checked or why it failed. Served without authentication, so never a secret. */
   detail?: string;
 }
@@ -16,7 +22,7 @@ export interface CheckOptions {
 }
 
 export interface CheckReport {
-  status: 'ok' | 'fail';
+  status: 'ok' | 'degraded' | 'fail';
   /** How long this probe waited for the check, in milliseconds. */
   latencyMs: number;
   detail?: string;
@@ -26,6 +32,8 @@ export interface ReadinessReport {
   ready: boolean;
   /** Names of the failed checks, in registration order (`shutdown` last, while shutting down). */
   failed: string[];
+  /** Names of the checks that work but need an operator's attention; they do not make the instance unready. */
+  degraded: string[];
   checks: Record<string, CheckReport>;
 }
 
@@ -110,7 +118,8 @@ export class ReadinessRegistry implements BeforeApplicationShutdown {
     names.forEach((name, i) => (checks[name] = reports[i]));
     if (this.shuttingDown) checks.shutdown = { status: 'fail', latencyMs: 0, detail: 'shutting down: finishing requests in flight' };
     const failed = Object.keys(checks).filter((name) => checks[name].status === 'fail');
-    return { ready: failed.length === 0, failed, checks };
+    const degraded = Object.keys(checks).filter((name) => checks[name].status === 'degraded');
+    return { ready: failed.length === 0, failed, degraded, checks };
   }
 
   private async runOne(name: string, entry: Entry): Promise<CheckReport> {
@@ -124,7 +133,7 @@ export class ReadinessRegistry implements BeforeApplicationShutdown {
     clearTimeout(timer);
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     this.logChange(name, entry, outcome);
-    return { status: outcome.ok ? 'ok' : 'fail', latencyMs, ...(outcome.detail !== undefined ? { detail: outcome.detail } : {}) };
+    return { status: !outcome.ok ? 'fail' : outcome.degraded ? 'degraded' : 'ok', latencyMs, ...(outcome.detail !== undefined ? { detail: outcome.detail } : {}) };
   }
 
   private logChange(name: string, entry: Entry, outcome: CheckOutcome): void {

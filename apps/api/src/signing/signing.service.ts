@@ -58,7 +58,8 @@ export class SigningService implements OnModuleInit, OnApplicationBootstrap {
       this.load();
       const { loaded, broken } = this.folders;
       if (broken.length > 0) {
-        return { ok: false, detail: `unreadable certificate file(s), skipped: ${broken.map((b) => `${b.file} (${b.problem})`).join('; ')}` };
+        // Named for the operator, skipped by the verifier: uploads keep working on the other anchors.
+        return { ok: true, degraded: true, detail: `unreadable certificate file(s), skipped: ${broken.map((b) => `${b.file} (${b.problem})`).join('; ')}` };
       }
       return { ok: true, detail: `${this.trust!.anchors.length} trust anchor(s) from ${loaded.length} file(s)` };
     });
