@@ -10,7 +10,7 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.spec.tsx', '**/testing/**', '**/test-s
 const NO_NEST = { group: ['@nestjs/*'], message: 'libs/ are framework-free: the Nest adapter lives in apps/api.' };
 const NO_TEST_HARNESS = { group: ['@motcua/*/testing'], message: 'A test-only entry point: production code never loads it.' };
 // The rules' libraries are pure TypeScript: no framework, database or I/O, only each other and xstate.
-const PURE_LIBS = ['workflow', 'calendar', 'catalogue', 'deadlines', 'indicators'];
+const PURE_LIBS = ['workflow', 'calendar', 'catalogue', 'deadlines', 'indicators', 'text'];
 const ONLY_PURE = {
   regex: '^(?!\\.\\.?/|xstate(/graph)?$|@motcua/(workflow|calendar)(/vocabulary)?$)',
   message: 'A pure library imports only its own files, @motcua/workflow, @motcua/calendar and xstate.',

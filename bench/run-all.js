@@ -9,10 +9,11 @@
  *   5   memory.js             RSS of one API instance over 100,000 transitions
  *   –   indicators-report.js  the quarter report over 1,000,000 dossiers (its own benchmark)
  *   –   signature-verify.js   a 10 MB PDF with two signatures verified (issue 13)
+ *   –   import-memory.js      peak memory of a 100 MB NDJSON import (issue #14)
  *
  *   npm run bench               (builds the API first)
  *
- * Environment: BENCHMARKS=transitions,lifecycles,inbox,memory,indicators,signatures picks and orders
+ * Environment: BENCHMARKS=transitions,lifecycles,inbox,memory,indicators,signatures,import picks and orders
  * them; every other knob is passed on (see each file's header and bench/README.md).
  * A failing benchmark does not stop the others; the exit code is then 1.
  */
@@ -27,6 +28,7 @@ const FILES = {
   memory: 'memory.js',
   indicators: 'indicators-report.js',
   signatures: 'signature-verify.js',
+  import: 'import-memory.js',
 };
 
 function main() {
@@ -91,6 +93,11 @@ function summary(results, startedAt, outcome) {
     // Written by bench/indicators-report.js, which another engineer owns: print what is there without assuming more.
     const rows = Object.entries(q.results ?? {}).map(([dialect, r]) => [dialect, r.reportMs?.p50, r.reportMs?.p95, r.plainCountMs?.p50, r.ratioP50]);
     printTable(`Quarter report over ${q.dossiers?.toLocaleString('en') ?? '?'} dossiers (ms)`, ['dialect', 'report p50', 'p95', 'plain COUNT p50', 'ratio'], rows);
+  }
+  const imp = fresh('importMemory') && results.importMemory;
+  if (imp) {
+    const rows = Object.entries(imp.results).flatMap(([dialect, r]) => ['valid', 'bad'].map((file) => [dialect, file, r[file].status, r[file].seconds, r[file].peakRssMb]));
+    printTable(`Import of ${imp.settings.importMb} MB of NDJSON (target: peak RSS < 300 MB)`, ['dialect', 'file', 'status', 's', 'peak RSS MB'], rows);
   }
 }
 

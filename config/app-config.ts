@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { minioConfigFromEnv, type MinioConfig } from '@motcua/storage';
 import { feedbackDeadlines, type FeedbackDeadlines } from '@motcua/workflow';
@@ -28,6 +29,13 @@ export interface AppConfig {
   deadlines: DeadlineSettings;
   /** Requests per minute per client address on login and public endpoints (brute force, scraping). */
   rateLimitPerMinute: { login: number; public: number };
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For), and so decide what the rate
+   * limits count: `false` (default) trusts none, a number trusts that many hops in front of the
+   * service, a list trusts those addresses or CIDR ranges. Trusting every sender would let any
+   * client reset its limits with a new header per request.
+   */
+  trustProxy: false | number | string[];
   storage: StorageSettings;
   /** Largest uploaded file in bytes (larger → 413). */
   maxUploadBytes: number;
@@ -200,6 +208,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     login: parseInteger(env.LOGIN_RATE_LIMIT_PER_MINUTE, 10, 'LOGIN_RATE_LIMIT_PER_MINUTE', 1, 100000, problems),
     public: parseInteger(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 30, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 1, 100000, problems),
   };
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
   let storage: StorageSettings = { kind: 'disk', root: join(dataDir, 'files') };
   try {
     const minio = minioConfigFromEnv(env);
@@ -245,7 +254,9 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  mkdirSync(dataDir, { recursive: true });
+  // The SQLite file, the JWT secret, the demo PKI and local files live here: the service account's only.
+  // (An existing folder keeps the permissions its owner gave it: it may be a mounted volume.)
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const jwt = env.JWT_SECRET
     ? { secret: env.JWT_SECRET, expiresInSeconds, secretSource: 'env' as const }
     : { secret: readOrCreateSecret(join(dataDir, 'jwt-secret')), expiresInSeconds, secretSource: 'file' as const };
@@ -264,6 +275,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     metricsToken,
     deadlines,
     rateLimitPerMinute,
+    trustProxy,
     storage,
     maxUploadBytes,
     signing,
@@ -362,6 +374,25 @@ function parseChoice<T extends string>(raw: string | undefined, choices: readonl
   if ((choices as readonly string[]).includes(value)) return value as T;
   problems.push(`${name} must be one of ${choices.join(', ')} (got "${raw}")`);
   return fallback;
+}
+
+/** TRUST_PROXY: unset/`false` → none; `1`, `2`… → hops; `10.0.0.2,172.18.0.0/16` → those addresses. */
+function parseTrustProxy(raw: string | undefined, problems: string[]): false | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || /^(false|off|none)$/i.test(value)) return false;
+  if (/^\d+$/.test(value)) return parseInteger(value, 0, 'TRUST_PROXY', 1, 10, problems) || false;
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => {
+    const [address, bits, extra] = e.split('/');
+    const family = isIP(address);
+    if (family === 0 || extra !== undefined) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (bad.length > 0 || entries.length === 0) {
+    problems.push(`TRUST_PROXY must be false, a number of proxy hops (1–10) or a comma-separated list of IP addresses or CIDR ranges (got "${raw}")`);
+    return false;
+  }
+  return entries;
 }
 
 function parseInteger(raw: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[]): number {

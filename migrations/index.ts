@@ -9,6 +9,8 @@ import { AddLongRunningFactsIndex1764720000000 } from './1764720000000-AddLongRu
 import { AddOutbox1764806400000 } from './1764806400000-AddOutbox';
 import { FractionalStepDays1764892800000 } from './1764892800000-FractionalStepDays';
 import { AddPortalRecords1765152000000 } from './1765152000000-AddPortalRecords';
+import { UniqueDigitisationCodes1765238400000 } from './1765238400000-UniqueDigitisationCodes';
+import { AddApplicantNameSearch1765324800000 } from './1765324800000-AddApplicantNameSearch';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   AddOutbox1764806400000,
   FractionalStepDays1764892800000,
   AddPortalRecords1765152000000,
+  UniqueDigitisationCodes1765238400000,
+  AddApplicantNameSearch1765324800000,
 ];

@@ -67,7 +67,7 @@ describe('Indicators from imported dossiers', () => {
     admin = `Bearer ${await t.login('admin')}`;
     reporter = `Bearer ${await t.login('reporter')}`;
     const res = await t.http().post('/api/admin/dossiers/import').set('authorization', admin).set('content-type', 'application/x-ndjson').send(FIXTURE);
-    expect(res.body).toEqual({ imported: 10 });
+    expect(res.body).toEqual({ imported: 10, closed: 0 });
   });
   afterAll(() => t.close());
 
@@ -212,6 +212,29 @@ describe('Indicators from imported dossiers', () => {
     const ev = await t.http().post(`/api/dossiers/${a5.id}/events`).set('authorization', clerk).send({ type: 'WITHDRAW', reason: 'x', expectedVersion: a5.version });
     expect(ev.status).toBe(409);
     expect(ev.body.error).toBe('IMPORTED_READ_ONLY');
+  });
+
+  it('closes an imported dossier still in processing with a later line, so it is not late forever', async () => {
+    const q2 = { from: '2026-04-01', to: '2026-06-30' };
+    const behind = async () => (await t.http().get('/api/indicators/dossiers').query({ ...q2, indicator: '2.1' }).set('authorization', reporter).expect(200)).body;
+    const before = await behind();
+    expect(before.denominator).toContain('IMP-A9');
+    expect(before.notInNumerator).toContain('IMP-A9'); // open and past its appointment of 20/04
+
+    const follow = line({ code: 'IMP-A9', receivedAt: '2026-04-02T09:00:00+07:00', dueAt: '2026-04-20T17:00:00+07:00', finishedAt: '2026-04-17T10:00:00+07:00', outcome: 'returned' });
+    const res = await t.http().post('/api/admin/dossiers/import').set('authorization', admin).set('content-type', 'application/x-ndjson').send(follow).expect(200);
+    expect(res.body).toEqual({ imported: 0, closed: 1 });
+
+    const after = await behind();
+    expect(after.numerator).toContain('IMP-A9');
+    expect(after.notInNumerator).not.toContain('IMP-A9');
+    const clerk = `Bearer ${await t.login('clerk')}`;
+    const a9 = (await t.http().get('/api/dossiers?text=IMP-A9').set('authorization', clerk).expect(200)).body.items.find((d: { code: string }) => d.code === 'IMP-A9');
+    expect(a9).toMatchObject({ state: 'returned', version: 2 });
+
+    // Closed now: a further line for the same code is a duplicate, and nothing changes.
+    const again = await t.http().post('/api/admin/dossiers/import').set('authorization', admin).set('content-type', 'application/x-ndjson').send(follow).expect(422);
+    expect(again.body.details.problems).toEqual([expect.objectContaining({ line: 1, field: 'code' })]);
   });
 
   it('refuses other roles and bad periods', async () => {

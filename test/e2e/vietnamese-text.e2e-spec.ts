@@ -1,15 +1,16 @@
 import { pickWalkableProcedure, sendEvent } from '../support/dossier-helpers';
 import { startTestApp, TestApp } from '../support/test-app';
 
-describe('Vietnamese text round-trips byte-exact', () => {
+describe('Vietnamese text round-trips, in one Unicode form', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
 
-  // Precomposed (NFC) and decomposed (NFD) forms must both come back exactly as sent:
-  // the service must not normalise what a citizen or clerk typed.
+  // Precomposed (NFC) and decomposed (NFD) forms both come back as the same text, in NFC (issue #14,
+  // D21): what is stored is one form, so that a name typed either way is found by either.
+  // Everything typed in NFC comes back byte for byte.
   const nfcName = 'Hoàng Thị Ngọc Ánh Nguyễn Đức Thắng Lò Văn Ưởng';
   const nfdName = 'Phạm Thị Hường'.normalize('NFD');
   const reason = 'Hồ sơ thiếu “Bản thuyết minh” — đề nghị bổ sung trước ngày 15/12; ký tự đặc biệt: ₫ ½ 😀';
@@ -27,7 +28,7 @@ describe('Vietnamese text round-trips byte-exact', () => {
       .send({ procedureCode: procedure.code, channel: 'online', applicant: { fullName, idNumber: '012345678901', address: 'Bản Nà Khoang, xã Sìn Hồ' } })
       .expect(201);
     const fetched = await t.http().get(`/api/dossiers/${created.body.id}`).set('authorization', `Bearer ${token}`).expect(200);
-    expect(Buffer.from(fetched.body.applicant.fullName, 'utf8').equals(Buffer.from(fullName, 'utf8'))).toBe(true);
+    expect(Buffer.from(fetched.body.applicant.fullName, 'utf8').equals(Buffer.from(fullName.normalize('NFC'), 'utf8'))).toBe(true);
     expect(fetched.body.applicant.address).toBe('Bản Nà Khoang, xã Sìn Hồ');
 
     const rejected = await sendEvent(t, 'clerk', created.body.id, { type: 'REJECT', reason, expectedVersion: 1 });

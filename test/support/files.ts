@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { TestApp } from './test-app';
 
-/** A small but well-formed PDF; `marker` makes each one's bytes (and SHA-256) unique. */
-export function samplePdf(marker = randomBytes(8).toString('hex')): Buffer {
-  const body = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+/**
+ * A small but well-formed PDF; `marker` makes each one's bytes (and SHA-256) unique. `filler`
+ * (any bytes, e.g. to make it large) goes in a comment before the trailer, so the file still ends with `%%EOF`.
+ */
+export function samplePdf(marker = randomBytes(8).toString('hex'), filler: Buffer = Buffer.alloc(0)): Buffer {
+  const head = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${marker}\n%`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), filler, Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')]);
 }
 
 /** A real 1×1 PNG. */

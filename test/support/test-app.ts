@@ -31,12 +31,14 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Logs in a demo account and returns its bearer token. */
   login(username: string): Promise<string>;
+  /** Stops this instance and boots a new one on the same database and data folder (a process restart). */
+  restart(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
 /** The real application on a database of its own (a copy of the run's migrated and seeded template) and a fresh data folder. */
 export async function startTestApp(options: BootOptions = {}): Promise<TestApp> {
-  return boot(await createTestDatabase({ fromTemplate: true }), options, true);
+  return boot(await createTestDatabase({ fromTemplate: true }), options, true, mkdtempSync(join(tmpdir(), 'motcua-data-')));
 }
 
 /** The configuration every test instance runs with; the template database is seeded with it too. */
@@ -58,7 +60,7 @@ export function testAppConfig(databaseUrl: string, dataDir: string, env: Record<
 
 /** A second instance of the application on the database of `first` (as when scaled out). */
 export async function startTestAppOn(first: TestApp, options: BootOptions = {}): Promise<TestApp> {
-  return boot(first.database, options, false);
+  return boot(first.database, options, false, mkdtempSync(join(tmpdir(), 'motcua-data-')));
 }
 
 export interface BootOptions {
@@ -66,12 +68,13 @@ export interface BootOptions {
   env?: Record<string, string>;
   /** Receives the application's JSON log lines (otherwise silenced unless TEST_LOGS is set). */
   logs?: DestinationStream;
+  /** A folder to serve as the built web application at `/` (default: dist/web when built). */
+  webRoot?: string;
 }
 
-async function boot(database: TestDatabase, options: BootOptions, ownsDatabase: boolean): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-data-'));
+async function boot(database: TestDatabase, options: BootOptions, ownsDatabase: boolean, dataDir: string): Promise<TestApp> {
   const config = testAppConfig(database.url, dataDir, options.env);
-  const { app } = await createApp(config, { logger: process.env.TEST_LOGS ? undefined : false, logDestination: options.logs, overrides: { clock: options.clock } });
+  const { app } = await createApp(config, { logger: process.env.TEST_LOGS ? undefined : false, logDestination: options.logs, overrides: { clock: options.clock, webRoot: options.webRoot } });
   // A listening server: supertest would otherwise start one per request, which breaks under parallel requests.
   await app.listen({ port: 0, host: '127.0.0.1' });
   const server = app.getHttpServer();
@@ -88,6 +91,10 @@ async function boot(database: TestDatabase, options: BootOptions, ownsDatabase: 
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       tokens.set(username, res.body.accessToken);
       return res.body.accessToken as string;
+    },
+    async restart() {
+      await app.close();
+      return boot(database, options, ownsDatabase, dataDir);
     },
     async close() {
       await app.close();

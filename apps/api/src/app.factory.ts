@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './common/repo-paths';
 import { AppModule, AppOverrides } from './app.module';
-import { HttpErrorFilter } from './common/http-error.filter';
+import { answerClientError, answerFrameworkError, HttpErrorFilter } from './common/http-error.filter';
+import { registerInputRules } from './common/input-rules';
+import { registerSecurityHeaders } from './common/security-headers';
+import { MULTIPART_LIMITS } from './files/multipart-upload';
+import { registerNdjsonStream } from './imports/ndjson-body';
 import { AppConfig } from './config/app-config.provider';
 import { StartupSeeder, StartupReport } from './startup-seeder';
 import { createJsonLogger, JsonLogger } from './observability/json-logger';
@@ -31,21 +35,28 @@ export async function createApp(
 ): Promise<CreatedApp> {
   // JSON lines (docs/operations.md); `logDestination` catches them in tests, `logger: false` silences them.
   const logger = createJsonLogger(config.logLevel, { enabled: options.logger !== false || !!options.logDestination, destination: options.logDestination });
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true, loggerInstance: logger, disableRequestLogging: true, genReqId: requestId });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    genReqId: requestId,
+    // Errors answered before any route, in the API's one error shape.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.overrides), adapter, {
     logger: new JsonLogger(logger),
     bufferLogs: false,
   });
   observeRequests(app, logger);
   app.setGlobalPrefix('api');
-  // Historical imports arrive as NDJSON text, which may be far larger than a JSON command.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  closeKeptAliveConnectionsOnShutdown(app);
-  // One file per request; the size limit is enforced again (exactly) while streaming to storage.
-  await app.register(multipart as never, { limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, fieldSize: 64 * 1024 } });
+  await registerSecurityHeaders(app);
+  registerInputRules(app.getHttpAdapter().getInstance());
+  registerNdjsonStream(app.getHttpAdapter().getInstance());
+  closeConnectionsNotToKeep(app);
+  // The size limit is enforced again (exactly) while streaming to storage; fields and files are counted by the upload reader.
+  await app.register(multipart as never, { limits: { fileSize: config.maxUploadBytes + 1, ...MULTIPART_LIMITS } });
   const filter = new HttpErrorFilter();
   app.useGlobalFilters(filter);
   app.useGlobalPipes(
@@ -65,7 +76,7 @@ export async function createApp(
       },
     }),
   );
-  serveWebApp(app);
+  serveWebApp(app, options.overrides?.webRoot);
 
   const openApi = new DocumentBuilder()
     .setTitle('motcua API')
@@ -87,14 +98,15 @@ export async function createApp(
  * The built web application (dist/web, from `npm run build:web`) at `/`, next to the API
  * at `/api`, so one URL serves both. It uses hash routes, so no fallback route is needed.
  * index.html is never cached (it names the current assets); the hashed assets forever.
+ * (`cacheControl: false`: otherwise @fastify/static writes its own `public, max-age=0` over ours.)
  */
-function serveWebApp(app: NestFastifyApplication): void {
-  const root = join(repoRoot(), 'dist', 'web');
+function serveWebApp(app: NestFastifyApplication, root = join(repoRoot(), 'dist', 'web')): void {
   if (!existsSync(join(root, 'index.html'))) return;
   app.useStaticAssets({
     root,
     prefix: '/',
     wildcard: false,
+    cacheControl: false,
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
     },
@@ -110,20 +122,24 @@ function flattenValidation(errors: ValidationError[], parent = ''): Array<{ fiel
 }
 
 /**
- * During shutdown, answers say `Connection: close`. Fastify closes the connections that are idle
- * when `close()` starts, but a keep-alive connection busy at that moment would stay open after
- * its answer (until the 72 s keep-alive timeout), and `close()` would wait for it: the process
- * would then exit 1 after SHUTDOWN_TIMEOUT_SECONDS instead of 0 (found by test/scale).
+ * Answers that end their connection (`Connection: close`):
+ * - during shutdown. Fastify closes the connections that are idle when `close()` starts, but a
+ *   keep-alive connection busy at that moment would stay open after its answer (until the 72 s
+ *   keep-alive timeout), and `close()` would wait for it: the process would then exit 1 after
+ *   SHUTDOWN_TIMEOUT_SECONDS instead of 0 (found by test/scale);
+ * - a refusal sent before the request's body was read (an upload too large, of the wrong type,
+ *   for a dossier not found…). Keeping the connection would mean reading the rest of the body
+ *   first, maybe hundreds of megabytes, for nothing.
  */
-function closeKeptAliveConnectionsOnShutdown(app: NestFastifyApplication): void {
+function closeConnectionsNotToKeep(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   let closing = false;
   fastify.addHook('preClose', (done) => {
     closing = true;
     done();
   });
-  fastify.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) void reply.header('connection', 'close');
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (closing || (reply.statusCode >= 400 && !request.raw.complete)) void reply.header('connection', 'close');
     return payload;
   });
 }

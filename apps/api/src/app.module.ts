@@ -21,9 +21,11 @@ import { StartupSeeder } from './startup-seeder';
 import { UsersModule } from './users/users.module';
 import { MetricsModule } from './observability/metrics.module';
 
-/** Replaceable parts, for tests: a fixed clock to receive a dossier on a chosen day and hour. */
+/** Replaceable parts, for tests: a fixed clock to receive a dossier on a chosen day and hour; another web build. */
 export interface AppOverrides {
   clock?: Clock;
+  /** Folder served at `/` instead of dist/web. */
+  webRoot?: string;
 }
 
 @Module({})

@@ -3,18 +3,23 @@ import * as calendar from './index';
 describe('@motcua/calendar public surface', () => {
   it('exports exactly the documented runtime API', () => {
     expect(Object.keys(calendar).sort()).toEqual([
+      'CLASSIFIABLE_YEARS',
       'CalendarConfigError',
+      'CalendarRangeError',
       'DEADLINE_UNITS',
       'DEFAULT_SESSIONS',
       'DEFAULT_STATUTORY_RULES',
       'DEFAULT_UTC_OFFSET_MINUTES',
       'DEFAULT_WEEKEND_DAYS',
       'SCHEDULED_DAY_KINDS',
+      'SUPPORTED_YEARS',
       'VIETNAMESE_CALENDAR_TIME_ZONE',
       'YearScheduleError',
       'applyDayOverrides',
+      'assertSupportedYear',
       'createWorkingCalendar',
       'defaultCalendarConfig',
+      'isSupportedYear',
       'leapMonthOf',
       'lunarNewYear',
       'lunarToSolar',
@@ -23,6 +28,7 @@ describe('@motcua/calendar public surface', () => {
       'solarToLunar',
       'statutoryDaysOff',
       'statutoryHolidays',
+      'tryParseInstant',
     ]);
   });
 

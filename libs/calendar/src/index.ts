@@ -55,3 +55,11 @@ export {
 } from './lunar';
 export type { CivilDate } from './civil-date';
 export { applyDayOverrides, type DayOverride } from './schedule-overrides';
+export {
+  assertSupportedYear,
+  CalendarRangeError,
+  CLASSIFIABLE_YEARS,
+  isSupportedYear,
+  SUPPORTED_YEARS,
+  tryParseInstant,
+} from './supported-range';

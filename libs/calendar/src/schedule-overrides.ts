@@ -1,4 +1,5 @@
 import { DEFAULT_STATUTORY_RULES, statutoryDaysOff, type StatutoryRules } from './statutory-holidays';
+import { assertSupportedYear } from './supported-range';
 import type { MakeUpDay, ScheduledDayOff, YearSchedule } from './year-schedule';
 
 /**
@@ -18,6 +19,8 @@ export interface DayOverride {
  * The schedules with the overrides applied. A year with overrides but no file starts
  * from the computed statutory days (Labour Code Art 112, Art 111(3)), so an override
  * never drops the statutory holidays of that year.
+ *
+ * @throws CalendarRangeError for an override outside {@link SUPPORTED_YEARS}.
  */
 export function applyDayOverrides(
   schedules: readonly YearSchedule[],
@@ -28,6 +31,7 @@ export function applyDayOverrides(
   const byYear = new Map(schedules.map((s) => [s.year, s]));
   for (const override of [...overrides].sort((a, b) => a.date.localeCompare(b.date))) {
     const year = Number(override.date.slice(0, 4));
+    assertSupportedYear(year, `The override of ${override.date}: its year`);
     const base = byYear.get(year) ?? statutorySchedule(year, rules, weekendDays);
     byYear.set(year, applyOne(base, override, weekendDays));
   }

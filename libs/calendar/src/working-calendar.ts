@@ -18,8 +18,8 @@ import {
   sessionLength,
 } from './calendar-config';
 import { civilFromEpochDay, DAY_MS, epochDayFromCivil, formatIsoDay, MINUTE_MS, parseIsoDay, weekdayOf } from './civil-date';
-import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from './lunar';
 import { statutoryDaysOff } from './statutory-holidays';
+import { assertClassifiableYear, assertSupportedYear } from './supported-range';
 import type { ScheduledDayKind } from './year-schedule';
 
 /** The unit a procedure publishes its time limit in ("Thời hạn giải quyết"). */
@@ -444,6 +444,7 @@ class Calendar implements WorkingCalendar {
   }
 
   private buildYear(year: number): YearData {
+    assertClassifiableYear(year);
     const daysOff = new Map<number, NamedDayOff>();
     const makeUp = new Map<number, ExtraWorkingDay>();
     const schedule = this.cfg.schedules.get(year);
@@ -489,7 +490,5 @@ function amount(value: number, name: string): number {
 }
 
 function assertYear(year: number): void {
-  if (!Number.isInteger(year) || year < LUNAR_MIN_YEAR || year > LUNAR_MAX_YEAR) {
-    throw new RangeError(`year must be an integer ${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}, got ${year}`);
-  }
+  assertSupportedYear(year);
 }

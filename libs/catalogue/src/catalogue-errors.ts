@@ -14,6 +14,9 @@ export type CatalogueIssueCode =
   | 'DUPLICATE_PROCEDURE_CODE'
   | 'NON_POSITIVE_PROCESSING_TIME'
   | 'NON_INTEGER_CALENDAR_DAYS'
+  | 'NON_INTEGER_PROCESSING_TIME'
+  | 'PROCESSING_TIME_TOO_LONG'
+  | 'TEXT_TOO_LONG'
   | 'INVALID_FEE'
   | 'EMPTY_COMPONENTS'
   | 'DUPLICATE_COMPONENT_KEY'
@@ -25,6 +28,7 @@ export type CatalogueIssueCode =
   | 'STEP_AT_RECEPTION'
   | 'ROLE_NOT_IN_DEPARTMENT'
   | 'NON_POSITIVE_STEP_DAYS'
+  | 'STEP_DAYS_TOO_LONG'
   | 'STEPS_EXCEED_PROCESSING_TIME';
 
 /** One problem found in a catalogue that has the right shape. */

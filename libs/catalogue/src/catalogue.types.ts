@@ -24,6 +24,23 @@ export const PROCESSING_TIME_UNITS: readonly ProcessingTimeUnit[] = ['working_da
 /** Hours in one working day: the 40-hour, Monday-to-Friday week of QĐ 188/1999/QĐ-TTg. */
 export const HOURS_PER_WORKING_DAY = 8;
 
+/**
+ * The longest processing time a procedure may publish, per unit: ten years. No administrative
+ * procedure comes near it; it keeps every deadline the service computes inside the working
+ * calendar's years (libs/calendar SUPPORTED_YEARS) and its computation short.
+ */
+export const MAX_PROCESSING_TIME: Readonly<Record<ProcessingTimeUnit, number>> = Object.freeze({
+  working_days: 3650,
+  working_hours: 3650 * HOURS_PER_WORKING_DAY,
+  calendar_days: 3650,
+});
+
+/** The largest amount of money, in đồng, the service stores (fees, payments): what a 32-bit integer column holds. */
+export const MAX_AMOUNT_VND = 2_147_483_647;
+
+/** Lengths of the texts of a procedure that are stored in columns of their own (the rest is kept as JSON). */
+export const MAX_TEXT_LENGTH = Object.freeze({ field: 255, stepName: 255, stepKey: 64, componentKey: 64 });
+
 /** A published processing time ("Thời hạn giải quyết"). */
 export interface ProcessingTime {
   /** Positive. Must be a whole number for `calendar_days`. */

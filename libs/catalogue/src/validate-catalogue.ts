@@ -1,5 +1,8 @@
 import { CatalogueValidationError, type CatalogueIssue, type CatalogueIssueCode } from './catalogue-errors';
 import {
+  MAX_AMOUNT_VND,
+  MAX_PROCESSING_TIME,
+  MAX_TEXT_LENGTH,
   STEP_ROLES,
   type AgencyDefinition,
   type CatalogueDefinition,
@@ -129,6 +132,10 @@ export function validateProcedureDefinition(
   for (const key of ['name', 'field', 'resultName', 'stepsNote'] as const) {
     if (blank(def[key])) report('EMPTY_TEXT', key, `${key} is empty`);
   }
+  const tooLong = (path: string, text: string, max: number) => {
+    if (text.length > max) report('TEXT_TOO_LONG', path, `${path} has ${text.length} characters; at most ${max}`);
+  };
+  tooLong('field', def.field, MAX_TEXT_LENGTH.field);
 
   const time = def.processingTime;
   let timeUsable = time !== null;
@@ -143,11 +150,18 @@ export function validateProcedureDefinition(
         `a processing time in calendar days must be a whole number, got ${time.amount}`,
       );
       timeUsable = false;
+    } else if (!Number.isInteger(time.amount)) {
+      // Stored in an integer column; a fraction of a working day is written in working hours.
+      report('NON_INTEGER_PROCESSING_TIME', 'processingTime.amount', `a processing time must be a whole number (use working_hours for parts of a day), got ${time.amount}`);
+      timeUsable = false;
+    } else if (time.amount > (MAX_PROCESSING_TIME[time.unit] ?? 0)) {
+      report('PROCESSING_TIME_TOO_LONG', 'processingTime.amount', `a processing time in ${time.unit} may be at most ${MAX_PROCESSING_TIME[time.unit]}, got ${time.amount}`);
+      timeUsable = false;
     }
   }
 
-  if (def.fee.amountVnd !== null && !isCount(def.fee.amountVnd)) {
-    report('INVALID_FEE', 'fee.amountVnd', `fee must be a whole, non-negative number of đồng, got ${def.fee.amountVnd}`);
+  if (def.fee.amountVnd !== null && !(isCount(def.fee.amountVnd) && def.fee.amountVnd <= MAX_AMOUNT_VND)) {
+    report('INVALID_FEE', 'fee.amountVnd', `fee must be a whole number of đồng from 0 to ${MAX_AMOUNT_VND}, got ${def.fee.amountVnd}`);
   }
 
   if (def.components.length === 0) {
@@ -157,6 +171,7 @@ export function validateProcedureDefinition(
   def.components.forEach((c, i) => {
     const path = `components[${i}]`;
     if (!SLUG.test(c.key)) report('INVALID_CODE', `${path}.key`, `component key must be a lower-case ASCII slug, got "${c.key}"`);
+    tooLong(`${path}.key`, c.key, MAX_TEXT_LENGTH.componentKey);
     const first = componentKeys.get(c.key);
     if (first !== undefined) {
       report('DUPLICATE_COMPONENT_KEY', `${path}.key`, `component key "${c.key}" already used by components[${first}]`);
@@ -179,6 +194,8 @@ export function validateProcedureDefinition(
   def.steps.forEach((s, i) => {
     const path = `steps[${i}]`;
     if (!SLUG.test(s.key)) report('INVALID_CODE', `${path}.key`, `step key must be a lower-case ASCII slug, got "${s.key}"`);
+    tooLong(`${path}.key`, s.key, MAX_TEXT_LENGTH.stepKey);
+    tooLong(`${path}.name`, s.name, MAX_TEXT_LENGTH.stepName);
     const first = stepKeys.get(s.key);
     if (first !== undefined) {
       report('DUPLICATE_STEP_KEY', `${path}.key`, `step key "${s.key}" already used by steps[${first}]`);
@@ -213,6 +230,9 @@ export function validateProcedureDefinition(
     }
     if (!(s.workingDays > 0)) {
       report('NON_POSITIVE_STEP_DAYS', `${path}.workingDays`, `step "${s.key}" must have positive working days, got ${s.workingDays}`);
+      daysValid = false;
+    } else if (s.workingDays > MAX_PROCESSING_TIME.working_days) {
+      report('STEP_DAYS_TOO_LONG', `${path}.workingDays`, `step "${s.key}" may take at most ${MAX_PROCESSING_TIME.working_days} working days, got ${s.workingDays}`);
       daysValid = false;
     }
   });

@@ -1,3 +1,4 @@
+import { chmodSync, existsSync } from 'node:fs';
 import { DataSourceOptions } from 'typeorm';
 import type { Database } from 'better-sqlite3';
 
@@ -38,9 +39,21 @@ export function buildDataSourceOptions(target: DatabaseTarget, parts: DataSource
     database: target.path,
     enableWAL: true,
     prepareDatabase: (db: Database) => {
+      restrictToOwner(target.path);
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
     },
   };
+}
+
+/**
+ * The database holds personal data: readable and writable by the service account only. SQLite
+ * creates the -wal and -shm files with the main file's permissions, so fixing the main file (and
+ * any existing companions, from an older version) covers them.
+ */
+function restrictToOwner(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }

@@ -3,3 +3,4 @@ export { buildDataSourceOptions, DatabaseTarget, DataSourceParts } from './data-
 export { currentDialect, dialectOf, timestampType, Dialect } from './dialect';
 export { isUniqueViolation, isConnectionFailure } from './errors';
 export { withAdvisoryLock } from './advisory-lock';
+export { bulkInsert } from './bulk-insert';

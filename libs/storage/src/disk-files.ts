@@ -13,9 +13,13 @@ export async function writeAll(file: FileHandle, chunk: Buffer): Promise<void> {
   }
 }
 
+/** Stored files are citizens' documents: readable by the service account only (whatever its umask). */
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_DIR = 0o700;
+
 /** Creates `path` (failing if it exists) with `content`, flushed to disk. */
 export async function writeFileDurably(path: string, content: string): Promise<void> {
-  const file = await open(path, 'wx');
+  const file = await open(path, 'wx', PRIVATE_FILE);
   try {
     await writeAll(file, Buffer.from(content));
     await file.sync();

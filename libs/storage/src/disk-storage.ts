@@ -15,7 +15,7 @@ import type {
 } from './object-storage';
 import { assertValidPutMeta, sizedChunks } from './put-body';
 import { ObjectNotFoundError } from './storage-errors';
-import { isMissing, readContentType, syncDirectory, toDiskStorageError, writeAll, writeFileDurably } from './disk-files';
+import { isMissing, PRIVATE_DIR, PRIVATE_FILE, readContentType, syncDirectory, toDiskStorageError, writeAll, writeFileDurably } from './disk-files';
 
 /**
  * File-name suffixes. Keys may only contain `[A-Za-z0-9/_.-]`, so a name containing `~` can
@@ -72,8 +72,8 @@ export class DiskStorage implements ObjectStorage {
     let file: FileHandle | undefined;
     let size = 0;
     try {
-      await mkdir(paths.dir, { recursive: true });
-      file = await open(tempData, 'wx');
+      await mkdir(paths.dir, { recursive: true, mode: PRIVATE_DIR });
+      file = await open(tempData, 'wx', PRIVATE_FILE);
       for await (const chunk of sizedChunks(body, meta.size)) {
         await writeAll(file, chunk);
         size += chunk.length;
@@ -154,7 +154,7 @@ export class DiskStorage implements ObjectStorage {
 
   async ensureReady(): Promise<void> {
     try {
-      await mkdir(this.root, { recursive: true });
+      await mkdir(this.root, { recursive: true, mode: PRIVATE_DIR });
     } catch (error) {
       throw toDiskStorageError(error);
     }

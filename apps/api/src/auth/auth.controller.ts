@@ -20,7 +20,7 @@ export class AuthController {
   @SkipThrottle({ public: true })
   @ApiOkResponse({ description: '{accessToken, tokenType, user}' })
   @ApiUnauthorizedResponse({ description: 'Unknown user or wrong password (one message for both)' })
-  @ApiTooManyRequestsResponse({ description: 'More than LOGIN_RATE_LIMIT_PER_MINUTE attempts from this address' })
+  @ApiTooManyRequestsResponse({ description: 'More than LOGIN_RATE_LIMIT_PER_MINUTE attempts from this address, or LOGIN_BACKOFF: too many failures for this account (Retry-After)' })
   login(@Body() _body: LoginDto, @CurrentUser() user: AuthUser) {
     return this.auth.issueToken(user);
   }

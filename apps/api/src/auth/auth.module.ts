@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
+import { LoginBackoff } from './login-backoff';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { LocalStrategy } from './local.strategy';
   providers: [
     AuthService,
     LocalStrategy,
+    { provide: LoginBackoff, useFactory: () => new LoginBackoff() },
     JwtStrategy,
     // Order matters: authenticate first, then check roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CalendarRangeError, DayOverride } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { NotFoundError } from '../common/errors';
+import { DateOutOfRangeError, NotFoundError } from '../common/errors';
 import { CalendarHolder } from '../deadlines/calendar-holder';
 import { CalendarChangeEntity, CalendarDayOverrideEntity } from './calendar-override.entity';
 
-/** Administrators' changes to the official days; each is one transaction with its audit row. */
+/**
+ * Administrators' changes to the official days; each is one transaction with its audit row. The
+ * calendar the change gives is built inside that transaction, before it commits: a change the
+ * calendar cannot take is refused, and nothing is stored (issue #14, D5).
+ */
 @Injectable()
 export class CalendarAdminService {
   constructor(
@@ -28,8 +34,9 @@ export class CalendarAdminService {
     const now = this.time.now();
     const row: CalendarDayOverrideEntity = { date, kind, name, createdBy: user.id, createdAt: now };
     await this.uow.run(async (m) => {
-      await m.delete(CalendarDayOverrideEntity, { date });
-      await m.insert(CalendarDayOverrideEntity, row);
+      await this.check(m, date, { date, kind, name });
+      // One statement, so that concurrent writes of one date each win in turn instead of colliding on the key.
+      await m.upsert(CalendarDayOverrideEntity, row, ['date']);
       await m.insert(CalendarChangeEntity, audit(user, 'set', date, kind, name, now));
     });
     await this.holder.reload();
@@ -45,6 +52,19 @@ export class CalendarAdminService {
       await m.insert(CalendarChangeEntity, audit(user, 'remove', date, existing.kind, existing.name, now));
     });
     await this.holder.reload();
+  }
+
+  /** Builds the calendar with the stored overrides of the year and this change; refuses the change if it cannot be built. */
+  private async check(m: EntityManager, date: string, change: DayOverride): Promise<void> {
+    const year = date.slice(0, 4);
+    const stored = await m.createQueryBuilder(CalendarDayOverrideEntity, 'o').where('o.date LIKE :year', { year: `${year}-%` }).getMany();
+    const overrides = [...stored.filter((o) => o.date !== date).map((o) => ({ date: o.date, kind: o.kind, name: o.name })), change];
+    try {
+      this.holder.candidate(overrides, date);
+    } catch (error) {
+      if (error instanceof CalendarRangeError) throw new DateOutOfRangeError(error.message);
+      throw error;
+    }
   }
 }
 

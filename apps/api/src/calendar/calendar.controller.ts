@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
-import { BadInputError } from '../common/errors';
+import { BadInputError, DateOutOfRangeError } from '../common/errors';
+import { instantOf } from '../common/input.decorators';
+import { isSupportedYear, SUPPORTED_YEARS } from '@motcua/calendar';
 import { CalendarHolder } from '../deadlines/calendar-holder';
 import { CalendarAdminService } from './calendar-admin.service';
 import { DayOverrideDto, DueQuery, HolidaysQuery, ISO_DAY } from './calendar.dto';
@@ -34,7 +36,7 @@ export class CalendarController {
   due(@Query() q: DueQuery) {
     const given = (['workingDays', 'workingHours', 'calendarDays'] as const).filter((k) => q[k] !== undefined);
     if (given.length !== 1) throw new BadInputError('Give exactly one of workingDays, workingHours, calendarDays');
-    const from = new Date(q.from);
+    const from = instantOf(q.from);
     const unit = ({ workingDays: 'working_days', workingHours: 'working_hours', calendarDays: 'calendar_days' } as const)[given[0]];
     const calendar = this.holder.current;
     return { from: from.toISOString(), countingStartsAt: calendar.nextWorkingInstant(from).toISOString(), amount: q[given[0]], unit, dueAt: calendar.dueAt(from, q[given[0]]!, unit).toISOString() };
@@ -62,13 +64,17 @@ export class CalendarController {
   @Roles('admin')
   @HttpCode(204)
   async remove(@CurrentUser() user: AuthUser, @Param('date') date: string): Promise<void> {
-    await this.admin.remove(user, checkDay(date));
+    // Any real day: an override stored before the range was checked must remain removable.
+    await this.admin.remove(user, checkDay(date, false));
   }
 }
 
-function checkDay(date: string): string {
+function checkDay(date: string, inCalendarRange = true): string {
   if (!ISO_DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
     throw new BadInputError('date must be a real day written YYYY-MM-DD');
+  }
+  if (inCalendarRange && !isSupportedYear(Number(date.slice(0, 4)))) {
+    throw new DateOutOfRangeError(`date must be in the years ${SUPPORTED_YEARS.first}–${SUPPORTED_YEARS.last}, which the working calendar covers`);
   }
   return date;
 }

@@ -1,19 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { SUPPORTED_YEARS } from '@motcua/calendar';
+import { IsInstant, NameText } from '../common/input.decorators';
 
 export class HolidaysQuery {
-  @ApiProperty({ example: 2026 })
+  @ApiProperty({ example: 2026, minimum: SUPPORTED_YEARS.first, maximum: SUPPORTED_YEARS.last })
   @Type(() => Number)
   @IsInt()
-  @Min(1800)
-  @Max(2199)
+  @Min(SUPPORTED_YEARS.first)
+  @Max(SUPPORTED_YEARS.last)
   year!: number;
 }
 
 export class DueQuery {
   @ApiProperty({ example: '2026-02-12T09:00:00+07:00' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from!: string;
 
   @ApiPropertyOptional({ description: 'Exactly one of workingDays, workingHours, calendarDays' })
@@ -47,9 +49,7 @@ export class DayOverrideDto {
   kind!: 'day_off' | 'working_day';
 
   @ApiProperty({ example: 'Nghỉ bù theo Thông báo của Bộ Nội vụ' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(255)
+  @NameText(255)
   name!: string;
 }
 

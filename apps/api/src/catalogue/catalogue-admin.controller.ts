@@ -5,7 +5,23 @@ import { CatalogueAdminService } from './catalogue-admin.service';
 
 const PROCEDURE_BODY = {
   description: 'A procedure as in config/catalogue/procedures.json: name, field, processingTime {amount, unit}, fee, paperResult, resultName, components, steps…',
-  schema: { type: 'object' },
+  schema: {
+    type: 'object',
+    example: {
+      code: '3.000001',
+      name: 'Cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ',
+      field: 'Hoạt động khoa học và công nghệ',
+      processingTime: { amount: 15, unit: 'working_days' },
+      fee: { amountVnd: null, text: 'Không' },
+      paperResult: true,
+      resultName: 'Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ',
+      components: [{ key: 'don-de-nghi', name: 'Đơn đề nghị', required: true, original: 1 }],
+      steps: [
+        { key: 'tham-dinh', name: 'Thẩm định hồ sơ', departmentCode: 'PQLKH', role: 'specialist', workingDays: 10 },
+        { key: 'phe-duyet', name: 'Phê duyệt, ký kết quả', departmentCode: 'BGD', role: 'leader', workingDays: 3 },
+      ],
+    },
+  },
 };
 
 /**

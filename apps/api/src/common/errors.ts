@@ -21,6 +21,12 @@ export class BadInputError extends AppError {
   readonly code = 'BAD_REQUEST';
 }
 
+/** A date outside the years the working calendar supports (SUPPORTED_YEARS of libs/calendar). */
+export class DateOutOfRangeError extends AppError {
+  readonly status = 400;
+  readonly code = 'DATE_OUT_OF_RANGE';
+}
+
 export class UnknownProcedureError extends AppError {
   readonly status = 422;
   readonly code = 'UNKNOWN_PROCEDURE';

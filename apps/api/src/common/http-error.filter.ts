@@ -1,7 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { CalendarRangeError } from '@motcua/calendar';
 import { isConnectionFailure } from '@motcua/persistence';
 import { InvalidObjectKeyError, ObjectNotFoundError, ObjectTooLargeError, StorageUnavailableError } from '@motcua/storage';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { redactUrl } from '../observability/redact-url';
 import { AppError } from './errors';
 
@@ -52,6 +55,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         this.logger.error({ ...where, msg: exception instanceof Error ? exception.message : String(exception), stack: exception instanceof Error ? exception.stack : undefined });
       }
     }
+    const retryAfter = body.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -68,6 +73,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return fromHttpException(exception);
+    }
+    if (exception instanceof CalendarRangeError) {
+      // Valid dates whose computation runs past what the calendar covers (e.g. 3650 working days from 2197).
+      return { statusCode: 422, error: 'DATE_OUT_OF_RANGE', message: exception.message };
     }
     if (exception instanceof ObjectTooLargeError) {
       return { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: exception.message };
@@ -95,6 +104,35 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' };
   }
+}
+
+/**
+ * Errors Fastify answers itself, before any route (a URL that is not valid percent-encoded UTF-8):
+ * in the same shape as every other error.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const statusCode = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const body: ErrorBody = { statusCode, error: CODE_BY_STATUS[statusCode] ?? 'BAD_REQUEST', message: error.message, details: { cause: error.code } };
+  void reply.code(statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers over 16 KiB, a malformed
+ * request line, a client too slow to send its headers): the same shape again, written on the socket.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [statusCode, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', 'The request line and headers exceed 16 KiB']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'The request did not arrive in time']
+        : [400, 'BAD_REQUEST', 'Malformed HTTP request'];
+  const body = JSON.stringify({ statusCode, error: code, message } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 function fromHttpException(exception: HttpException): ErrorBody {

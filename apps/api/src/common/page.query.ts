@@ -2,13 +2,20 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** Far past any list's end; keeps the row offset a small integer on both dialects. */
+export const MAX_PAGE = 100_000;
+
+/** Largest value of an integer column (PostgreSQL `integer`): versions, counters. */
+export const MAX_INT32 = 2_147_483_647;
+
 /** `?page=&pageSize=` of every list. */
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })

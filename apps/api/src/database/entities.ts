@@ -10,6 +10,7 @@ import { UserEntity } from '../users/user.entity';
 import { DossierRatingEntity } from '../ratings/dossier-rating.entity';
 import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
+import { DigitisationCodeSequenceEntity } from '../files/digitisation-codes';
 import { CalendarChangeEntity, CalendarDayOverrideEntity } from '../calendar/calendar-override.entity';
 import { DeadlineNotificationEntity } from '../deadlines/deadline-notification.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   CalendarDayOverrideEntity,
   CalendarChangeEntity,
   DossierFileEntity,
+  DigitisationCodeSequenceEntity,
   DossierRatingEntity,
   DossierPaymentEntity,
   FeedbackEntity,

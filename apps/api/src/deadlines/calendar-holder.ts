@@ -12,12 +12,17 @@ const REFRESH_MS = 60_000;
  * The agency's working calendar: the official yearly files in config/holidays plus the
  * administrators' overrides stored in the database. Rebuilt after a change on this
  * instance, and every minute so other instances follow.
+ *
+ * No stored override can stop the service: one the calendar cannot use (written before the
+ * administration checked it) is logged and left out, and a reload that fails keeps the calendar
+ * in force and says so in the log (issue #14, D5).
  */
 @Injectable()
 export class CalendarHolder implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Calendar');
   private readonly files: YearSchedule[] = loadYearSchedules();
   private readonly warnedYears = new Set<number>();
+  private readonly refused = new Set<string>();
   private calendar: WorkingCalendar = this.build([]);
   private timer: NodeJS.Timeout | null = null;
   private overrides: DayOverride[] = [];
@@ -42,7 +47,7 @@ export class CalendarHolder implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
-    this.timer = setInterval(() => this.reload().catch((e: unknown) => this.logger.warn(`Calendar refresh failed: ${String(e)}`)), REFRESH_MS);
+    this.timer = setInterval(() => void this.reload(), REFRESH_MS);
     this.timer.unref();
   }
 
@@ -50,10 +55,42 @@ export class CalendarHolder implements OnApplicationBootstrap, OnApplicationShut
     if (this.timer) clearInterval(this.timer);
   }
 
+  /** Rebuilds the calendar from the stored overrides. Never throws: a failure is logged and the calendar in force stays. */
   async reload(): Promise<void> {
-    const rows = await this.uow.read((m) => m.find(CalendarDayOverrideEntity, { order: { date: 'ASC' } }));
-    this.overrides = rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name }));
-    this.calendar = this.build(this.overrides);
+    try {
+      const rows = await this.uow.read((m) => m.find(CalendarDayOverrideEntity, { order: { date: 'ASC' } }));
+      const usable = rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name })).filter((o) => this.usable(o));
+      this.calendar = this.build(usable);
+      this.overrides = usable;
+    } catch (error) {
+      this.logger.error(`Calendar reload failed; the calendar in force stays: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * The calendar `overrides` would give, checked on the year of `date` (where a change shows):
+   * the administration calls it inside its transaction, before committing.
+   * @throws CalendarRangeError (or another RangeError) when the calendar could not be built.
+   */
+  candidate(overrides: readonly DayOverride[], date: string): WorkingCalendar {
+    const calendar = this.build(overrides);
+    const year = Number(date.slice(0, 4));
+    calendar.nonWorkingDays(year);
+    calendar.extraWorkingDays(year);
+    return calendar;
+  }
+
+  private usable(override: DayOverride): boolean {
+    try {
+      this.candidate([override], override.date);
+      return true;
+    } catch (error) {
+      if (!this.refused.has(override.date)) {
+        this.refused.add(override.date);
+        this.logger.error(`The stored calendar override of ${override.date} cannot be used and is left out (remove it in the administration): ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return false;
+    }
   }
 
   private build(overrides: readonly DayOverride[]): WorkingCalendar {

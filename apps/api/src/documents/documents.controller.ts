@@ -1,7 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
+import type { FastifyReply } from 'fastify';
 import { BadInputError } from '../common/errors';
+import { privateDocumentHeaders } from '../common/security-headers';
 import { DOCUMENT_KINDS, DocumentKind, DocumentsService } from './documents.service';
 
 const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadInputError('id must be a UUID') });
@@ -16,9 +18,10 @@ export class DocumentsController {
   @Get(':kind')
   @Roles(...ALL_STAFF)
   @ApiParam({ name: 'kind', enum: DOCUMENT_KINDS })
-  async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('kind') kind: string): Promise<StreamableFile> {
+  async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) throw new BadInputError(`kind must be one of ${DOCUMENT_KINDS.join(', ')}`);
     const { fileName, stream } = await this.documents.open(user, id, kind as DocumentKind);
+    privateDocumentHeaders(reply);
     return new StreamableFile(stream, { type: 'application/pdf', disposition: `inline; filename="${fileName}"` });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { localYYMMDD } from '../common/local-time';
+import { DossierEntity } from './dossier.entity';
 
 /**
  * Dossier codes `<agency id>-YYMMDD-NNNN`: the receiving unit's identifier, the local
@@ -8,6 +9,10 @@ import { localYYMMDD } from '../common/local-time';
  * DOMAIN.md §2.6 — whether TT 03/2025 keeps it is UNVERIFIED, so the prefix is config).
  * The counter is one atomic upsert inside the creating transaction, so concurrent
  * creates on PostgreSQL queue on the row lock and never share a number.
+ *
+ * A number whose code is already taken (by a row written some other way, e.g. an import made
+ * before imports refused codes of this form) is skipped: otherwise every create of the day would
+ * fail on the unique code, and roll the counter back with it (issue #14, D8).
  */
 @Injectable()
 export class DossierCodeGenerator {
@@ -21,8 +26,10 @@ export class DossierCodeGenerator {
       : `INSERT INTO dossier_code_sequence (agency_id, day, last_value) VALUES (?, ?, 1)
          ON CONFLICT (agency_id, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1
          RETURNING last_value`;
-    const rows: Array<{ last_value: number | string }> = await manager.query(sql, [agencyId, day]);
-    const sequence = Number(rows[0].last_value);
-    return `${agencyId}-${day}-${String(sequence).padStart(4, '0')}`;
+    for (;;) {
+      const rows: Array<{ last_value: number | string }> = await manager.query(sql, [agencyId, day]);
+      const code = `${agencyId}-${day}-${String(Number(rows[0].last_value)).padStart(4, '0')}`;
+      if (!(await manager.exists(DossierEntity, { where: { code } }))) return code;
+    }
   }
 }

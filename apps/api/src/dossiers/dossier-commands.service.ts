@@ -32,6 +32,8 @@ import { DossierEventDto } from './dto/dossier-event.dto';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
+import { nameSearchKey } from './name-search';
+import { instantOf } from '../common/input.decorators';
 import { applyTransition } from '../workflow-records/apply-transition';
 import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
 import { PortalRecords } from '../portal-records/portal-records.service';
@@ -91,6 +93,7 @@ export class DossierCommands {
           version: 1,
           ...placement(decision.snapshot),
           applicantName: dto.applicant.fullName,
+          applicantNameSearch: nameSearchKey(dto.applicant.fullName),
           applicantIdNumber: dto.applicant.idNumber,
           applicantPhone: dto.applicant.phone ?? null,
           applicantEmail: dto.applicant.email ?? null,
@@ -264,7 +267,7 @@ export class DossierCommands {
   /** Time rules the machine cannot see: an apology must come before the due time and move the appointment later. */
   private checkClockRules(event: DossierEvent, clock: ReturnType<typeof clockOf>, now: Date): void {
     if (event.type !== 'APOLOGISE') return;
-    const check = this.clock.checkApology(clock, now, new Date(event.newAppointment));
+    const check = this.clock.checkApology(clock, now, instantOf(event.newAppointment));
     if (!check.ok) throw new DeadlineRuleError(check.message, { rule: check.code });
   }
 

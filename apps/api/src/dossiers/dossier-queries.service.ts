@@ -12,6 +12,7 @@ import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierView, toDossierView } from './dossier.view';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
+import { containsPattern, nameSearchKey } from './name-search';
 
 export interface DossierPage {
   items: DossierView[];
@@ -95,7 +96,9 @@ export class DossierQueries {
       if (q.outcome) qb.andWhere('d.outcome = :outcome', { outcome: q.outcome });
       if (q.assignee) qb.andWhere('d.current_department_code = :assignee', { assignee: q.assignee });
       if (q.mine) {
-        qb.andWhere('d.current_department_code = :myDept', { myDept: user.departmentCode ?? '\u0000none' });
+        // A user without a department (an administrator, a reporter) holds no dossier.
+        if (user.departmentCode === null) qb.andWhere('1 = 0');
+        else qb.andWhere('d.current_department_code = :myDept', { myDept: user.departmentCode });
       }
       if (q.overdue !== undefined) {
         const open = `d.state NOT IN (:...ended) AND d.state <> 'result_issued'`;
@@ -105,13 +108,16 @@ export class DossierQueries {
         );
       }
       if (q.text) {
-        const like = `%${q.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+        // Names are compared folded (no case, no diacritics, either Unicode form) on both dialects;
+        // codes and ID numbers are ASCII, compared without case.
+        const like = containsPattern(q.text.toLowerCase());
+        const name = containsPattern(nameSearchKey(q.text));
         qb.andWhere(
           new Brackets((w) =>
             w
-              .where(`d.code LIKE :like ESCAPE '\\'`, { like })
-              .orWhere(`d.applicant_id_number LIKE :like ESCAPE '\\'`, { like })
-              .orWhere(`LOWER(d.applicant_name) LIKE LOWER(:like) ESCAPE '\\'`, { like }),
+              .where(`LOWER(d.code) LIKE :like ESCAPE '\\'`, { like })
+              .orWhere(`LOWER(d.applicant_id_number) LIKE :like ESCAPE '\\'`, { like })
+              .orWhere(`d.applicant_name_search LIKE :name ESCAPE '\\'`, { name }),
           ),
         );
       }

@@ -58,6 +58,10 @@ export class DossierEntity {
   @Column({ type: 'varchar', length: 255, name: 'applicant_name' })
   applicantName!: string;
 
+  /** applicantName as search compares it (libs/text foldForSearch: no case, no diacritics); written with the name. */
+  @Column({ type: 'varchar', length: 255, name: 'applicant_name_search', default: '' })
+  applicantNameSearch!: string;
+
   @Column({ type: 'varchar', length: 32, name: 'applicant_id_number' })
   applicantIdNumber!: string;
 

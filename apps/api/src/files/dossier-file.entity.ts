@@ -76,6 +76,7 @@ export interface SignatureEntry {
 @Entity('dossier_file')
 @Index('ix_dossier_file_dossier', ['dossierId', 'purpose'])
 @Index('ix_dossier_file_applicant', ['applicantIdNumber', 'purpose'])
+@Index('ux_dossier_file_digitisation_code', ['digitisationCode'], { unique: true })
 export class DossierFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

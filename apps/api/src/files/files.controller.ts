@@ -1,10 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { privateDocumentHeaders } from '../common/security-headers';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { BadInputError } from '../common/errors';
 import { FilesService } from './files.service';
+import { readUpload } from './multipart-upload';
+import { ALLOWED_TYPES } from './upload-stream';
 
 const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadInputError('id must be a UUID') });
 
@@ -17,7 +21,10 @@ export class ReuseFileDto {
 @ApiBearerAuth()
 @Controller()
 export class FilesController {
-  constructor(private readonly files: FilesService) {}
+  constructor(
+    private readonly files: FilesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Upload one scan of a dossier component (multipart field `file`). Type is sniffed from the bytes. */
   @Post('dossiers/:id/components/:key/files')
@@ -25,14 +32,8 @@ export class FilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   async upload(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('key') key: string, @Req() req: FastifyRequest) {
-    if (!req.isMultipart()) throw new BadInputError('Send multipart/form-data with the file in the field "file"');
-    const part = await req.file();
-    if (!part) throw new BadInputError('No file in the request (field "file")');
-    if (part.fieldname !== 'file') {
-      part.file.resume();
-      throw new BadInputError(`Unexpected field "${part.fieldname}": the file goes in the field "file"`);
-    }
-    return this.files.uploadComponent(user, id, key, { stream: part.file, fileName: part.filename });
+    const upload = await readUpload(req, { maxFileBytes: this.config.maxUploadBytes, fields: [] });
+    return this.files.uploadComponent(user, id, key, upload);
   }
 
   /**
@@ -45,16 +46,13 @@ export class FilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { mode: { type: 'string', enum: ['sign', 'signed'] }, file: { type: 'string', format: 'binary' } }, required: ['mode', 'file'] } })
   async uploadResult(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() req: FastifyRequest) {
-    if (!req.isMultipart()) throw new BadInputError('Send multipart/form-data with the fields "mode" then "file"');
-    const part = await req.file();
-    if (!part) throw new BadInputError('No file in the request (field "file")');
-    const modeField = part.fields.mode as { value?: unknown } | undefined;
-    const mode = modeField?.value;
+    const upload = await readUpload(req, { maxFileBytes: this.config.maxUploadBytes, fields: ['mode'] });
+    const mode = upload.fields.mode;
     if (mode !== 'sign' && mode !== 'signed') {
-      part.file.resume();
+      upload.stream.resume();
       throw new BadInputError('Field "mode" (sent before "file") must be "sign" or "signed"');
     }
-    return this.files.uploadResult(user, id, mode, { stream: part.file, fileName: part.filename });
+    return this.files.uploadResult(user, id, mode, upload);
   }
 
   /** Re-verifies the stored file's signature and reports the verdict. */
@@ -88,12 +86,15 @@ export class FilesController {
   /** Streams the file through the API (authorised like its dossier). */
   @Get('files/:id')
   @Roles(...ALL_STAFF)
-  async download(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<StreamableFile> {
+  async download(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const { file, stream } = await this.files.open(user, id);
+    // Shown inline only when a browser renders the type itself.
+    privateDocumentHeaders(reply);
+    const disposition = ALLOWED_TYPES.has(file.contentType) ? 'inline' : 'attachment';
     return new StreamableFile(stream, {
       type: file.contentType,
       length: file.size,
-      disposition: `inline; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      disposition: `${disposition}; filename="${file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     });
   }
 

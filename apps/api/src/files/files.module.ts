@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { SigningModule } from '../signing/signing.module';
 import { FilesController } from './files.controller';
+import { DigitisationCodes } from './digitisation-codes';
 import { FilesService } from './files.service';
 import { PublicResultsController } from './public-results.controller';
 import { OrphanSweepScheduler } from './orphan-sweep.scheduler';
@@ -15,6 +16,7 @@ import { PortalRecordsModule } from '../portal-records/portal-records.module';
     { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => buildObjectStorage(config) },
     ObjectStorageBootstrap,
     FilesService,
+    DigitisationCodes,
     OrphanSweepScheduler,
   ],
   exports: [FilesService, OBJECT_STORAGE],

@@ -13,7 +13,8 @@ import { DossierEntity } from '../dossiers/dossier.entity';
 import { DigitisationMetadata, DossierFileEntity, SignatureRecord } from './dossier-file.entity';
 import { FileView, toFileView } from './file.view';
 import { OBJECT_STORAGE } from './object-storage.provider';
-import { prepareUpload, UnsupportedFileTypeError } from './upload-stream';
+import { DigitisationCodes } from './digitisation-codes';
+import { prepareUpload, PreparedUpload, storedFileName, UnsupportedFileTypeError } from './upload-stream';
 import { SigningService } from '../signing/signing.service';
 import { certificateSummary, collectRevocationFor, SignatureError, requestTimestamp, signDetached, signPdf, verifyDetached, verifyPdfSignature, type RevocationMaterial } from '@motcua/signatures';
 import { evidenceOf, toRecord } from './signature-record';
@@ -64,6 +65,7 @@ export class FilesService {
     private readonly time: Clock,
     private readonly signing: SigningService,
     private readonly records: PortalRecords,
+    private readonly digitisationCodes: DigitisationCodes,
   ) {}
 
   async uploadComponent(
@@ -87,10 +89,11 @@ export class FilesService {
     const prepared = await prepareUpload(upload.stream, this.config.maxUploadBytes);
     const id = randomUUID();
     const storageKey = `dossiers/${dossier.id}/${id}.${prepared.extension}`;
-    await this.storage.put(storageKey, prepared.body, { contentType: prepared.contentType });
+    await this.store(storageKey, prepared);
     const now = this.time.now();
     let signed: { signature: SignatureRecord; signatureKey: string };
     try {
+      prepared.assertComplete();
       signed = await this.signDigitisedCopy(user, storageKey, prepared.meter.sha256Hex, now);
     } catch (error) {
       await this.storage.remove(storageKey).catch(() => undefined);
@@ -103,7 +106,7 @@ export class FilesService {
       purpose: 'component',
       componentKey,
       storageKey,
-      fileName: cleanFileName(upload.fileName, prepared.extension),
+      fileName: storedFileName(upload.fileName, prepared.contentType),
       contentType: prepared.contentType,
       size: prepared.meter.bytes,
       sha256: prepared.meter.sha256Hex,
@@ -117,8 +120,7 @@ export class FilesService {
     };
     try {
       await this.uow.run(async (m) => {
-        const count = await m.count(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'component' } });
-        row.digitisationCode = digitisationCode(dossier.code, count + 1);
+        row.digitisationCode = await this.digitisationCodes.next(m, dossier);
         await m.getRepository(DossierFileEntity).insert(row as never);
         // The record lists each component with its electronic copy (TaiLieuNop, indicators 4.2–4.4).
         await this.records.refresh(m, dossier.id);
@@ -195,7 +197,13 @@ export class FilesService {
       prepared.body.destroy();
       throw new UnsupportedFileTypeError('The result must be a PDF');
     }
-    const original = await readAll(prepared.body);
+    let original: Buffer;
+    try {
+      original = await readAll(prepared.body);
+    } catch (error) {
+      throw prepared.clientFailure() ?? error;
+    }
+    prepared.assertComplete();
     let pdf: Buffer;
     let onBehalfOf: string | null;
     const receivedAt = this.time.now();
@@ -224,7 +232,7 @@ export class FilesService {
       purpose: 'result',
       componentKey: null,
       storageKey,
-      fileName: cleanFileName(upload.fileName, 'pdf'),
+      fileName: storedFileName(upload.fileName, 'application/pdf'),
       contentType: 'application/pdf',
       size: pdf.length,
       sha256: verdict.documentSha256,
@@ -301,7 +309,6 @@ export class FilesService {
       if (!source || source.applicantIdNumber !== dossier.applicantIdNumber || (source.purpose !== 'component' && source.purpose !== 'result')) {
         throw new NotFoundError(`File ${sourceFileId} is not in this applicant's data store`);
       }
-      const count = await m.count(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'component' } });
       const row: DossierFileEntity = {
         ...source,
         id: randomUUID(),
@@ -310,7 +317,7 @@ export class FilesService {
         componentKey,
         uploadedBy: user.id,
         uploadedAt: this.time.now(),
-        digitisationCode: digitisationCode(dossier.code, count + 1),
+        digitisationCode: await this.digitisationCodes.next(m, dossier),
         reusedFrom: source.reusedFrom ?? source.id,
       };
       await m.getRepository(DossierFileEntity).insert(row as never);
@@ -400,6 +407,15 @@ export class FilesService {
     return { examined, removed };
   }
 
+  /** Stores an upload; a failure of the client's stream (cut short, gone) is the client's 400, not a 5xx. */
+  private async store(key: string, prepared: PreparedUpload): Promise<void> {
+    try {
+      await this.storage.put(key, prepared.body, { contentType: prepared.contentType });
+    } catch (error) {
+      throw prepared.clientFailure() ?? error;
+    }
+  }
+
   private async visibleDossier(user: AuthUser, dossierId: string): Promise<DossierEntity> {
     const dossier = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id: dossierId } }));
     if (!dossier || !canSeeDossier(user, dossier.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
@@ -414,20 +430,6 @@ export class FilesService {
     });
     return file;
   }
-}
-
-/**
- * Digitisation-result code (mã kết quả số hóa, TT 01/2023 Art 8). Its official structure
- * is UNVERIFIED (DOMAIN.md §3.3), so it is our own: the dossier code plus a sequence.
- */
-function digitisationCode(dossierCode: string, n: number): string {
-  return `${dossierCode}-SH${String(n).padStart(2, '0')}`;
-}
-
-function cleanFileName(name: string, extension: string): string {
-  // Keep the citizen's (Vietnamese) name, drop path parts and control characters.
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
-  return base || `tep.${extension}`;
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

@@ -1,3 +1,5 @@
+import { tryParseInstant } from '@motcua/calendar';
+
 /**
  * One line of a historical import (NDJSON), validated field by field. Pure: the
  * catalogue lookup is passed in. Every problem is reported with its line number so an
@@ -32,11 +34,21 @@ export interface ImportProblem {
 }
 
 const FIELDS = ['code', 'procedureCode', 'channel', 'receivedAt', 'dueAt', 'finishedAt', 'outcome', 'supplements', 'digitised', 'eResult', 'resultCode', 'resultLink', 'paidOnline', 'rating'];
+const INSTANT_RULE = 'must be an instant like 2026-02-12T09:00:00+07:00 (time zone required) that exists, in the years the working calendar covers';
 const OUTCOMES: readonly string[] = ['returned', 'refused', 'stopped', 'withdrawn', 'processing'];
 const RATINGS: readonly string[] = ['very_satisfied', 'satisfied', 'dissatisfied'];
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** No dossier's history spans more than this from its receipt (it also bounds the deadline arithmetic per line). */
+const MAX_SPAN_MS = 10 * 366 * 86_400_000;
+/** Supplementation requests of one dossier: the law allows one; the previous system may have recorded a few. */
+const MAX_SUPPLEMENTS = 50;
 
-export function parseImportLine(text: string, line: number, procedureExists: (code: string) => boolean): { value?: ImportLine; problems: ImportProblem[] } {
+export interface ImportRules {
+  procedureExists(code: string): boolean;
+  /** Codes of the form this service issues (`<agency>-YYMMDD-NNNN`): an imported one would take a live dossier's code. */
+  isLiveCode(code: string): boolean;
+}
+
+export function parseImportLine(text: string, line: number, rules: ImportRules): { value?: ImportLine; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const fail = (field: string | null, message: string) => problems.push({ line, field, message });
   let raw: unknown;
@@ -55,18 +67,20 @@ export function parseImportLine(text: string, line: number, procedureExists: (co
 
   const code = o.code;
   if (typeof code !== 'string' || !/^[A-Za-z0-9.-]{3,48}$/.test(code)) fail('code', 'must be 3–48 letters, digits, dots or dashes');
+  else if (rules.isLiveCode(code)) fail('code', 'has the form of the codes this service issues (<agency>-YYMMDD-NNNN); give historical dossiers their old system’s prefix');
   const procedureCode = o.procedureCode;
-  if (typeof procedureCode !== 'string' || !procedureExists(procedureCode)) fail('procedureCode', 'unknown procedure');
+  if (typeof procedureCode !== 'string' || !rules.procedureExists(procedureCode)) fail('procedureCode', 'unknown procedure');
   const channel = o.channel;
   if (channel !== 'direct' && channel !== 'online' && channel !== 'postal') fail('channel', 'must be direct, online or postal');
   const instant = (field: string, optional: boolean): Date | null => {
     const v = o[field];
     if ((v === undefined || v === null) && optional) return null;
-    if (typeof v !== 'string' || !ISO_INSTANT.test(v) || Number.isNaN(Date.parse(v))) {
-      fail(field, 'must be an ISO 8601 instant with a time zone');
+    const parsed = tryParseInstant(v);
+    if (!parsed) {
+      fail(field, INSTANT_RULE);
       return null;
     }
-    return new Date(v);
+    return parsed;
   };
   const receivedAt = instant('receivedAt', false);
   const dueAt = instant('dueAt', false);
@@ -77,23 +91,31 @@ export function parseImportLine(text: string, line: number, procedureExists: (co
     fail('finishedAt', 'is required when the outcome is not processing');
   }
   if (outcome === 'processing' && finishedAt !== null) fail('finishedAt', 'must be absent while processing');
-  if (receivedAt && dueAt && dueAt < receivedAt) fail('dueAt', 'is before receivedAt');
-  if (receivedAt && finishedAt && finishedAt < receivedAt) fail('finishedAt', 'is before receivedAt');
+  const withinSpan = (field: string, at: Date | null) => {
+    if (!receivedAt || !at) return;
+    if (at < receivedAt) fail(field, 'is before receivedAt');
+    else if (at.getTime() - receivedAt.getTime() > MAX_SPAN_MS) fail(field, 'is more than ten years after receivedAt');
+  };
+  withinSpan('dueAt', dueAt);
+  withinSpan('finishedAt', finishedAt);
 
   const supplements: ImportLine['supplements'] = [];
   if (!Array.isArray(o.supplements)) {
     fail('supplements', 'must be an array (possibly empty)');
+  } else if (o.supplements.length > MAX_SUPPLEMENTS) {
+    fail('supplements', `must list at most ${MAX_SUPPLEMENTS} supplementation requests`);
   } else {
     o.supplements.forEach((s, i) => {
       const field = `supplements[${i}]`;
       if (typeof s !== 'object' || s === null) return void fail(field, 'must be an object');
       const entry = s as Record<string, unknown>;
-      const req = typeof entry.requestedAt === 'string' && ISO_INSTANT.test(entry.requestedAt) ? new Date(entry.requestedAt) : null;
-      const done = entry.completedAt === undefined || entry.completedAt === null ? null : typeof entry.completedAt === 'string' && ISO_INSTANT.test(entry.completedAt) ? new Date(entry.completedAt) : undefined;
-      if (!req) return void fail(`${field}.requestedAt`, 'must be an ISO 8601 instant');
-      if (done === undefined) return void fail(`${field}.completedAt`, 'must be an ISO 8601 instant or null');
+      const req = tryParseInstant(entry.requestedAt) ?? null;
+      const done = entry.completedAt === undefined || entry.completedAt === null ? null : tryParseInstant(entry.completedAt);
+      if (!req) return void fail(`${field}.requestedAt`, INSTANT_RULE);
+      if (done === undefined) return void fail(`${field}.completedAt`, `${INSTANT_RULE}, or null`);
       if (done && done < req) fail(`${field}.completedAt`, 'is before requestedAt');
-      if (receivedAt && req < receivedAt) fail(`${field}.requestedAt`, 'is before receivedAt');
+      withinSpan(`${field}.requestedAt`, req);
+      withinSpan(`${field}.completedAt`, done);
       if (done === null && i !== (o.supplements as unknown[]).length - 1) fail(`${field}.completedAt`, 'only the last supplementation may still be open');
       supplements.push({ requestedAt: req, completedAt: done });
     });

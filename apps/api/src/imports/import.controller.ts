@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { BadInputError } from '../common/errors';
 import { ImportService } from './import.service';
+import { IMPORT_MAX_BYTES, ImportTooLargeError } from './ndjson-body';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -16,8 +18,9 @@ export class ImportController {
   @Roles('admin')
   @ApiConsumes('application/x-ndjson')
   @ApiBody({ schema: { type: 'string' } })
-  importNdjson(@CurrentUser() user: AuthUser, @Body() body: unknown) {
-    if (typeof body !== 'string') throw new BadInputError('Send the dossiers as application/x-ndjson, one JSON object per line');
+  importNdjson(@CurrentUser() user: AuthUser, @Body() body: unknown, @Headers('content-length') length: string | undefined) {
+    if (!(body instanceof Readable)) throw new BadInputError('Send the dossiers as application/x-ndjson, one JSON object per line');
+    if (Number(length) > IMPORT_MAX_BYTES) throw new ImportTooLargeError(`The import is larger than ${IMPORT_MAX_BYTES} bytes; split it into several files`, { maxBytes: IMPORT_MAX_BYTES });
     return this.imports.importNdjson(user, body);
   }
 }

@@ -1,33 +1,75 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { createReadStream, createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
 import { chargesFee } from '@motcua/catalogue';
 import { clockFromHistory, pauseMinutes, processingWorkingMinutes } from '@motcua/deadlines';
 import { clockColumns } from '../dossiers/dossier-clock.mapping';
-import { UnitOfWork } from '@motcua/persistence';
+import { bulkInsert, UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_MACHINE_VERSION, DossierState, PersistedDossier } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { AppError } from '../common/errors';
 import { CatalogueService, ProcedureView } from '../catalogue/catalogue.service';
+import { AgencyIdentity } from '../catalogue/agency-identity';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { DossierClock } from '../deadlines/dossier-clock.service';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
+import { nameSearchKey } from '../dossiers/name-search';
 import { PortalRecords } from '../portal-records/portal-records.service';
 import { DossierRatingEntity } from '../ratings/dossier-rating.entity';
-import { ImportLine, ImportProblem, parseImportLine } from './import-line';
+import { ImportLine, ImportProblem, ImportRules, parseImportLine } from './import-line';
+import { IMPORT_MAX_LINE_BYTES, ndjsonLines } from './ndjson-body';
 
 export class ImportRejectedError extends AppError {
   readonly status = 422;
   readonly code = 'IMPORT_REJECTED';
 }
 
+/** Problems listed in the answer; the rest are only counted. */
 const MAX_REPORTED_PROBLEMS = 1000;
+/** Codes looked up in the database at once, and lines converted and inserted at once. */
+const BATCH = 200;
+const IMPORTED_APPLICANT_NAME = 'Hồ sơ nhập từ hệ thống cũ';
+
+/** States of an imported dossier still in processing: a later line for its code closes it. */
+const OPEN_STATES: readonly string[] = ['processing', 'awaiting_supplement'];
+
+/** What the first pass learnt: the problems (the first ones, and how many), and where the valid lines wait. */
+class FirstPass {
+  readonly problems: ImportProblem[] = [];
+  total = 0;
+  lines = 0;
+  /** Line of each valid code so far, for duplicates within the file. */
+  readonly lineOfCode = new Map<string, number>();
+  /** Codes of imported dossiers still open that a line of this file closes. */
+  readonly closing = new Set<string>();
+  constructor(readonly spool: WriteStream) {}
+
+  report(problem: ImportProblem): void {
+    this.total += 1;
+    if (this.problems.length < MAX_REPORTED_PROBLEMS) this.problems.push(problem);
+  }
+}
 
 /**
  * Historical import from the previous system: every line is validated first, then all
  * are written in one transaction or none. Imported dossiers are read-only and count in
  * the indicators like live ones.
+ *
+ * The body is read as a stream, one line at a time (issue #14, D9): the first pass validates each
+ * line, keeping only the codes seen (duplicates), the first problems and a count of the others,
+ * and writes the valid lines to a spool file in DATA_DIR; the second pass, only when no line has a
+ * problem, reads the spool back in batches inside the one transaction. Memory does not grow with
+ * the file; the transaction is not open while the client is still sending.
+ *
+ * A dossier imported while still in processing is closed by a later import line for the same code
+ * with its outcome (issue #11: it would otherwise stay open, and late, forever): the row, its
+ * supplementation history and its portal record are rebuilt from the new line, as one more version.
  */
 @Injectable()
 export class ImportService {
@@ -35,56 +77,120 @@ export class ImportService {
     private readonly uow: UnitOfWork,
     private readonly catalogue: CatalogueService,
     private readonly clock: DossierClock,
+    private readonly agency: AgencyIdentity,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly records: PortalRecords,
   ) {}
 
-  async importNdjson(user: AuthUser, body: string): Promise<{ imported: number }> {
+  async importNdjson(user: AuthUser, body: Readable): Promise<{ imported: number; closed: number }> {
     const procedures = new Map((await this.catalogue.listProcedures()).map((p) => [p.code, p]));
-    const lines = body.split(/\r?\n/);
-    const problems: ImportProblem[] = [];
-    const parsed: ImportLine[] = [];
-    const seen = new Map<string, number>();
-    lines.forEach((text, i) => {
-      if (text.trim() === '') return;
-      const r = parseImportLine(text, i + 1, (code) => procedures.has(code));
-      problems.push(...r.problems);
-      if (!r.value) return;
-      const earlier = seen.get(r.value.code);
-      if (earlier !== undefined) problems.push({ line: i + 1, field: 'code', message: `duplicate of line ${earlier}` });
-      seen.set(r.value.code, i + 1);
-      parsed.push(r.value);
-    });
-    if (parsed.length === 0 && problems.length === 0) throw new ImportRejectedError('The file has no dossiers', { problems: [] });
-    const existing = await this.uow.read((m) =>
-      parsed.length ? m.find(DossierEntity, { where: { code: In(parsed.map((p) => p.code)) }, select: { code: true } }) : Promise.resolve([]),
-    );
-    for (const e of existing) problems.push({ line: seen.get(e.code)!, field: 'code', message: 'a dossier with this code already exists' });
-    if (problems.length > 0) {
-      problems.sort((a, b) => a.line - b.line);
-      throw new ImportRejectedError(`${problems.length} problem(s) found; nothing was imported`, { problems: problems.slice(0, MAX_REPORTED_PROBLEMS), total: problems.length });
-    }
-    const now = new Date();
-    const rows = parsed.map((line) => this.toRow(line, procedures.get(line.procedureCode)!, user, now));
-    await this.uow.run(async (m) => {
-      for (let i = 0; i < rows.length; i += 200) {
-        const batch = rows.slice(i, i + 200);
-        // Taken before the insert: TypeORM writes the columns it reads back after a multi-row insert on SQLite into the
-        // entities by position, and the rows do not come back in the order they went in.
-        const ids = batch.map((b) => b.dossier.id);
-        await m.getRepository(DossierEntity).insert(batch.map((b) => b.dossier) as never);
-        await m.getRepository(DossierEventEntity).insert(batch.map((b) => b.event) as never);
-        const ratings = batch.filter((b) => b.rating).map((b) => b.rating!);
-        if (ratings.length) await m.insert(DossierRatingEntity, ratings);
-        const pauses = batch.flatMap((b) => b.pauses);
-        if (pauses.length) await m.insert(DossierPauseEntity, pauses);
-        // The portal record of each imported dossier: what the indicators count, and what the portal receives.
-        for (const id of ids) await this.records.refresh(m, id);
+    const dir = join(this.config.dataDir, 'tmp');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const spoolPath = join(dir, `import-${randomUUID()}.ndjson`);
+    const pass = new FirstPass(createWriteStream(spoolPath, { mode: 0o600 }));
+    try {
+      await this.validate(body, pass, { procedureExists: (code) => procedures.has(code), isLiveCode: liveCodeTest(this.agency.id) });
+      if (pass.lines === 0 && pass.total === 0) throw new ImportRejectedError('The file has no dossiers', { problems: [] });
+      if (pass.total > 0) {
+        throw new ImportRejectedError(`${pass.total} problem(s) found; nothing was imported`, { problems: pass.problems, total: pass.total });
       }
-    });
-    return { imported: rows.length };
+      const now = new Date();
+      await this.uow.run(async (m) => {
+        let batch: ImportLine[] = [];
+        for await (const { text, number } of ndjsonLines(createReadStream(spoolPath), Infinity, IMPORT_MAX_LINE_BYTES)) {
+          const { value } = parseImportLine(text!, number, { procedureExists: () => true, isLiveCode: () => false });
+          batch.push(value!);
+          if (batch.length === BATCH) {
+            await this.write(m, batch, pass.closing, procedures, user, now);
+            batch = [];
+          }
+        }
+        if (batch.length) await this.write(m, batch, pass.closing, procedures, user, now);
+      });
+      return { imported: pass.lines - pass.closing.size, closed: pass.closing.size };
+    } finally {
+      pass.spool.destroy();
+      rmSync(spoolPath, { force: true });
+    }
   }
 
-  private toRow(line: ImportLine, procedure: ProcedureView, user: AuthUser, now: Date) {
+  private async validate(body: Readable, pass: FirstPass, rules: ImportRules): Promise<void> {
+    // Valid lines whose codes are still to be looked up in the database.
+    let unchecked: Array<{ code: string; line: number; procedureCode: string; ends: boolean }> = [];
+    const checkExisting = async () => {
+      const codes = unchecked;
+      unchecked = [];
+      if (codes.length === 0) return;
+      const existing = await this.uow.read((m) =>
+        m.find(DossierEntity, { where: { code: In(codes.map((c) => c.code)) }, select: { code: true, imported: true, state: true, procedureCode: true } }),
+      );
+      const byCode = new Map(existing.map((e) => [e.code, e]));
+      for (const c of codes) {
+        const found = byCode.get(c.code);
+        if (!found) continue;
+        if (!found.imported || !OPEN_STATES.includes(found.state)) pass.report({ line: c.line, field: 'code', message: 'a dossier with this code already exists' });
+        else if (!c.ends) pass.report({ line: c.line, field: 'outcome', message: 'the imported dossier with this code is still in processing: a new line for it must give its outcome' });
+        else if (found.procedureCode !== c.procedureCode) pass.report({ line: c.line, field: 'procedureCode', message: `differs from the imported dossier it closes (${found.procedureCode})` });
+        else pass.closing.add(c.code);
+      }
+    };
+    for await (const { text, number } of ndjsonLines(body)) {
+      if (text === null) {
+        pass.report({ line: number, field: null, message: `is longer than ${IMPORT_MAX_LINE_BYTES} bytes` });
+        continue;
+      }
+      if (text.trim() === '') continue;
+      const r = parseImportLine(text, number, rules);
+      for (const problem of r.problems) pass.report(problem);
+      if (!r.value) continue;
+      const earlier = pass.lineOfCode.get(r.value.code);
+      if (earlier !== undefined) {
+        pass.report({ line: number, field: 'code', message: `duplicate of line ${earlier}` });
+        continue;
+      }
+      pass.lineOfCode.set(r.value.code, number);
+      pass.lines += 1;
+      unchecked.push({ code: r.value.code, line: number, procedureCode: r.value.procedureCode, ends: r.value.outcome !== 'processing' });
+      if (unchecked.length === BATCH) await checkExisting();
+      // Once a problem is known nothing will be imported: the rest is only validated.
+      if (pass.total === 0 && !pass.spool.write(`${text}\n`)) await once(pass.spool, 'drain');
+    }
+    await checkExisting();
+    pass.spool.end();
+    await once(pass.spool, 'finish');
+    pass.problems.sort((a, b) => a.line - b.line);
+  }
+
+  /** New dossiers in bulk; lines closing an open imported dossier one by one. Every dossier's portal record follows. */
+  private async write(m: EntityManager, lines: ImportLine[], closing: ReadonlySet<string>, procedures: Map<string, ProcedureView>, user: AuthUser, now: Date): Promise<void> {
+    const rows = lines.filter((l) => !closing.has(l.code)).map((line) => this.toRow(line, procedures.get(line.procedureCode)!, user, now));
+    await bulkInsert(m, DossierEntity, rows.map((r) => r.dossier));
+    await bulkInsert(m, DossierEventEntity, rows.map((r) => r.event));
+    await bulkInsert(m, DossierRatingEntity, rows.filter((r) => r.rating).map((r) => r.rating!));
+    await bulkInsert(m, DossierPauseEntity, rows.flatMap((r) => r.pauses));
+    // The portal record of each imported dossier: what the indicators count, and what the portal receives.
+    for (const r of rows) await this.records.refresh(m, r.dossier.id);
+    for (const line of lines.filter((l) => closing.has(l.code))) await this.close(m, line, procedures.get(line.procedureCode)!, user, now);
+  }
+
+  /** Closes an imported dossier still in processing with the outcome a later line gives: one more version, audited. */
+  private async close(m: EntityManager, line: ImportLine, procedure: ProcedureView, user: AuthUser, now: Date): Promise<void> {
+    const current = await m.findOneOrFail(DossierEntity, { where: { code: line.code } });
+    if (!current.imported || !OPEN_STATES.includes(current.state)) {
+      throw new ImportRejectedError(`Dossier ${line.code} changed while the file was imported; nothing was imported`, { problems: [] });
+    }
+    const next = this.toRow(line, procedure, user, now, { id: current.id, version: current.version + 1 });
+    const { id: _id, code: _code, createdBy: _by, createdAt: _at, ...columns } = next.dossier;
+    const updated = await m.update(DossierEntity, { id: current.id, version: current.version }, columns);
+    if (updated.affected !== 1) throw new ImportRejectedError(`Dossier ${line.code} changed while the file was imported; nothing was imported`, { problems: [] });
+    await m.delete(DossierPauseEntity, { dossierId: current.id });
+    await bulkInsert(m, DossierPauseEntity, next.pauses);
+    await m.insert(DossierEventEntity, { ...next.event, fromState: current.state, payload: { ...next.event.payload, closes: true } });
+    if (next.rating && !(await m.findOne(DossierRatingEntity, { where: { dossierId: current.id } }))) await m.insert(DossierRatingEntity, next.rating);
+    await this.records.refresh(m, current.id);
+  }
+
+  private toRow(line: ImportLine, procedure: ProcedureView, user: AuthUser, now: Date, existing: { id: string; version: number } = { id: randomUUID(), version: 1 }) {
     const calendar = this.clock.calendar;
     const ended = line.outcome !== 'processing';
     // The file's dueAt is the appointment given at receipt; the clock rules (pauses, ended while paused, outcome) are the live ones.
@@ -103,7 +209,7 @@ export class ImportService {
       },
       status: ended ? 'done' : 'active',
     };
-    const id = randomUUID();
+    const { id, version } = existing;
     const dossier: DossierEntity = {
       id,
       code: line.code,
@@ -113,10 +219,11 @@ export class ImportService {
       state,
       snapshot,
       machineVersion: DOSSIER_MACHINE_VERSION,
-      version: 1,
+      version,
       currentStepIndex: ended ? null : 0,
       currentDepartmentCode: ended ? null : (procedure.steps[0]?.departmentCode ?? null),
-      applicantName: 'Hồ sơ nhập từ hệ thống cũ',
+      applicantName: IMPORTED_APPLICANT_NAME,
+      applicantNameSearch: nameSearchKey(IMPORTED_APPLICANT_NAME),
       applicantIdNumber: '',
       applicantPhone: null,
       applicantEmail: null,
@@ -152,7 +259,7 @@ export class ImportService {
     const event: DossierEventEntity = {
       id: randomUUID(),
       dossierId: id,
-      version: 1,
+      version,
       type: 'IMPORT',
       fromState: null,
       toState: state,
@@ -184,4 +291,10 @@ function importedPayment(paid: ImportLine['paidOnline']): DossierEntity['payment
   if (paid === 'national') return 'national_portal';
   if (paid === 'provincial') return 'provincial_portal';
   return paid ? 'online_unspecified' : 'counter';
+}
+
+/** Whether a code has the form of the codes this service issues, `<agency>-YYMMDD-NNNN` (see DossierCodeGenerator). */
+function liveCodeTest(agencyId: string): (code: string) => boolean {
+  const pattern = new RegExp(`^${agencyId.replace(/[.]/g, '\\.')}-\\d{6}-\\d{4,}$`, 'i');
+  return (code) => pattern.test(code);
 }

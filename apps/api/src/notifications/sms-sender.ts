@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { redactLookupSecrets } from '../common/public-lookup-url';
 
 export interface OutgoingSms {
   to: string;
@@ -19,7 +20,8 @@ export class LoggingSmsSender extends SmsSender {
   private readonly logger = new Logger('Sms');
 
   async send(sms: OutgoingSms): Promise<void> {
-    this.logger.log(`SMS not sent (no SMS provider) to ${maskPhone(sms.to)}: ${sms.text}`);
+    // The text carries the applicant's lookup link, whose secret opens the dossier: never into a log.
+    this.logger.log(`SMS not sent (no SMS provider) to ${maskPhone(sms.to)}: ${redactLookupSecrets(sms.text)}`);
   }
 }
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Injectable, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_AMOUNT_VND } from '@motcua/catalogue';
+import { instantOf, IsInstant } from '../common/input.decorators';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
@@ -19,11 +21,12 @@ export class RecordPaymentDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_AMOUNT_VND)
   amountVnd?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '2026-02-12T09:00:00+07:00' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   paidAt?: string;
 
   @ApiPropertyOptional({ description: 'Receipt or transaction number' })
@@ -65,7 +68,7 @@ export class PaymentsService {
           dossierId,
           method: dto.method,
           amountVnd: dto.amountVnd ?? null,
-          paidAt: dto.paidAt ? new Date(dto.paidAt) : now,
+          paidAt: dto.paidAt ? instantOf(dto.paidAt) : now,
           reference: dto.reference ?? null,
           recordedBy: user.id,
           recordedAt: now,

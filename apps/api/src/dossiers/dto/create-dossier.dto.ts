@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Channel, CHANNELS } from '@motcua/workflow';
+import { NameText, NestedObject } from '../../common/input.decorators';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Nguyễn Văn Ánh' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(255)
+  @NameText(255)
   fullName!: string;
 
   @ApiProperty({ description: 'Citizen ID (CCCD, 12 digits), passport number or tax code', example: '012345678901' })
@@ -29,8 +27,7 @@ export class ApplicantDto {
 
   @ApiPropertyOptional({ example: 'Phường Đông Phong, tỉnh Lai Châu' })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @NameText(500)
   address?: string;
 }
 
@@ -46,7 +43,6 @@ export class CreateDossierDto {
   channel!: Channel;
 
   @ApiProperty({ type: ApplicantDto })
-  @ValidateNested()
-  @Type(() => ApplicantDto)
+  @NestedObject(() => ApplicantDto)
   applicant!: ApplicantDto;
 }

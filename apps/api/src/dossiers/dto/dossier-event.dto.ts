@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, Max, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { MAX_INT32 } from '../../common/page.query';
+import { IsInstant } from '../../common/input.decorators';
 import { DOSSIER_EVENT_TYPES, DossierEventType, RETURN_METHODS, ReturnMethod } from '@motcua/workflow';
 
 /**
@@ -14,6 +16,7 @@ export class DossierEventDto {
   @ApiProperty({ description: 'The dossier version the client saw; a stale one gets 409 VERSION_CONFLICT' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   expectedVersion!: number;
 
   @ApiPropertyOptional({ description: 'Required by REJECT, SEND_BACK, REQUEST_SUPPLEMENT, REFUSE, STOP, WITHDRAW, APOLOGISE' })
@@ -35,6 +38,6 @@ export class DossierEventDto {
 
   @ApiPropertyOptional({ description: 'New appointment (ISO 8601), required by APOLOGISE' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   newAppointment?: string;
 }

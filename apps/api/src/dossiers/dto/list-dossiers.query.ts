@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery, QueryBoolean } from '../../common/page.query';
+import { SearchText } from '../../common/input.decorators';
 import { DOSSIER_STATES, DossierState } from '@motcua/workflow';
 
 export class ListDossiersQuery extends PageQuery {
@@ -43,9 +44,8 @@ export class ListDossiersQuery extends PageQuery {
   @IsBoolean()
   mine?: boolean;
 
-  @ApiPropertyOptional({ description: 'Searches code, applicant name and ID number' })
+  @ApiPropertyOptional({ description: 'Searches code, applicant name and ID number, ignoring case and diacritics' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText(100)
   text?: string;
 }

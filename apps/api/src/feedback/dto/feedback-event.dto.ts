@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, Max, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { MAX_INT32 } from '../../common/page.query';
 import {
   FEEDBACK_CATEGORIES,
   FEEDBACK_EVENT_FIELDS,
@@ -26,6 +27,7 @@ export class FeedbackEventDto {
   @ApiProperty({ description: 'The feedback version the client saw' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   expectedVersion!: number;
 
   @ApiPropertyOptional({ enum: FEEDBACK_CATEGORIES, description: 'CLASSIFY' })
@@ -78,6 +80,7 @@ export class PublicFeedbackEventDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   expectedVersion?: number;
 
   @ApiPropertyOptional({ enum: FEEDBACK_VERDICTS, description: 'RATE' })

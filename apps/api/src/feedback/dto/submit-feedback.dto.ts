@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { NameText, NestedObject } from '../../common/input.decorators';
 
 export class FeedbackAuthorDto {
   @ApiProperty({ example: 'Trần Thị Bình' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
+  @NameText(120)
   fullName!: string;
 
   @ApiPropertyOptional({ example: '0912345678' })
@@ -23,17 +21,14 @@ export class FeedbackAuthorDto {
 
   @ApiPropertyOptional({ example: 'Phường Tân Phong, tỉnh Lai Châu' })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @NameText(500)
   address?: string;
 }
 
 /** What the citizen writes: the feedback itself and who sends it. */
 export class FeedbackContentDto {
   @ApiProperty({ example: 'Thời hạn giải quyết không đúng như niêm yết' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameText(200)
   title!: string;
 
   @ApiProperty()
@@ -43,8 +38,7 @@ export class FeedbackContentDto {
   content!: string;
 
   @ApiProperty({ type: FeedbackAuthorDto })
-  @ValidateNested()
-  @Type(() => FeedbackAuthorDto)
+  @NestedObject(() => FeedbackAuthorDto)
   author!: FeedbackAuthorDto;
 }
 

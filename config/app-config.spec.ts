@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadAppConfig } from './app-config';
+
+describe('TRUST_PROXY: which proxies may name the client (X-Forwarded-For)', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'motcua-config-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const load = (TRUST_PROXY?: string) => loadAppConfig({ DATA_DIR: dir, ...(TRUST_PROXY === undefined ? {} : { TRUST_PROXY }) });
+
+  it('trusts no proxy by default', () => {
+    expect(load().trustProxy).toBe(false);
+    expect(load('').trustProxy).toBe(false);
+    expect(load('false').trustProxy).toBe(false);
+  });
+
+  it('takes a number of hops or a list of addresses and CIDR ranges', () => {
+    expect(load('1').trustProxy).toBe(1);
+    expect(load('10.0.0.2, 172.18.0.0/16,::1,fd00::/8').trustProxy).toEqual(['10.0.0.2', '172.18.0.0/16', '::1', 'fd00::/8']);
+  });
+
+  it.each(['true', '0', '11', 'caddy', '10.0.0.0/33', '10.0.0.1/8/2', ','])('refuses %j', (value) => {
+    expect(() => load(value)).toThrow(ConfigError);
+    expect(() => load(value)).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('DATA_DIR', () => {
+  it('is created readable by the service account only', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'motcua-config-'));
+    try {
+      const config = loadAppConfig({ DATA_DIR: join(parent, 'data') });
+      expect(statSync(config.dataDir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(config.dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
