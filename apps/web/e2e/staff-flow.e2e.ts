@@ -198,6 +198,8 @@ suite('staff flow in Chromium', () => {
     await page.getByText(/Bước 1\/4: .* — Phòng Quản lý khoa học/).waitFor();
     // The files table lists the three scans (and the receipt the service stored when printing it).
     const fileRows = page.getByRole('region', { name: 'Tệp của hồ sơ' }).locator('tbody tr');
+    // The list arrives after the page (count() does not wait): wait for the third scan, then count.
+    await fileRows.filter({ hasText: 'Thành phần hồ sơ' }).nth(2).waitFor();
     await expect(fileRows.filter({ hasText: 'Thành phần hồ sơ' }).count()).resolves.toBe(3);
     await fileRows.filter({ hasText: 'Thành phần hồ sơ' }).first().getByRole('button', { name: /^Xem trước tệp/ }).click();
     await page.getByRole('region', { name: /^Xem trước: ban-quet-1\.pdf/ }).locator('iframe').waitFor();
