@@ -197,6 +197,39 @@ describe('Indicators from imported dossiers', () => {
     expect(onTime.shortfall).toBe(3);
   });
 
+  it('draws the trend in one request: per month, the rates of that month’s own report', async () => {
+    const res = await t.http().get('/api/indicators/trend').query({ year: 2026, month: 3, months: 4 }).set('authorization', reporter).expect(200);
+    const points: Array<{ label: string; started: boolean; provisional: boolean; rates: Record<string, number | null> }> = res.body.months;
+    expect(points.map((p) => p.label)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
+    for (const [i, number] of [12, 1, 2, 3].entries()) {
+      const year = number === 12 ? 2025 : 2026;
+      const month = await t.http().get('/api/indicators').query({ period: 'month', year, number }).set('authorization', reporter).expect(200);
+      const own = byKey(month.body);
+      expect(points[i]).toMatchObject({ started: true, provisional: false });
+      for (const key of ['2.1', '3.3', '4.1', '4.2', '5.4']) expect([key, points[i].rates[key]]).toEqual([key, own[key].rate]);
+    }
+    // January: A1 (20/01 ≤ 20/02), A7 (08/01 ≤ 10/01), A10 (withdrawn 21/01 ≤ 22/01) on time, A2 (26/01 > 16/01) late → 75%.
+    expect(points[1].rates['2.1']).toBe(75);
+    expect('2.2' in points[1].rates).toBe(false);
+    // A filter narrows every month the same way.
+    const online = await t.http().get('/api/indicators/trend').query({ year: 2026, month: 1, months: 1, channel: 'postal' }).set('authorization', reporter).expect(200);
+    expect(online.body.months[0].rates['2.1']).toBeNull();
+  });
+
+  it('gives months not yet begun no figures, and refuses bad spans and other roles', async () => {
+    const future = await t.http().get('/api/indicators/trend').query({ year: 2199, month: 12, months: 2 }).set('authorization', reporter).expect(200);
+    expect(future.body.months).toEqual([
+      { label: '2199-11', labelVi: 'Tháng 11/2199', started: false, provisional: false, rates: {} },
+      { label: '2199-12', labelVi: 'Tháng 12/2199', started: false, provisional: false, rates: {} },
+    ]);
+    for (const query of [{ year: 2026, month: 3, months: 25 }, { year: 2026, month: 13 }, { year: 2026, month: 3, months: 0 }, { year: 2026 }]) {
+      const res = await t.http().get('/api/indicators/trend').query(query).set('authorization', reporter).expect(400);
+      expect(res.body.error).toBe('VALIDATION_FAILED');
+    }
+    await t.http().get('/api/indicators/trend').query({ year: 2026, month: 3 }).set('authorization', `Bearer ${await t.login('clerk')}`).expect(403);
+    await t.http().get('/api/indicators/trend').query({ year: 2026, month: 3 }).expect(401);
+  });
+
   it('refuses a bad import whole, reporting problems by line, and keeps imported dossiers read-only', async () => {
     const bad = [line({ code: 'IMP-B1', receivedAt: '2026-01-05T09:00:00+07:00', dueAt: '2026-01-20T17:00:00+07:00', outcome: 'processing' }), '{"code": "B2"', line({ code: 'IMP-A1', receivedAt: 'yesterday', dueAt: '2026-01-20T17:00:00+07:00', outcome: 'done' })].join('\n');
     const res = await t.http().post('/api/admin/dossiers/import').set('authorization', admin).set('content-type', 'application/x-ndjson').send(bad).expect(422);

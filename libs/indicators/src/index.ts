@@ -23,4 +23,5 @@ export * from './counts';
 export * from './score';
 export * from './compute';
 export * from './plan';
+export * from './trend';
 export { round2, formatPercentVi } from './numbers';

@@ -29,3 +29,6 @@ export class PageQuery {
 
 /** `?flag=true|false` → boolean (anything else is left for @IsBoolean to refuse). */
 export const QueryBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** `?n=12` → 12: digits only (anything else is left for @IsInt to refuse, never coerced: `1e3`, `0x10`, ` 12`). */
+export const QueryInteger = () => Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value));

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Period } from '@motcua/indicators';
+import { trailingMonths, type Period } from '@motcua/indicators';
 import { Roles } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { indicatorsCsv, indicatorsWorkbook } from './indicators-export';
-import { DossiersBehindQuery, ExportQuery, IndicatorQuery } from './indicators.dto';
+import { DossiersBehindQuery, ExportQuery, IndicatorFilterQuery, IndicatorQuery, TrendQuery } from './indicators.dto';
 import { IndicatorFilter, IndicatorsService } from './indicators.service';
 import { reportPeriod } from './report-period';
 import { statisticsFormWorkbook } from './statistics-form-workbook';
@@ -32,6 +32,14 @@ export class IndicatorsController {
     const period = this.periodOf(q);
     if (q.groupBy) return { period, provisional: period.provisional === true, groupBy: q.groupBy, groups: await this.indicators.reportByGroup(period, filterOf(q), q.groupBy) };
     return this.indicators.report(period, filterOf(q));
+  }
+
+  /** The trend: one set of rates per month, for `months` months ending with `year`/`month` (default 12). */
+  @Get('trend')
+  @Roles('reporter', 'leader', 'admin')
+  async trend(@Query() q: TrendQuery) {
+    const months = trailingMonths(q.year, q.month, q.months ?? 12);
+    return { months: await this.indicators.trend(months, this.time.now(), filterOf(q)) };
   }
 
   /** Actual vs the plan's targets, with the shortfall in dossiers (PAR-index self-assessment), and the full-process services behind the share. */
@@ -107,7 +115,7 @@ export class IndicatorsController {
   }
 }
 
-function filterOf(q: IndicatorQuery): IndicatorFilter {
+function filterOf(q: IndicatorFilterQuery): IndicatorFilter {
   const f: IndicatorFilter = {};
   if (q.procedureCode) f.procedureCode = q.procedureCode;
   if (q.departmentCode) f.departmentCode = q.departmentCode;

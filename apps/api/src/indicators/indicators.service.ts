@@ -10,11 +10,13 @@ import {
   IndicatorCounts,
   IndicatorReport,
   isOnTime,
+  judgePeriod,
   Period,
   PLAN_2025_TARGETS,
   planReport,
   PlanLine,
   PlanTarget,
+  ratesOf,
   readRecord,
   reconcile,
   Reconciliation,
@@ -43,6 +45,15 @@ import { countColumns, IN_PERIOD_SCOPE, processingTimeQuery, scopeParameters, sc
 
 export type GroupBy = 'agency' | 'department' | 'procedure' | 'field' | 'channel';
 export const GROUP_BY: readonly GroupBy[] = ['agency', 'department', 'procedure', 'field', 'channel'];
+
+/** One month of the trend: its rates by indicator key (null: nothing to count), none before it began. */
+export interface TrendPoint {
+  label: string;
+  labelVi: string;
+  started: boolean;
+  provisional: boolean;
+  rates: Record<string, number | null>;
+}
 
 export interface IndicatorFilter {
   procedureCode?: string;
@@ -91,6 +102,24 @@ export class IndicatorsService {
       withFeedbackCounts(await this.counts(m, period, filter), await loadFeedbackFacts(m, period, filter), this.config),
     );
     return scoreIndicators(counts, this.config);
+  }
+
+  /**
+   * The trend: one report per month, each judged at `now` like any report (the running month is
+   * provisional; a month not yet begun has no figures). One request for the dashboard instead of
+   * one per month.
+   */
+  async trend(months: readonly Period[], now: Date, filter: IndicatorFilter = {}): Promise<TrendPoint[]> {
+    const points: TrendPoint[] = [];
+    for (const month of months) {
+      if (month.from.getTime() >= now.getTime()) {
+        points.push({ label: month.label, labelVi: month.labelVi, started: false, provisional: false, rates: {} });
+        continue;
+      }
+      const report = await this.report(judgePeriod(month, now), filter);
+      points.push({ label: month.label, labelVi: month.labelVi, started: true, provisional: report.provisional, rates: ratesOf(report) });
+    }
+    return points;
   }
 
   /** The catalogue facts of 3.1, 3.2 and 3.5 for a filter (the reference implementation's third input). */

@@ -1,5 +1,5 @@
 import { apiBlob, apiRequest, queryString, type BinaryFile } from './client';
-import type { DossiersBehind, FullProcessServices, GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, LateDossier, PlanLine, Reconciliation } from './types';
+import type { TrendPoint, DossiersBehind, FullProcessServices, GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, LateDossier, PlanLine, Reconciliation } from './types';
 
 /** Days as `YYYY-MM-DD`, both included, Vietnam time. */
 export interface DayRange {
@@ -12,6 +12,11 @@ export type PeriodQuery = DayRange | { period: 'month' | 'quarter' | 'half' | 'y
 
 export function getIndicators(range: PeriodQuery, signal?: AbortSignal): Promise<IndicatorReport> {
   return apiRequest<IndicatorReport>('GET', `/indicators${queryString(range)}`, { signal });
+}
+
+/** The rates of `months` calendar months ending with `month` of `year`, one report each, in one request. */
+export function getIndicatorTrend(end: { year: number; month: number; months?: number }, signal?: AbortSignal): Promise<{ months: TrendPoint[] }> {
+  return apiRequest<{ months: TrendPoint[] }>('GET', `/indicators/trend${queryString(end)}`, { signal });
 }
 
 export function getIndicatorsByGroup(range: PeriodQuery, groupBy: IndicatorGroupBy, signal?: AbortSignal): Promise<GroupedIndicatorReport> {

@@ -375,6 +375,16 @@ export interface GroupResult {
   implemented?: boolean;
 }
 
+/** One month of `GET /api/indicators/trend`: its rates by indicator key (null: nothing to count). */
+export interface TrendPoint {
+  label: string;
+  labelVi: string;
+  /** False for a month not yet begun: no rates. */
+  started: boolean;
+  provisional: boolean;
+  rates: Record<string, number | null>;
+}
+
 export interface IndicatorReport {
   period: ReportPeriod;
   provisional?: boolean;

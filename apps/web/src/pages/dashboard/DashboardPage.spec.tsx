@@ -7,7 +7,7 @@ import { resetCatalogueCache } from '../../hooks/useCatalogue';
 import { installBlobUrls, installFakeApi, type FakeApi } from '../../testing/fake-api';
 import { DEPARTMENTS, PROCEDURES } from '../../testing/fixtures';
 import { DashboardPage } from './DashboardPage';
-import { currentChoice, lastTwelveMonths, parseVnDate, rangeOf } from './period';
+import { currentChoice, parseVnDate, rangeOf } from './period';
 
 beforeEach(() => {
   setAuthHooks({ token: () => 'token', unauthorized: () => undefined });
@@ -46,6 +46,16 @@ function backend(): FakeApi {
   api.on('GET', '/api/procedures', { body: PROCEDURES });
   api.on('GET', '/api/departments', { body: DEPARTMENTS });
   api.on('GET', '/api/indicators', (call) => ({ body: call.path.includes('from=2026-11-01') ? report(75, true) : report(null) }));
+  api.on('GET', '/api/indicators/trend', {
+    body: {
+      months: Array.from({ length: 12 }, (_, i) => {
+        const month = ((11 + i) % 12) + 1;
+        const year = i < 1 ? 2025 : 2026;
+        const last = i === 11;
+        return { label: `${year}-${String(month).padStart(2, '0')}`, labelVi: `Tháng ${month}/${year}`, started: true, provisional: last, rates: last ? { '2.1': 75, '4.2': 50, '5.4': 75 } : { '2.1': null, '4.2': null, '5.4': null } };
+      }),
+    },
+  });
   api.on('GET', '/api/indicators/late', {
     body: [
       { code: 'H35-0001', procedureCode: '1.014393', appointmentAt: '2026-11-20T02:00:00.000Z', apologyAppointmentAt: null, processingEndedAt: null, supplementRequests: 2, lateSteps: [{ name: 'Thẩm định', departmentCode: 'PQLKH' }] },
@@ -88,12 +98,6 @@ describe('period', () => {
     expect(parseVnDate('2026-03-01')).toBeNull();
   });
 
-  it('the last twelve months end with the period’s month, across a year', () => {
-    const months = lastTwelveMonths('2026-02-14');
-    expect(months).toHaveLength(12);
-    expect(months[0]).toMatchObject({ label: '03/2025', range: { from: '2025-03-01', to: '2025-03-31' } });
-    expect(months[11]).toMatchObject({ label: '02/2026', range: { from: '2026-02-01', to: '2026-02-28' } });
-  });
 });
 
 describe('DashboardPage', () => {
@@ -122,16 +126,23 @@ describe('DashboardPage', () => {
     expect(screen.getByText('Kỳ báo cáo: từ 01/11/2026 đến 30/11/2026')).toBeInTheDocument();
   });
 
-  it('draws the 12-month trend from one request per month, gaps where there was nothing to count', async () => {
+  it('draws the 12-month trend from one request, gaps where there was nothing to count', async () => {
     const api = backend();
     render(<DashboardPage />);
     const chart = await screen.findByRole('img', { name: /Tỷ lệ theo tháng, 12\/2025 – 11\/2026/ });
-    const monthly = api.callsTo('GET', '/api/indicators').map((c) => c.path).filter((p) => !p.includes('groupBy'));
-    for (const m of lastTwelveMonths('2026-11-30')) expect(monthly).toContain(`/api/indicators?from=${m.range.from}&to=${m.range.to}`);
+    expect(api.callsTo('GET', '/api/indicators/trend').map((c) => c.path)).toEqual(['/api/indicators/trend?year=2026&month=11&months=12']);
     // Only November has data for 2.1: one marker, no line.
     expect(chart.querySelectorAll('[data-series="2.1"] circle')).toHaveLength(1);
     const table = screen.getByRole('table', { name: /Tỷ lệ theo tháng/ });
     expect(within(table).getAllByText('Không áp dụng').length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('says when the trend could not be loaded, and still shows the period', async () => {
+    const api = backend();
+    api.on('GET', '/api/indicators/trend', { status: 503, body: { statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'Database unavailable' } });
+    render(<DashboardPage />);
+    expect(await screen.findByText(/Không tải được số liệu 12 tháng/)).toBeInTheDocument();
+    expect(await screen.findByTestId('rate-2.1')).toHaveTextContent('75%');
   });
 
   it('lists late dossiers with the late steps and the apology letters, the plan and the full-process share', async () => {

@@ -1,29 +1,23 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/errors';
-import { exportIndicators, exportStatisticsForm, getIndicators, getIndicatorsByGroup, getLateDossiers, getPlan, type DayRange } from '../../api/indicators';
-import type { GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, IndicatorResult, LateDossier, PlanLine } from '../../api/types';
+import { exportIndicators, exportStatisticsForm, getIndicators, getLateDossiers, getPlan, type DayRange } from '../../api/indicators';
+import type { IndicatorReport, IndicatorResult, LateDossier, PlanLine } from '../../api/types';
 import { ErrorAlert } from '../../components/Alert';
 import { SelectField, TextField } from '../../components/Field';
 import { saveFile } from '../../components/open-file';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/datetime';
-import { CHANNEL_LABELS, formatPercent, formatPoints } from '../../format/labels';
+import { formatPercent, formatPoints } from '../../format/labels';
 import { departmentName, useCatalogue } from '../../hooks/useCatalogue';
-import { currentChoice, lastTwelveMonths, rangeOf, showDay, type PeriodChoice, type PeriodKind } from './period';
-import { TrendChart, type TrendSeries } from './TrendChart';
+import { currentChoice, rangeOf, showDay, type PeriodChoice, type PeriodKind } from './period';
+import { GroupedSection } from './GroupedSection';
+import { TrendSection } from './TrendSection';
 import { DossiersBehindPanel, DRILL_DOWN } from './DossiersBehindPanel';
 import { ProvisionalNotice } from './ProvisionalNotice';
 import { ReconciliationSection } from './ReconciliationSection';
 import type { FullProcessServices } from '../../api/types';
 
 const KIND_LABELS: Record<PeriodKind, string> = { month: 'Tháng', quarter: 'Quý', year: 'Năm', custom: 'Tùy chọn (từ ngày đến ngày)' };
-const GROUP_BY_LABELS: Record<IndicatorGroupBy, string> = { department: 'Phòng, đơn vị', procedure: 'Thủ tục', field: 'Lĩnh vực', channel: 'Hình thức nộp' };
-/** The trend's lines: on time, digitisation, satisfaction. */
-const TREND_KEYS = [
-  { key: '2.1', label: '2.1 Đúng hạn' },
-  { key: '4.2', label: '4.2 Số hóa hồ sơ' },
-  { key: '5.4', label: '5.4 Hài lòng' },
-];
 const NA = 'Không áp dụng';
 
 interface Loaded {
@@ -48,10 +42,6 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const [groupBy, setGroupBy] = useState<IndicatorGroupBy | ''>('');
-  const [grouped, setGrouped] = useState<GroupedIndicatorReport | null>(null);
-  const [groupError, setGroupError] = useState<string | null>(null);
-  const [trend, setTrend] = useState<{ months: string[]; series: TrendSeries[]; failed: number } | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ key: string; title: string } | null>(null);
@@ -76,58 +66,6 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
   useEffect(() => {
     if (active && range.from) void load(range);
   }, [range, load, active]);
-
-  // One request per month, a few at a time.
-  useEffect(() => {
-    if (!active || !range.to) return;
-    let live = true;
-    const months = lastTwelveMonths(range.to);
-    const results: (IndicatorReport | null)[] = new Array(months.length).fill(null);
-    let failed = 0;
-    let next = 0;
-    const worker = async () => {
-      while (live && next < months.length) {
-        const i = next++;
-        try {
-          results[i] = await getIndicators(months[i].range);
-        } catch {
-          failed++;
-        }
-      }
-    };
-    setTrend(null);
-    void Promise.all([worker(), worker(), worker(), worker()]).then(() => {
-      if (!live) return;
-      const rate = (r: IndicatorReport | null, key: string) => {
-        const hit = r?.indicators.find((i) => i.key === key) ?? r?.measures.find((m) => m.key === key);
-        return hit && typeof hit.rate === 'number' ? hit.rate : null;
-      };
-      setTrend({
-        months: months.map((m) => m.label),
-        series: TREND_KEYS.map((t) => ({ key: t.key, label: t.label, values: results.map((r) => rate(r, t.key)) })),
-        failed,
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, [range.to, active]);
-
-  useEffect(() => {
-    if (!groupBy || !active) {
-      setGrouped(null);
-      return;
-    }
-    let live = true;
-    setGroupError(null);
-    getIndicatorsByGroup(range, groupBy).then(
-      (g) => live && setGrouped(g),
-      (err) => live && setGroupError(describeError(err).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [groupBy, range, active]);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -156,12 +94,6 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
 
   const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }));
   const years = Array.from({ length: 8 }, (_, i) => currentChoice().year - i);
-  const groupName = (key: string) => {
-    if (groupBy === 'department') return departmentName(departments, key);
-    if (groupBy === 'procedure') return procedures.find((p) => p.code === key)?.name ?? key;
-    if (groupBy === 'channel') return CHANNEL_LABELS[key as keyof typeof CHANNEL_LABELS] ?? key;
-    return key;
-  };
   const report = data?.report;
 
   return (
@@ -310,67 +242,9 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
         </>
       )}
 
-      <section className="card" aria-labelledby="trend-title">
-        <h2 id="trend-title">Xu hướng 12 tháng</h2>
-        {!trend && <p className="muted">Đang tải số liệu 12 tháng…</p>}
-        {trend && (
-          <>
-            {trend.failed > 0 && <p className="alert alert--warning">Không tải được số liệu của {trend.failed} tháng; các tháng đó để trống.</p>}
-            <TrendChart months={trend.months} series={trend.series} title={`Tỷ lệ theo tháng, ${trend.months[0]} – ${trend.months[trend.months.length - 1]} (tháng không có hồ sơ để trống)`} />
-          </>
-        )}
-      </section>
+      <TrendSection lastDay={range.to} active={active} />
 
-      <section className="card" aria-labelledby="group-title">
-        <div className="section-head">
-          <h2 id="group-title">Chỉ số theo nhóm</h2>
-        </div>
-        <SelectField label="Chia theo" value={groupBy} onChange={(e) => setGroupBy(e.target.value as IndicatorGroupBy | '')} className="field--inline">
-          <option value="">— Không chia —</option>
-          {(Object.keys(GROUP_BY_LABELS) as IndicatorGroupBy[]).map((g) => (
-            <option key={g} value={g}>
-              {GROUP_BY_LABELS[g]}
-            </option>
-          ))}
-        </SelectField>
-        <ErrorAlert message={groupError} />
-        {grouped && groupBy && (
-          <table className="dossier-table">
-            <caption>Chỉ số theo {GROUP_BY_LABELS[groupBy].toLowerCase()}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{GROUP_BY_LABELS[groupBy]}</th>
-                <th scope="col">Tổng điểm</th>
-                {TREND_KEYS.map((t) => (
-                  <th scope="col" key={t.key}>
-                    {t.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {grouped.groups.map((g) => (
-                <tr key={g.key}>
-                  <th scope="row">{groupName(g.key)}</th>
-                  <td>
-                    {formatPoints(g.report.total.score)}/{formatPoints(g.report.total.maxPoints)}
-                  </td>
-                  {TREND_KEYS.map((t) => (
-                    <td key={t.key}>{formatPercent(g.report.indicators.find((i) => i.key === t.key)?.rate ?? null)}</td>
-                  ))}
-                </tr>
-              ))}
-              {grouped.groups.length === 0 && (
-                <tr>
-                  <td colSpan={2 + TREND_KEYS.length} className="muted">
-                    Không có hồ sơ trong kỳ.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <GroupedSection range={range} active={active} />
 
       {data && (
         <>

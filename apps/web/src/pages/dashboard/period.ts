@@ -71,16 +71,3 @@ export function rangeOf(c: PeriodChoice): { range: DayRange } | { errors: { from
     }
   }
 }
-
-/** The twelve months ending with the month of `lastDayOfPeriod` (`YYYY-MM-DD`), oldest first. */
-export function lastTwelveMonths(lastDayOfPeriod: string): { year: number; month: number; label: string; range: DayRange }[] {
-  const [y, m] = lastDayOfPeriod.split('-').map(Number);
-  const out = [];
-  for (let i = 11; i >= 0; i--) {
-    const index = y * 12 + (m - 1) - i;
-    const year = Math.floor(index / 12);
-    const month = (index % 12) + 1;
-    out.push({ year, month, label: `${pad(month)}/${year}`, range: monthRange(year, month) });
-  }
-  return out;
-}
