@@ -152,7 +152,8 @@ describe('DashboardPage', () => {
     expect(within(late).getByTestId('late-apology-summary')).toHaveTextContent('1 hồ sơ có văn bản xin lỗi, 1 hồ sơ không có.');
     expect(within(late).getByText('Có, hẹn lại 17/11/2026 10:00')).toBeInTheDocument();
     expect(within(late).getByText('H35-0001')).toBeInTheDocument();
-    expect(within(late).getByText('Thẩm định (Phòng Quản lý khoa học)')).toBeInTheDocument();
+    // Department names come with the catalogue, which may arrive after the list.
+    expect(await within(late).findByText('Thẩm định (Phòng Quản lý khoa học)')).toBeInTheDocument();
     expect(within(late).getByText('Chưa xong')).toBeInTheDocument();
     const plan = screen.getByRole('region', { name: 'So sánh với chỉ tiêu kế hoạch' });
     expect(within(plan).getByText('Chưa đạt (thiếu 1)')).toBeInTheDocument();

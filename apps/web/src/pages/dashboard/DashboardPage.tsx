@@ -1,24 +1,23 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/errors';
 import { exportIndicators, exportStatisticsForm, getIndicators, getLateDossiers, getPlan, type DayRange } from '../../api/indicators';
-import type { IndicatorReport, IndicatorResult, LateDossier, PlanLine } from '../../api/types';
+import type { FullProcessServices, IndicatorReport, LateDossier, PlanLine } from '../../api/types';
 import { ErrorAlert } from '../../components/Alert';
 import { SelectField, TextField } from '../../components/Field';
 import { saveFile } from '../../components/open-file';
 import { PageTitle } from '../../components/PageTitle';
-import { formatDateTime } from '../../format/datetime';
 import { formatPercent, formatPoints } from '../../format/labels';
-import { departmentName, useCatalogue } from '../../hooks/useCatalogue';
 import { currentChoice, rangeOf, showDay, type PeriodChoice, type PeriodKind } from './period';
 import { GroupedSection } from './GroupedSection';
 import { TrendSection } from './TrendSection';
-import { DossiersBehindPanel, DRILL_DOWN } from './DossiersBehindPanel';
+import { DossiersBehindPanel } from './DossiersBehindPanel';
 import { ProvisionalNotice } from './ProvisionalNotice';
+import { IndicatorTable, NA, RatioCell } from './IndicatorTable';
+import { LateDossiersSection } from './LateDossiersSection';
+import { PlanSection } from './PlanSection';
 import { ReconciliationSection } from './ReconciliationSection';
-import type { FullProcessServices } from '../../api/types';
 
 const KIND_LABELS: Record<PeriodKind, string> = { month: 'Tháng', quarter: 'Quý', year: 'Năm', custom: 'Tùy chọn (từ ngày đến ngày)' };
-const NA = 'Không áp dụng';
 
 interface Loaded {
   range: DayRange;
@@ -28,11 +27,8 @@ interface Loaded {
   fullProcess: FullProcessServices | null;
 }
 
-const UNIT_LABELS: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày' };
-
 /** Decision 766 indicators for a period: groups and total, trend, late dossiers, plan, export. */
 export function DashboardPage({ active = true }: { active?: boolean }) {
-  const { procedures, departments } = useCatalogue();
   const [choice, setChoice] = useState<PeriodChoice>(() => currentChoice());
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   const [range, setRange] = useState<DayRange>(() => {
@@ -248,168 +244,11 @@ export function DashboardPage({ active = true }: { active?: boolean }) {
 
       {data && (
         <>
-          <section className="card" aria-labelledby="late-title">
-            <h2 id="late-title">Hồ sơ trễ hạn ({data.late.length})</h2>
-            {data.late.length > 0 && (
-              <p className="muted" data-testid="late-apology-summary">
-                {data.late.filter((d) => d.apologyAppointmentAt).length} hồ sơ có văn bản xin lỗi, {data.late.filter((d) => !d.apologyAppointmentAt).length} hồ sơ không có. Văn bản
-                xin lỗi hẹn lại ngày trả không làm hồ sơ trễ hạn thành đúng hạn.
-              </p>
-            )}
-            {data.late.length === 0 ? (
-              <p className="muted">Không có hồ sơ trễ hạn trong kỳ.</p>
-            ) : (
-              <table className="dossier-table">
-                <caption className="visually-hidden">Hồ sơ trễ hạn trong kỳ</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Mã hồ sơ</th>
-                    <th scope="col">Thủ tục</th>
-                    <th scope="col">Ngày hẹn trả</th>
-                    <th scope="col">Văn bản xin lỗi</th>
-                    <th scope="col">Kết thúc xử lý</th>
-                    <th scope="col">Số lần yêu cầu bổ sung</th>
-                    <th scope="col">Bước trễ hạn</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.late.map((d) => (
-                    <tr key={d.code}>
-                      <td className="dossier-code">{d.code}</td>
-                      <td className="cell-procedure">{procedures.find((p) => p.code === d.procedureCode)?.name ?? d.procedureCode}</td>
-                      <td>{formatDateTime(d.appointmentAt)}</td>
-                      <td>{d.apologyAppointmentAt ? `Có, hẹn lại ${formatDateTime(d.apologyAppointmentAt)}` : 'Không'}</td>
-                      <td>{d.processingEndedAt ? formatDateTime(d.processingEndedAt) : 'Chưa xong'}</td>
-                      <td>{d.supplementRequests}</td>
-                      <td>{d.lateSteps.length ? d.lateSteps.map((s) => `${s.name} (${departmentName(departments, s.departmentCode)})`).join('; ') : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-
-          <section className="card" aria-labelledby="plan-title">
-            <h2 id="plan-title">So sánh với chỉ tiêu kế hoạch</h2>
-            {data.fullProcess && (
-              <p data-testid="full-process-share">
-                Dịch vụ công trực tuyến toàn trình có hồ sơ trực tuyến trong kỳ: <strong>{data.fullProcess.fullProcessServicesWithOnlineDossier}</strong>/
-                {data.fullProcess.fullProcessServices} dịch vụ
-                {data.fullProcess.fullProcessServices > 0 &&
-                  ` (${formatPercent((data.fullProcess.fullProcessServicesWithOnlineDossier / data.fullProcess.fullProcessServices) * 100)})`}
-                .
-              </p>
-            )}
-            <table className="dossier-table">
-              <caption className="visually-hidden">Kết quả so với chỉ tiêu</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Chỉ tiêu</th>
-                  <th scope="col">Kết quả</th>
-                  <th scope="col">Chỉ tiêu</th>
-                  <th scope="col">Đánh giá</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.plan.map((l, i) => (
-                  <tr key={l.id ?? i}>
-                    <td>
-                      {l.nameVi}
-                      <div className="muted small">{l.sentenceVi}</div>
-                    </td>
-                    <td>{formatPercent(l.actual)}</td>
-                    <td>{l.target === null ? 'Chưa đặt' : `${l.direction === 'at_most' ? '≤' : '≥'} ${formatPercent(l.target)}`}</td>
-                    <td>
-                      {l.met === null ? (
-                        <span className="muted">{l.target === null ? 'Chưa đặt chỉ tiêu' : 'Chưa có số liệu'}</span>
-                      ) : l.met ? (
-                        <span className="badge badge--on_track">Đạt</span>
-                      ) : (
-                        <span className="badge badge--overdue">Chưa đạt{l.shortfall ? ` (thiếu ${l.shortfall})` : ''}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <LateDossiersSection late={data.late} />
+          <PlanSection plan={data.plan} fullProcess={data.fullProcess} />
           <ReconciliationSection range={data.range} />
         </>
       )}
     </div>
-  );
-}
-
-/** `numerator/denominator`, a button that lists the dossiers behind it when the number has a dossier list. */
-function RatioCell({ itemKey, numerator, denominator, title, onDrill }: { itemKey: string; numerator: number; denominator: number; title: string; onDrill?: (key: string, title: string) => void }) {
-  const text = `${numerator}/${denominator}`;
-  if (!onDrill || !DRILL_DOWN[itemKey] || denominator === 0) return <>{text}</>;
-  return (
-    <button type="button" className="link-button" onClick={() => onDrill(itemKey, title)} aria-label={`${text}: xem hồ sơ của ${title}`}>
-      {text}
-    </button>
-  );
-}
-
-export function IndicatorTable({ indicators, onDrill }: { indicators: IndicatorResult[]; onDrill?: (key: string, title: string) => void }) {
-  return (
-    <table className="dossier-table indicators-table">
-      <caption className="visually-hidden">Các chỉ số theo Quyết định 766/QĐ-TTg</caption>
-      <thead>
-        <tr>
-          <th scope="col">Mã</th>
-          <th scope="col">Chỉ số</th>
-          <th scope="col">Tử số / mẫu số</th>
-          <th scope="col">Tỷ lệ</th>
-          <th scope="col">Điểm</th>
-        </tr>
-      </thead>
-      <tbody>
-        {indicators.map((i) => (
-          <tr key={i.key} data-indicator={i.key}>
-            <td>{i.key}</td>
-            <td>
-              {i.nameVi}
-              {!i.applicable && i.naReasonVi && <div className="muted small">{i.naReasonVi}</div>}
-              {i.unverified.length > 0 && (
-                <details className="small">
-                  <summary>Điểm chưa xác minh ({i.unverified.length})</summary>
-                  <ul>
-                    {i.unverified.map((u) => (
-                      <li key={u}>{u}</li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </td>
-            <td data-testid={`ratio-${i.key}`}>
-              {i.kind === 'average_time' ? (
-                i.completed ? (
-                  `${i.completed} hồ sơ`
-                ) : (
-                  '—'
-                )
-              ) : (
-                <RatioCell itemKey={i.key} numerator={i.numerator ?? 0} denominator={i.denominator ?? 0} title={`${i.key} ${i.nameVi}`} onDrill={onDrill} />
-              )}
-            </td>
-            <td data-testid={`rate-${i.key}`}>
-              {i.kind === 'average_time'
-                ? typeof i.average === 'number'
-                  ? `${formatPoints(i.average)} ${UNIT_LABELS[i.unit ?? 'working_days']}`
-                  : NA
-                : formatPercent(i.rate ?? null)}
-              {i.breakdown?.kind === 'online' && 'syncRate' in i.breakdown && (
-                <div className="muted small">
-                  Tỷ lệ nộp trực tuyến {formatPercent(i.breakdown.onlineShare)} × tỷ lệ đồng bộ {formatPercent(i.breakdown.syncRate)}
-                </div>
-              )}
-              {i.rate !== null && i.rate !== undefined && !i.applicable && <div className="muted small">Không tính điểm</div>}
-            </td>
-            <td>{i.scored ? (i.score === null ? NA : `${formatPoints(i.score)}/${formatPoints(i.maxPoints)}`) : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
