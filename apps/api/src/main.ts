@@ -46,7 +46,7 @@ async function serve(config: AppConfig): Promise<void> {
   const logger = new Logger('motcua');
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}`;
-  logger.log(`motcua is listening on ${url}/api (database: ${config.database.type}, data: ${config.dataDir})`);
+  logger.log(`motcua is running: open the web app at ${url}/ (API at ${url}/api; database: ${config.database.type}, data: ${config.dataDir})`);
   logger.log(`API documentation: ${url}/api/docs`);
   if (startup.demoAccounts.seeded) {
     const names = DEMO_ACCOUNTS.map((a) => a.username).join(', ');
@@ -58,7 +58,8 @@ async function serve(config: AppConfig): Promise<void> {
       logger.log(`Demo accounts ${names} were created with the password from DEMO_PASSWORD.`);
     }
   }
-  logger.log(`Log in: POST ${url}/api/auth/login {"username":"clerk","password":"…"}`);
+  const accounts = config.env === 'production' ? 'an account made with create-user' : `a demo account (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')})`;
+  logger.log(`Log in at ${url}/ with ${accounts}; the API takes POST ${url}/api/auth/login {"username":"…","password":"…"}`);
 }
 
 async function migrate(config: AppConfig): Promise<void> {
