@@ -12,7 +12,7 @@ const NO_TEST_HARNESS = { group: ['@motcua/*/testing'], message: 'A test-only en
 // The rules' libraries are pure TypeScript: no framework, database or I/O, only each other and xstate.
 const PURE_LIBS = ['workflow', 'calendar', 'catalogue', 'deadlines', 'indicators', 'text'];
 const ONLY_PURE = {
-  regex: '^(?!\\.\\.?/|xstate(/graph)?$|@motcua/(workflow|calendar)(/vocabulary)?$)',
+  regex: '^(?!\\.\\.?/|xstate(/graph)?$|@motcua/(workflow(/vocabulary)?|calendar(/vietnam-time)?)$)',
   message: 'A pure library imports only its own files, @motcua/workflow, @motcua/calendar and xstate.',
 };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });

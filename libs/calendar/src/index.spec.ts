@@ -14,6 +14,7 @@ describe('@motcua/calendar public surface', () => {
       'SCHEDULED_DAY_KINDS',
       'SUPPORTED_YEARS',
       'VIETNAMESE_CALENDAR_TIME_ZONE',
+      'VIETNAM_UTC_OFFSET_MINUTES',
       'YearScheduleError',
       'applyDayOverrides',
       'assertSupportedYear',
@@ -28,7 +29,11 @@ describe('@motcua/calendar public surface', () => {
       'solarToLunar',
       'statutoryDaysOff',
       'statutoryHolidays',
+      'toVietnamIso',
       'tryParseInstant',
+      'vietnamDay',
+      'vietnamInstant',
+      'vietnamWallClock',
     ]);
   });
 

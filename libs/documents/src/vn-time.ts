@@ -1,38 +1,14 @@
-/**
- * Times on the papers are Vietnamese civil time. Viet Nam has had UTC+7 without daylight saving
- * since 1975, so a fixed offset is exact and, unlike `Intl`/`toLocale*`, independent of the
- * host's TZ setting and ICU data.
- */
-const OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vietnamWallClock, type VietnamWallClock } from '@motcua/calendar/vietnam-time';
 
-/** Wall-clock fields of an instant in Asia/Ho_Chi_Minh. */
-export interface VnWallClock {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
-
-function assertValid(instant: Date): void {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
-}
+/** Wall-clock fields of an instant in Asia/Ho_Chi_Minh, as far as the papers print them. */
+export type VnWallClock = Pick<VietnamWallClock, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /** The instant's date and time in Viet Nam (UTC+7). */
 export function vnWallClock(instant: Date): VnWallClock {
-  assertValid(instant);
-  const shifted = new Date(instant.getTime() + OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-    second: shifted.getUTCSeconds(),
-  };
+  const { year, month, day, hour, minute, second } = vietnamWallClock(instant);
+  return { year, month, day, hour, minute, second };
 }
 
 /** `dd/MM/yyyy`, e.g. `26/02/2026`. */

@@ -4,9 +4,9 @@
  * `[from, to)` = [00:00 local of the first day, 24:00 local of the last day).
  */
 
-/** Vietnam's offset from UTC, in minutes. */
-export const VIETNAM_UTC_OFFSET_MINUTES = 420;
-const OFFSET_MS = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
+import { vietnamDay, vietnamInstant, vietnamWallClock } from '@motcua/calendar/vietnam-time';
+
+export { VIETNAM_UTC_OFFSET_MINUTES } from '@motcua/calendar/vietnam-time';
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'custom';
 
@@ -38,8 +38,9 @@ export interface Period {
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
+/** 00:00 Vietnamese time of a day; month 13 / day 32 roll over (period ends). */
 function localMidnight(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day) - OFFSET_MS);
+  return vietnamInstant(year, month, day);
 }
 
 function checkYear(year: number): void {
@@ -128,8 +129,9 @@ export function statisticalPeriod(period: Period, cutoffDay: number): Period {
   if (!Number.isInteger(cutoffDay) || cutoffDay < 2 || cutoffDay > 28) throw new RangeError(`Invalid cut-off day: ${cutoffDay}`);
   if (period.kind === 'custom') throw new RangeError('A custom period has no statistical version');
   const shift = (instant: Date) => {
-    const local = new Date(instant.getTime() + OFFSET_MS);
-    return localMidnight(local.getUTCFullYear(), local.getUTCMonth(), cutoffDay);
+    // The cut-off day of the month before the boundary's month (month is 1-based: `month - 1`).
+    const local = vietnamWallClock(instant);
+    return localMidnight(local.year, local.month - 1, cutoffDay);
   };
   const from = shift(period.from);
   const to = shift(period.to);
@@ -167,5 +169,5 @@ export function reportInstant(period: Period): Date {
 
 /** Local calendar day (`YYYY-MM-DD`, UTC+7) of an instant. */
 export function localDay(instant: Date): string {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDay(instant);
 }

@@ -14,6 +14,7 @@
  * state codes, the names of the fields §1.5 does not name) is UNVERIFIED: those fields carry
  * names of our own, listed in {@link OWN_FIELDS}, and dates are ISO 8601 with the +07:00 offset.
  */
+import { toVietnamIso } from '@motcua/calendar/vietnam-time';
 
 /** Receiving channel code, KenhThucHien (DOMAIN.md §2.3): 1 direct, 2 online, 3 public postal service. */
 export type ChannelCode = 1 | 2 | 3;
@@ -137,13 +138,11 @@ export const OWN_FIELDS: readonly (keyof PortalRecord)[] = [
   'NhapTuHeThongCu',
 ];
 
-const OFFSET_MS = 7 * 3_600_000;
 const WIRE_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+07:00$/;
 
 /** `2026-02-26T09:00:00.000+07:00`: Viet Nam keeps UTC+7 all year; milliseconds are kept so that a record reads back exactly. */
 export function toWireInstant(instant: Date): string {
-  const shifted = new Date(instant.getTime() + OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 23)}+07:00`;
+  return toVietnamIso(instant);
 }
 
 export function toWireInstantOrNull(instant: Date | null): string | null {

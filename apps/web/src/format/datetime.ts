@@ -1,10 +1,6 @@
-/**
- * Dates are shown in Vietnam time (UTC+7, no daylight saving) whatever the browser's
- * time zone: plain arithmetic on the UTC instant, never the local-time getters.
- */
-export const VN_OFFSET_MINUTES = 7 * 60;
-const OFFSET_MS = VN_OFFSET_MINUTES * 60_000;
+import { vietnamWallClock } from '@motcua/calendar/vietnam-time';
 
+/** Dates are shown in Vietnam time (UTC+7, no daylight saving) whatever the browser's time zone. */
 export interface VnParts {
   year: number;
   month: number;
@@ -21,14 +17,8 @@ function toDate(value: string | number | Date): Date | null {
 export function vnParts(value: string | number | Date): VnParts | null {
   const date = toDate(value);
   if (!date) return null;
-  const shifted = new Date(date.getTime() + OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-  };
+  const { year, month, day, hour, minute } = vietnamWallClock(date);
+  return { year, month, day, hour, minute };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -1,25 +1,24 @@
-import { localParts } from '../../common/local-time';
+import { vietnamWallClock } from '@motcua/calendar/vietnam-time';
 
 const WEEKDAYS_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `26/02/2026` in Asia/Ho_Chi_Minh (instants are stored in UTC; the applicant reads local time). */
 export function vnDate(iso: string): string {
-  const p = localParts(new Date(iso));
+  const p = vietnamWallClock(new Date(iso));
   return `${pad(p.day)}/${pad(p.month)}/${p.year}`;
 }
 
 /** `09:00 26/02/2026`, short enough for an SMS. */
 export function vnShortDateTime(iso: string): string {
-  const p = localParts(new Date(iso));
+  const p = vietnamWallClock(new Date(iso));
   return `${pad(p.hour)}:${pad(p.minute)} ${vnDate(iso)}`;
 }
 
 /** `09 giờ 00, Thứ Năm, ngày 26/02/2026`: the weekday spares the applicant a calendar. */
 export function vnDateTime(iso: string): string {
-  const instant = new Date(iso);
-  const p = localParts(instant);
-  const weekday = WEEKDAYS_VI[new Date(instant.getTime() + 7 * 3600_000).getUTCDay()];
+  const p = vietnamWallClock(new Date(iso));
+  const weekday = WEEKDAYS_VI[p.weekday];
   return `${pad(p.hour)} giờ ${pad(p.minute)}, ${weekday}, ngày ${vnDate(iso)}`;
 }
 
