@@ -53,6 +53,28 @@ export interface AppConfig {
   delivery: DeliverySettings;
   /** Reporting: the result links the portal records carry, and the national statistical cut-off. */
   reporting: ReportingSettings;
+  /** Who and what the printed papers name (issue #12). */
+  papers: PaperSettings;
+}
+
+/**
+ * The names on printed papers. Defaults fit Sở KH&CN Lai Châu; each is configuration because the
+ * province decides them (DOMAIN.md §2.2: since 1 July 2025 the provincial Public Administration
+ * Service Centre receives the Department's dossiers).
+ */
+export interface PaperSettings {
+  /** The receiving unit printed on Mẫu 01–03 (RECEIVING_CENTRE_NAME). */
+  receivingCentreName: string;
+  /** Governing body printed above the agency (PAPER_PARENT_AGENCY), e.g. `UBND tỉnh Lai Châu`; empty = none. */
+  parentAgency: string | null;
+  /** Title of the head of the agency (AGENCY_HEAD_TITLE), default `Giám đốc`. */
+  agencyHeadTitle: string;
+  /**
+   * Username of the official who signs apologies and refusals in processing for the agency
+   * (PAPER_SIGNER_USERNAME); a deputy signs "KT." the head. Null: the active leader whose title is
+   * the head's title.
+   */
+  signerUsername: string | null;
 }
 
 export interface ReportingSettings {
@@ -240,6 +262,12 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     resultLinkBaseUrl: (parseUrl(env.RESULT_LINK_BASE_URL, 'RESULT_LINK_BASE_URL', ['http:', 'https:'], problems) ?? `${publicBaseUrl}/api/public/results`).replace(/\/+$/, ''),
     statisticalCutoffDay: parseInteger(env.STATISTICAL_CUTOFF_DAY, 15, 'STATISTICAL_CUTOFF_DAY', 2, 28, problems),
   };
+  const papers: PaperSettings = {
+    receivingCentreName: env.RECEIVING_CENTRE_NAME?.trim() || 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
+    parentAgency: env.PAPER_PARENT_AGENCY === undefined ? 'UBND tỉnh Lai Châu' : env.PAPER_PARENT_AGENCY.trim() || null,
+    agencyHeadTitle: env.AGENCY_HEAD_TITLE?.trim() || 'Giám đốc',
+    signerUsername: env.PAPER_SIGNER_USERNAME?.trim() || null,
+  };
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const lifecycle = parseLifecycle(env, problems);
   const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
@@ -285,6 +313,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     outbox,
     delivery,
     reporting,
+    papers,
   };
 }
 

@@ -7,6 +7,7 @@
 export { renderReceipt } from './receipt';
 export { renderSupplementRequest } from './supplement-request';
 export { renderRefusal } from './refusal';
+export { renderProcessingRefusal } from './processing-refusal';
 export { renderApology } from './apology';
 export {
   qrPayload,
@@ -22,11 +23,13 @@ export { FORMS, FORM_SOURCE, type FormDefinition, type FormKind } from './forms'
 export { formatVnDate, formatVnDateTime, formatVnLongDate, formatVnLongDateTime, toVnIso } from './vn-time';
 export type {
   Applicant,
+  AgencySigner,
   ApologyData,
   ComponentToSupplement,
   IssuingBody,
   PaperBase,
   ProcedureRef,
+  ProcessingRefusalData,
   ReceiptData,
   ReceivedComponent,
   ReceivingChannel,

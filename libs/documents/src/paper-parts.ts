@@ -1,5 +1,5 @@
 import type { FormDefinition } from './forms';
-import type { Applicant, IssuingBody, ProcedureRef } from './types';
+import type { AgencySigner, Applicant, IssuingBody, ProcedureRef } from './types';
 import type { RichText, Typesetter } from './typesetter';
 import { formatVnDateTime, formatVnLongDate, formatVnLongDateTime } from './vn-time';
 
@@ -49,7 +49,7 @@ export function drawHeading(ts: Typesetter, input: HeadingInput): void {
   const right = { x: rightX, width: NATIONAL_COLUMN_WIDTH, size: HEADING_SIZE, align: 'center' as const };
 
   // The form number sits in the top margin so it does not push the heading down.
-  ts.block(`Mẫu số ${input.form.number}`, { ...right, y: top - 14, size: 8, style: 'italic', align: 'right' });
+  if (input.form.number) ts.block(`Mẫu số ${input.form.number}`, { ...right, y: top - 14, size: 8, style: 'italic', align: 'right' });
 
   let leftY = top;
   const { issuer } = input;
@@ -132,11 +132,20 @@ export function lookupNote(ts: Typesetter, url: string): void {
   );
 }
 
-/** A signature column: role, hint, and the printed name under the signing space. */
+/** A signature column: role (one line per `\n`), hint, the printed name under the signing space, then the title. */
 export interface Signature {
   readonly role: string;
   readonly hint: string;
   readonly name?: string;
+  /** Chức danh of a receiving official, printed under the name (agency signers carry it in `role`). */
+  readonly title?: string;
+}
+
+/** The role lines of an agency signature: `GIÁM ĐỐC`, or `KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC` for a deputy. */
+export function agencySignerRole(signer: AgencySigner): string {
+  const head = upper(signer.headTitle);
+  const own = upper(signer.title);
+  return own === head ? head : `KT. ${head}\n${own}`;
 }
 
 const SIGNING_SPACE = 56;
@@ -147,16 +156,19 @@ const SIGNING_SPACE = 56;
  */
 export function signatures(ts: Typesetter, columns: readonly Signature[]): void {
   const lineHeight = ts.lineHeight(BODY_SIZE);
-  ts.ensureSpace(lineHeight * 3 + SIGNING_SPACE + 8);
+  const lines = Math.max(...columns.map((c) => c.role.split('\n').length + 2 + (c.title ? 1 : 0)));
+  ts.ensureSpace(lineHeight * lines + SIGNING_SPACE + 8);
   const half = ts.width / 2;
   const top = ts.y + 8;
   let bottom = top;
   columns.forEach((column, i) => {
     const x = columns.length === 1 ? ts.frame.left + half : ts.frame.left + i * half;
     const place = { x, width: half, size: BODY_SIZE, align: 'center' as const };
-    let y = ts.block(column.role, { ...place, y: top, style: 'bold' });
+    let y = top;
+    for (const line of column.role.split('\n')) y = ts.block(line, { ...place, y, style: 'bold' });
     y = ts.block(`(${column.hint})`, { ...place, y, style: 'italic' }) + SIGNING_SPACE;
     if (column.name) y = ts.block(column.name, { ...place, y, style: 'bold' });
+    if (column.title) y = ts.block(column.title, { ...place, y });
     bottom = Math.max(bottom, y);
   });
   ts.y = bottom;

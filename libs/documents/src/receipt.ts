@@ -1,4 +1,4 @@
-import { renderPaper } from './document';
+import { paperMeta, renderPaper } from './document';
 import { FORMS } from './forms';
 import {
   applicantFields,
@@ -51,13 +51,7 @@ export async function renderReceipt(data: ReceiptData, options: RenderOptions = 
   const form = FORMS.receipt;
   const qrPng = paperQr(data, form, data.appointmentAt);
   return renderPaper(
-    {
-      title: `${form.paperName} — ${data.dossierCode}`,
-      author: data.issuer.agencyName,
-      subject: data.procedure.name,
-      creationDate: options.creationDate ?? data.issuedAt,
-      footerLabel: `${form.paperName} — Mã hồ sơ ${data.dossierCode}`,
-    },
+    paperMeta(form, data, options.creationDate),
     (ts) => {
       drawHeading(ts, { issuer: data.issuer, showUnit: true, paperNumber: data.paperNumber, issuedAt: data.issuedAt, form, qrPng });
       paragraph(ts, `${unitOf(data.issuer)} — ${data.issuer.agencyName} tiếp nhận hồ sơ của:`);
@@ -89,7 +83,7 @@ export async function renderReceipt(data: ReceiptData, options: RenderOptions = 
       field(ts, `${++n}. Nơi nhận kết quả`, data.resultDeliveryPlace);
       ts.y += 4;
       lookupNote(ts, data.publicLookupUrl);
-      const clerk = { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: 'Ký và ghi rõ họ tên', name: data.clerkName };
+      const clerk = { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: 'Ký và ghi rõ họ tên', name: data.clerkName, title: data.clerkTitle };
       // Only a counter applicant is there to sign; online and postal dossiers have the clerk alone.
       signatures(ts, data.channel === 'direct' ? [{ role: 'NGƯỜI NỘP HỒ SƠ', hint: 'Ký và ghi rõ họ tên', name: data.applicant.name }, clerk] : [clerk]);
     },

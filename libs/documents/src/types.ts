@@ -21,6 +21,15 @@ export interface IssuingBody {
   readonly phone?: string;
 }
 
+/** Who signs for the agency (ND 30/2020/NĐ-CP Art 13: a deputy signs "KT." for the head). */
+export interface AgencySigner {
+  readonly name: string;
+  /** The signer's own title, e.g. `Phó Giám đốc`. */
+  readonly title: string;
+  /** The head's title, e.g. `Giám đốc`. */
+  readonly headTitle: string;
+}
+
 /** The person or organisation the dossier belongs to. */
 export interface Applicant {
   readonly name: string;
@@ -75,8 +84,9 @@ export interface ReceiptData extends PaperBase {
   readonly appointmentAt: Date;
   /** Where the applicant receives the result. */
   readonly resultDeliveryPlace: string;
-  /** The clerk who received the dossier (signs the slip). */
+  /** The clerk who received the dossier (signs the slip): full name and title (chức danh). */
   readonly clerkName: string;
+  readonly clerkTitle?: string;
 }
 
 /** A component the applicant must supply or correct. */
@@ -94,7 +104,9 @@ export interface SupplementRequestData extends PaperBase {
   readonly componentsToSupplement: readonly ComponentToSupplement[];
   /** Free text on the time allowed to supplement, e.g. `Trong thời hạn 05 ngày làm việc …`. */
   readonly deadlineNote?: string;
+  /** The official who gives the guidance: full name and title. */
   readonly clerkName: string;
+  readonly clerkTitle?: string;
 }
 
 /** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
@@ -102,7 +114,20 @@ export interface RefusalData extends PaperBase {
   readonly receivedAt: Date;
   /** Why the dossier is refused; at least one. */
   readonly reasons: readonly string[];
+  /** False for an online or postal submission refused before it was received: `receivedAt` is then printed as the submission time. */
+  readonly received?: boolean;
+  /** The receiving official: full name and title. */
   readonly clerkName: string;
+  readonly clerkTitle?: string;
+}
+
+/** Refusal during processing: the agency's reasoned reply, signed by its head (or a deputy for the head). */
+export interface ProcessingRefusalData extends PaperBase {
+  readonly receivedAt: Date;
+  readonly reasons: readonly string[];
+  /** The department that examined the dossier, e.g. `Phòng Quản lý chuyên ngành`. */
+  readonly handlingDepartment: string;
+  readonly signer: AgencySigner;
 }
 
 /** Mẫu 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết. */
@@ -116,9 +141,8 @@ export interface ApologyData extends PaperBase {
   readonly newAppointmentAt: Date;
   /** The department handling the dossier, e.g. `Phòng Quản lý chuyên ngành`. */
   readonly handlingDepartment: string;
-  /** Who signs, and their title (default `THỦ TRƯỞNG CƠ QUAN`). */
-  readonly signerName: string;
-  readonly signerTitle?: string;
+  /** Who signs for the agency: the head, or a deputy "KT." the head. */
+  readonly signer: AgencySigner;
 }
 
 /** Rendering knobs. */

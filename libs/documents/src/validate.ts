@@ -1,4 +1,4 @@
-import type { PaperBase } from './types';
+import type { AgencySigner, PaperBase } from './types';
 
 /**
  * Input checks. The types already say what is required, but data comes from the database and
@@ -32,4 +32,11 @@ export function validateBase(data: PaperBase): void {
   requireText(data.procedure?.name, 'procedure.name');
   requireDate(data.issuedAt, 'issuedAt');
   requireText(data.publicLookupUrl, 'publicLookupUrl');
+}
+
+/** An agency signature needs a name and both titles: a paper signed by nobody in particular is no paper. */
+export function requireSigner(signer: AgencySigner | undefined): void {
+  requireText(signer?.name, 'signer.name');
+  requireText(signer?.title, 'signer.title');
+  requireText(signer?.headTitle, 'signer.headTitle');
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
-import { Brackets } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import { UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType, DossierState, END_STATES } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
@@ -12,6 +12,7 @@ import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierView, toDossierView } from './dossier.view';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
+import { UserEntity } from '../users/user.entity';
 import { containsPattern, nameSearchKey } from './name-search';
 
 export interface DossierPage {
@@ -30,7 +31,8 @@ export interface HistoryEntry {
   toLabel: string;
   stepFrom: number | null;
   stepTo: number | null;
-  actor: { id: string; username: string };
+  /** Who acted: the login (for audit) and the full name and title people read. */
+  actor: { id: string; username: string; fullName: string; title: string | null };
   at: string;
   payload: Record<string, unknown>;
   /** Effect on the deadline clock: steps closed (late or not), pause length, new due time, outcome. */
@@ -57,6 +59,8 @@ export class DossierQueries {
       const row = await m.findOne(DossierEntity, { where: { id } });
       if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
       const events = await m.find(DossierEventEntity, { where: { dossierId: id }, order: { version: 'ASC' } });
+      const actorIds = [...new Set(events.map((e) => e.actorId))];
+      const people = new Map((actorIds.length ? await m.find(UserEntity, { where: { id: In(actorIds) } }) : []).map((u) => [u.id, u]));
       return events.map((e) => ({
         version: e.version,
         type: e.type,
@@ -66,7 +70,7 @@ export class DossierQueries {
         toLabel: DOSSIER_STATE_LABELS_VI[e.toState as DossierState] ?? e.toState,
         stepFrom: e.stepFrom,
         stepTo: e.stepTo,
-        actor: { id: e.actorId, username: e.actorUsername },
+        actor: { id: e.actorId, username: e.actorUsername, fullName: people.get(e.actorId)?.fullName ?? e.actorUsername, title: people.get(e.actorId)?.title ?? null },
         at: e.occurredAt.toISOString(),
         payload: e.payload,
         details: e.details,

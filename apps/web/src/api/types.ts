@@ -136,7 +136,7 @@ export interface HistoryEntry {
   toLabel: string;
   stepFrom: number | null;
   stepTo: number | null;
-  actor: { id: string; username: string };
+  actor: { id: string; username: string; fullName: string; title: string | null };
   at: string;
   payload: { reason?: string; note?: string; method?: ReturnMethod; newAppointment?: string; channel?: Channel; [k: string]: unknown };
   details: {

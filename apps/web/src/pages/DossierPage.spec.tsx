@@ -88,7 +88,7 @@ describe('DossierPage', () => {
     api.on('GET', `/api/dossiers/${ID}/history`, {
       body: [
         ...HISTORY,
-        { version: 4, type: 'ISSUE_RESULT', typeLabel: 'Ban hành kết quả', from: 'processing', to: 'result_issued', toLabel: 'Đã có kết quả', stepFrom: 1, stepTo: null, actor: { id: 'l', username: 'leader' }, at: '2026-12-02T04:00:00Z', payload: {}, details: { outcome: 'early' } },
+        { version: 4, type: 'ISSUE_RESULT', typeLabel: 'Ban hành kết quả', from: 'processing', to: 'result_issued', toLabel: 'Đã có kết quả', stepFrom: 1, stepTo: null, actor: { id: 'l', username: 'leader', fullName: 'Phạm Quang Huy', title: 'Giám đốc' }, at: '2026-12-02T04:00:00Z', payload: {}, details: { outcome: 'early' } },
       ],
     });
     await user.click(screen.getByRole('button', { name: 'Xác nhận' }));
