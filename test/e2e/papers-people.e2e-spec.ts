@@ -1,5 +1,6 @@
 import { pdfPageCount, pdfText } from '@motcua/documents/testing';
 import { APPLICANT, createDossier, sendEvent } from '../support/dossier-helpers';
+import { binary } from '../support/binary';
 import { ManualClock, startTestApp, TestApp } from '../support/test-app';
 
 const vn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
@@ -18,16 +19,7 @@ describe('People on paper', () => {
 
   async function paper(id: string, kind: string): Promise<{ status: number; text: string; pages: number }> {
     const token = await t.login('clerk');
-    const res = await t
-      .http()
-      .get(`/api/dossiers/${id}/documents/${kind}`)
-      .set('authorization', `Bearer ${token}`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await binary(t.http().get(`/api/dossiers/${id}/documents/${kind}`).set('authorization', `Bearer ${token}`));
     if (res.status !== 200) return { status: res.status, text: JSON.stringify(res.body), pages: 0 };
     return { status: 200, text: flat(await pdfText(res.body as Buffer)), pages: await pdfPageCount(res.body as Buffer) };
   }

@@ -1,6 +1,6 @@
 import { paperMeta, renderPaper } from './document';
 import { FORMS } from './forms';
-import { agencySignerRole, drawHeading, field, longAndShort, lookupNote, paragraph, procedureFields, signatures } from './paper-parts';
+import { agencySignerRole, closing, drawHeading, field, longAndShort, paragraph, procedureFields } from './paper-parts';
 import { paperQr } from './paper-qr';
 import type { ApologyData, RenderOptions } from './types';
 import { requireDate, requireSigner, requireText, validateBase } from './validate';
@@ -40,8 +40,7 @@ export async function renderApology(data: ApologyData, options: RenderOptions = 
       );
       field(ts, 'Thời gian trả kết quả mới', longAndShort(data.newAppointmentAt));
       paragraph(ts, 'Xin trân trọng cảm ơn!', 8);
-      lookupNote(ts, data.publicLookupUrl);
-      signatures(ts, [
+      closing(ts, data.publicLookupUrl, [
         { role: agencySignerRole(data.signer), hint: 'Ký, ghi rõ họ tên và đóng dấu', name: data.signer.name },
       ]);
     },

@@ -32,6 +32,7 @@ export type {
   ProcessingRefusalData,
   ReceiptData,
   ReceivedComponent,
+  ReceivedForm,
   ReceivingChannel,
   RefusalData,
   RenderOptions,

@@ -22,6 +22,12 @@ export function unitOf(issuer: IssuingBody): string {
   return issuer.unitName ?? DEFAULT_UNIT;
 }
 
+/** The receiver as named in sentences: `Bộ phận Một cửa — Sở …`, or the centre alone when it has no unit line. */
+export function receiverPhrase(issuer: IssuingBody): string {
+  const unit = unitOf(issuer);
+  return unit ? `${unit} — ${issuer.agencyName}` : issuer.agencyName;
+}
+
 export interface HeadingInput {
   readonly issuer: IssuingBody;
   /** Whether the receiving unit appears under the agency (not on papers the agency itself issues). */
@@ -54,8 +60,9 @@ export function drawHeading(ts: Typesetter, input: HeadingInput): void {
   let leftY = top;
   const { issuer } = input;
   if (issuer.parentAgency) leftY = ts.block(upper(issuer.parentAgency), { ...left, y: leftY });
-  leftY = ts.block(upper(issuer.agencyName), { ...left, y: leftY, style: input.showUnit ? 'regular' : 'bold' });
-  if (input.showUnit) leftY = ts.block(upper(unitOf(issuer)), { ...left, y: leftY, style: 'bold' });
+  const showUnit = input.showUnit && unitOf(issuer) !== '';
+  leftY = ts.block(upper(issuer.agencyName), { ...left, y: leftY, style: showUnit ? 'regular' : 'bold' });
+  if (showUnit) leftY = ts.block(upper(unitOf(issuer)), { ...left, y: leftY, style: 'bold' });
   leftY = rule(ts, leftX + leftWidth / 2, leftY + 3, 60) + 5;
   if (input.paperNumber) leftY = ts.block(`Số: ${input.paperNumber}`, { ...left, y: leftY });
 
@@ -66,8 +73,8 @@ export function drawHeading(ts: Typesetter, input: HeadingInput): void {
   rightY = rule(ts, rightX + NATIONAL_COLUMN_WIDTH / 2, rightY + 1, ts.widthOf(motto, HEADING_SIZE, 'bold')) + 8;
   rightY = ts.block(`${issuer.place}, ${formatVnLongDate(input.issuedAt)}`, { ...right, y: rightY, style: 'italic' });
 
-  ts.y = Math.max(leftY, rightY, top + QR_SIZE) + 16;
-  ts.block(input.form.title, { size: TITLE_SIZE, style: 'bold', align: 'center', spaceAfter: 10 });
+  ts.y = Math.max(leftY, rightY, top + QR_SIZE) + 12;
+  ts.block(input.form.title, { size: TITLE_SIZE, style: 'bold', align: 'center', spaceAfter: 8 });
 }
 
 // A horizontal rule centred on `centreX`; returns the y below it.
@@ -148,16 +155,35 @@ export function agencySignerRole(signer: AgencySigner): string {
   return own === head ? head : `KT. ${head}\n${own}`;
 }
 
-const SIGNING_SPACE = 56;
+// About 17 mm: room for a handwritten signature (and the seal on agency papers).
+const SIGNING_SPACE = 44;
+
+/**
+ * The end of every paper: the lookup note, then the signatures, kept on one page so a signature
+ * block never stands alone on a page of its own.
+ */
+export function closing(ts: Typesetter, url: string, columns: readonly Signature[]): void {
+  ts.ensureSpace(closingHeight(ts, columns));
+  lookupNote(ts, url);
+  signatures(ts, columns);
+}
+
+/** Height of {@link closing}, for papers that keep more lines with it. */
+export function closingHeight(ts: Typesetter, columns: readonly Signature[]): number {
+  return ts.lineHeight(9) * 2 + 8 + signaturesHeight(ts, columns);
+}
+
+function signaturesHeight(ts: Typesetter, columns: readonly Signature[]): number {
+  const lines = Math.max(...columns.map((c) => c.role.split('\n').length + 2 + (c.title ? 1 : 0)));
+  return ts.lineHeight(BODY_SIZE) * lines + SIGNING_SPACE + 8;
+}
 
 /**
  * Signature columns side by side (one column sits on the right half, as on official papers).
  * Kept together on one page.
  */
 export function signatures(ts: Typesetter, columns: readonly Signature[]): void {
-  const lineHeight = ts.lineHeight(BODY_SIZE);
-  const lines = Math.max(...columns.map((c) => c.role.split('\n').length + 2 + (c.title ? 1 : 0)));
-  ts.ensureSpace(lineHeight * lines + SIGNING_SPACE + 8);
+  ts.ensureSpace(signaturesHeight(ts, columns));
   const half = ts.width / 2;
   const top = ts.y + 8;
   let bottom = top;

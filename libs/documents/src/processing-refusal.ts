@@ -1,6 +1,6 @@
 import { paperMeta, renderPaper } from './document';
 import { FORMS } from './forms';
-import { agencySignerRole, drawHeading, field, listItem, longAndShort, lookupNote, paragraph, procedureFields, signatures } from './paper-parts';
+import { agencySignerRole, closing, drawHeading, field, listItem, longAndShort, paragraph, procedureFields } from './paper-parts';
 import { paperQr } from './paper-qr';
 import type { ProcessingRefusalData, RenderOptions } from './types';
 import { requireDate, requireList, requireSigner, requireText, validateBase } from './validate';
@@ -33,8 +33,7 @@ export async function renderProcessingRefusal(data: ProcessingRefusalData, optio
       paragraph(ts, `Qua xem xét, hồ sơ không đủ điều kiện giải quyết. ${agency} trả lời Ông/Bà với lý do cụ thể như sau:`);
       data.reasons.forEach((reason) => listItem(ts, '-', reason));
       paragraph(ts, 'Hồ sơ được trả lại Ông/Bà kèm theo văn bản này. Xin thông báo để Ông/Bà biết.', 8);
-      lookupNote(ts, data.publicLookupUrl);
-      signatures(ts, [{ role: agencySignerRole(data.signer), hint: 'Ký, ghi rõ họ tên và đóng dấu', name: data.signer.name }]);
+      closing(ts, data.publicLookupUrl, [{ role: agencySignerRole(data.signer), hint: 'Ký, ghi rõ họ tên và đóng dấu', name: data.signer.name }]);
     },
   );
 }

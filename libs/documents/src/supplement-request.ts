@@ -1,6 +1,6 @@
 import { paperMeta, renderPaper } from './document';
 import { FORMS } from './forms';
-import { applicantFields, drawHeading, field, listItem, longAndShort, lookupNote, paragraph, procedureFields, signatures, unitOf } from './paper-parts';
+import { applicantFields, closing, drawHeading, field, listItem, longAndShort, paragraph, procedureFields, receiverPhrase, unitOf } from './paper-parts';
 import { paperQr } from './paper-qr';
 import type { RenderOptions, SupplementRequestData } from './types';
 import { requireDate, requireList, requireText, validateBase } from './validate';
@@ -20,7 +20,7 @@ export async function renderSupplementRequest(data: SupplementRequestData, optio
   requireText(data.clerkName, 'clerkName');
 
   const form = FORMS.supplementRequest;
-  const unit = `${unitOf(data.issuer)} — ${data.issuer.agencyName}`;
+  const unit = receiverPhrase(data.issuer);
   const qrPng = paperQr(data, form);
   return renderPaper(
     paperMeta(form, data, options.creationDate),
@@ -48,11 +48,10 @@ export async function renderSupplementRequest(data: SupplementRequestData, optio
       const contact = data.issuer.phone ? ` (số điện thoại ${data.issuer.phone})` : '';
       paragraph(
         ts,
-        `Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${unitOf(data.issuer)}${contact} để được hướng dẫn.`,
+        `Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${unitOf(data.issuer) || data.issuer.agencyName}${contact} để được hướng dẫn.`,
         8,
       );
-      lookupNote(ts, data.publicLookupUrl);
-      signatures(ts, [{ role: 'NGƯỜI HƯỚNG DẪN', hint: 'Ký và ghi rõ họ tên', name: data.clerkName, title: data.clerkTitle }]);
+      closing(ts, data.publicLookupUrl, [{ role: 'NGƯỜI HƯỚNG DẪN', hint: 'Ký và ghi rõ họ tên', name: data.clerkName, title: data.clerkTitle }]);
     },
   );
 }

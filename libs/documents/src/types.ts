@@ -13,7 +13,7 @@ export interface IssuingBody {
   readonly parentAgency?: string;
   /** Agency, e.g. `Sở Khoa học và Công nghệ tỉnh Lai Châu`; upper case in the heading, as given in sentences. */
   readonly agencyName: string;
-  /** The receiving unit; default `Bộ phận Một cửa`. Not shown on the apology, which the agency itself issues. */
+  /** The receiving unit; default `Bộ phận Một cửa`; empty when `agencyName` is itself the receiving centre. Not shown on the apology, which the agency itself issues. */
   readonly unitName?: string;
   /** Place name of the date line (`Lai Châu, ngày … tháng … năm …`). */
   readonly place: string;
@@ -62,13 +62,18 @@ export interface PaperBase {
   readonly publicLookupUrl: string;
 }
 
-/** One component (thành phần hồ sơ) received at the counter. */
+/**
+ * How a component was received: bản chính, bản sao có chứng thực, bản sao, bản điện tử; or not
+ * submitted; `unrecorded` for dossiers received before intake was recorded per component.
+ */
+export type ReceivedForm = 'original' | 'certified_copy' | 'copy' | 'electronic' | 'not_submitted' | 'unrecorded';
+
+/** One component (thành phần hồ sơ) of the procedure, as received. */
 export interface ReceivedComponent {
   readonly name: string;
-  /** Number of originals (bản chính). */
-  readonly originals: number;
-  /** Number of copies (bản sao). */
-  readonly copies: number;
+  readonly form: ReceivedForm;
+  /** Number of copies of that form received (0 when not submitted). */
+  readonly count: number;
   /** Whether the component was digitised on receipt. */
   readonly digitised: boolean;
 }
@@ -78,6 +83,12 @@ export interface ReceiptData extends PaperBase {
   readonly receivedAt: Date;
   readonly channel: ReceivingChannel;
   readonly components: readonly ReceivedComponent[];
+  /** Number of sets (bộ) of the dossier received; printed when given. */
+  readonly sets?: number;
+  /** Log-book reference (Sổ theo dõi hồ sơ: quyển số, số thứ tự); printed when given. */
+  readonly logBook?: { readonly volume: string; readonly entry: number };
+  /** The agency that decides the dossier when the receiving centre is another body, e.g. the Department. */
+  readonly handlingAgency?: string;
   /** The procedure's time limit as published, e.g. `10 ngày làm việc`; left out when absent. */
   readonly processingTime?: string;
   /** When the result will be returned (hẹn trả kết quả). */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { renderApology, renderProcessingRefusal, renderReceipt, renderRefusal, renderSupplementRequest } from '@motcua/documents';
+import { renderApology, renderProcessingRefusal, renderReceipt, renderRefusal, renderSupplementRequest, type ReceivedForm } from '@motcua/documents';
 import type { ObjectStorage } from '@motcua/storage';
 import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
@@ -101,8 +101,14 @@ export class DocumentsService {
     }));
     const publicLookupUrl = this.lookupUrl(dossier);
     if (!publicLookupUrl) throw new DocumentNotAvailableError('Imported dossiers have no papers');
+    const { receivingCentreName, parentAgency } = this.config.papers;
+    const place = this.agency.province || 'Lai Châu';
+    // Counter papers (01–03) come from the receiving centre (DOMAIN.md §2.2); the apology and a
+    // refusal in processing from the agency that decides.
+    const counter = { ...(parentAgency ? { parentAgency } : {}), agencyName: receivingCentreName, unitName: '', place };
+    const agencyIssuer = { ...(parentAgency ? { parentAgency } : {}), agencyName: this.agency.name, place };
     const base = {
-      issuer: { agencyName: this.agency.name, unitName: 'Bộ phận Một cửa', place: 'Lai Châu' },
+      issuer: counter,
       dossierCode: dossier.code,
       applicant: {
         name: dossier.applicantName,
@@ -125,10 +131,13 @@ export class DocumentsService {
         issuedAt: dossier.receivedAt,
         receivedAt: dossier.receivedAt,
         channel: dossier.channel,
-        components: version.components.map((c) => ({ name: c.name, originals: c.original ?? 1, copies: c.copies ?? 0, digitised: present.has(c.key) })),
+        components: version.components.map((c) => ({ name: c.name, ...receivedAs(dossier, c.key, present), digitised: present.has(c.key) })),
+        ...(dossier.intakeRecord ? { sets: dossier.intakeRecord.sets } : {}),
+        ...(dossier.intakeRecord?.logBook ? { logBook: dossier.intakeRecord.logBook } : {}),
+        handlingAgency: this.agency.name,
         processingTime: version.processingAmount ? `${version.processingAmount} ${UNIT_VI[version.processingUnit ?? ''] ?? ''}`.trim() : undefined,
         appointmentAt: dossier.appointmentAt,
-        resultDeliveryPlace: 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
+        resultDeliveryPlace: receivingCentreName,
         clerkName: clerk.name,
         ...(clerk.title ? { clerkTitle: clerk.title } : {}),
       });
@@ -147,12 +156,13 @@ export class DocumentsService {
       // REJECT is the counter's refusal at intake (Mẫu 03, possibly of a submission never received);
       // REFUSE is the agency's reasoned reply to a dossier it examined, signed for the agency.
       if (event.type === 'REJECT') return renderRefusal({ ...base, issuedAt: event.occurredAt, receivedAt, received: dossier.receivedAt !== null, reasons: [reason], ...byActor });
-      return renderProcessingRefusal({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], handlingDepartment, signer: await this.signatories.agencySigner() });
+      return renderProcessingRefusal({ ...base, issuer: agencyIssuer, issuedAt: event.occurredAt, receivedAt, reasons: [reason], handlingDepartment, signer: await this.signatories.agencySigner() });
     }
     const payload = event.payload as { newAppointment?: string };
     const details = (event.details ?? {}) as { appointmentAt?: string };
     return renderApology({
       ...base,
+      issuer: agencyIssuer,
       issuedAt: event.occurredAt,
       receivedAt,
       reason,
@@ -168,6 +178,19 @@ export class DocumentsService {
       m.createQueryBuilder(DossierEventEntity, 'e').where('e.dossier_id = :dossierId AND e.type IN (:...types)', { dossierId, types }).orderBy('e.version', 'DESC').getOne(),
     );
   }
+}
+
+/**
+ * How a component was received: as the clerk recorded it at intake; for an online dossier without
+ * a record, electronically when a file is there; otherwise unknown (dossiers received before
+ * intake was recorded), printed as such rather than guessed.
+ */
+function receivedAs(dossier: DossierEntity, key: string, present: Set<string | null>): { form: ReceivedForm; count: number } {
+  const recorded = dossier.intakeRecord?.components.find((c) => c.key === key);
+  if (recorded) return { form: recorded.form, count: recorded.count };
+  if (dossier.intakeRecord) return { form: 'not_submitted', count: 0 };
+  if (dossier.channel === 'online') return present.has(key) ? { form: 'electronic', count: 1 } : { form: 'not_submitted', count: 0 };
+  return { form: 'unrecorded', count: 0 };
 }
 
 const UNIT_VI: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày' };

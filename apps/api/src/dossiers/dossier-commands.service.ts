@@ -33,6 +33,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
 import { nameSearchKey } from './name-search';
+import { normaliseIntake } from './intake-record';
 import { instantOf } from '../common/input.decorators';
 import { applyTransition } from '../workflow-records/apply-transition';
 import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
@@ -66,6 +67,7 @@ export class DossierCommands {
   async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string): Promise<CreateResult> {
     const procedure = await this.catalogue.findCurrent(dto.procedureCode);
     if (!procedure) throw new UnknownProcedureError(`Procedure ${dto.procedureCode} does not exist`, { procedureCode: dto.procedureCode });
+    const intakeRecord = dto.intake ? normaliseIntake(dto.intake, procedure.components) : null;
     const requestHash = hashRequest(dto);
     try {
       return await this.uow.run(async (m) => {
@@ -98,6 +100,7 @@ export class DossierCommands {
           applicantPhone: dto.applicant.phone ?? null,
           applicantEmail: dto.applicant.email ?? null,
           applicantAddress: dto.applicant.address ?? null,
+          intakeRecord,
           submittedAt: now,
           ...clockColumns(clock.state),
           legalAppointmentAt: clock.state.receivedAt ? clock.state.dueAt : null,
@@ -296,6 +299,7 @@ function hashRequest(dto: CreateDossierDto): string {
     procedureCode: dto.procedureCode,
     channel: dto.channel,
     applicant: [dto.applicant.fullName, dto.applicant.idNumber, dto.applicant.phone ?? null, dto.applicant.email ?? null, dto.applicant.address ?? null],
+    ...(dto.intake ? { intake: dto.intake } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex');
 }
