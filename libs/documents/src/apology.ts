@@ -40,7 +40,7 @@ export async function renderApology(data: ApologyData, options: RenderOptions = 
       );
       field(ts, 'Thời gian trả kết quả mới', longAndShort(data.newAppointmentAt));
       paragraph(ts, 'Xin trân trọng cảm ơn!', 8);
-      closing(ts, data.publicLookupUrl, [
+      closing(ts, data, [
         { role: agencySignerRole(data.signer), hint: 'Ký, ghi rõ họ tên và đóng dấu', name: data.signer.name },
       ]);
     },

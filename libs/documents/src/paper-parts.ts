@@ -1,5 +1,5 @@
 import type { FormDefinition } from './forms';
-import type { AgencySigner, Applicant, IssuingBody, ProcedureRef } from './types';
+import type { AgencySigner, Applicant, IssuingBody, PaperBase, ProcedureRef } from './types';
 import type { RichText, Typesetter } from './typesetter';
 import { formatVnDateTime, formatVnLongDate, formatVnLongDateTime } from './vn-time';
 
@@ -120,7 +120,7 @@ export function applicantFields(ts: Typesetter, applicant: Applicant): void {
 export function procedureFields(ts: Typesetter, procedure: ProcedureRef, dossierCode: string): void {
   field(ts, 'Mã hồ sơ', dossierCode);
   field(ts, 'Nội dung yêu cầu giải quyết (thủ tục hành chính)', procedure.name);
-  field(ts, 'Mã thủ tục hành chính', procedure.code);
+  if (procedure.code.trim()) field(ts, 'Mã thủ tục hành chính', procedure.code);
 }
 
 /** `09 giờ 00 phút, ngày 26 tháng 02 năm 2026 (26/02/2026 09:00)`: the form's words, then the numeric date. */
@@ -128,15 +128,20 @@ export function longAndShort(instant: Date): string {
   return `${formatVnLongDateTime(instant)} (${formatVnDateTime(instant)})`;
 }
 
-/** The closing note telling the applicant how to follow the dossier. */
-export function lookupNote(ts: Typesetter, url: string): void {
-  ts.block(
-    [
-      { text: 'Tra cứu tình trạng hồ sơ: quét mã QR ở góc trên bên trái hoặc truy cập ', style: 'italic' },
-      { text: url.normalize('NFC') },
-    ],
-    { size: 9, spaceAfter: 8 },
-  );
+/** The closing note telling the applicant how to follow the dossier: the short "Mã tra cứu" when there is one, else the link. */
+export function lookupNote(ts: Typesetter, data: Pick<PaperBase, 'publicLookupUrl' | 'lookup'>): void {
+  const how: RichText = data.lookup
+    ? [
+        { text: 'Tra cứu tình trạng hồ sơ: quét mã QR ở góc trên bên trái, hoặc truy cập ', style: 'italic' },
+        { text: data.lookup.pageUrl.normalize('NFC') },
+        { text: ' và nhập mã hồ sơ cùng ', style: 'italic' },
+        { text: `Mã tra cứu: ${data.lookup.code}`, style: 'bold' },
+      ]
+    : [
+        { text: 'Tra cứu tình trạng hồ sơ: quét mã QR ở góc trên bên trái hoặc truy cập ', style: 'italic' },
+        { text: data.publicLookupUrl.normalize('NFC') },
+      ];
+  ts.block(how, { size: 9, spaceAfter: 8 });
 }
 
 /** A signature column: role (one line per `\n`), hint, the printed name under the signing space, then the title. */
@@ -162,9 +167,9 @@ const SIGNING_SPACE = 44;
  * The end of every paper: the lookup note, then the signatures, kept on one page so a signature
  * block never stands alone on a page of its own.
  */
-export function closing(ts: Typesetter, url: string, columns: readonly Signature[]): void {
+export function closing(ts: Typesetter, data: Pick<PaperBase, 'publicLookupUrl' | 'lookup'>, columns: readonly Signature[]): void {
   ts.ensureSpace(closingHeight(ts, columns));
-  lookupNote(ts, url);
+  lookupNote(ts, data);
   signatures(ts, columns);
 }
 

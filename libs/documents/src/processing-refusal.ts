@@ -33,7 +33,7 @@ export async function renderProcessingRefusal(data: ProcessingRefusalData, optio
       paragraph(ts, `Qua xem xét, hồ sơ không đủ điều kiện giải quyết. ${agency} trả lời Ông/Bà với lý do cụ thể như sau:`);
       data.reasons.forEach((reason) => listItem(ts, '-', reason));
       paragraph(ts, 'Hồ sơ được trả lại Ông/Bà kèm theo văn bản này. Xin thông báo để Ông/Bà biết.', 8);
-      closing(ts, data.publicLookupUrl, [{ role: agencySignerRole(data.signer), hint: 'Ký, ghi rõ họ tên và đóng dấu', name: data.signer.name }]);
+      closing(ts, data, [{ role: agencySignerRole(data.signer), hint: 'Ký, ghi rõ họ tên và đóng dấu', name: data.signer.name }]);
     },
   );
 }

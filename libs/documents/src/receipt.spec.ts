@@ -147,6 +147,17 @@ describe('renderReceipt (Mẫu 01)', () => {
     expect(flat(extracted)).toContain('Thời gian trả kết quả: 09 giờ 00 phút, ngày 26 tháng 02 năm 2026');
   });
 
+  it('prints the short "Mã tra cứu" with the lookup page, and no procedure code line when there is no national code', async () => {
+    const data: ReceiptData = { ...RECEIPT, procedure: { ...RECEIPT.procedure, code: '' }, lookup: { pageUrl: 'https://dichvucong.example.vn/#/tra-cuu', code: 'K7QM-3XPA' } };
+    const bytes = await renderReceipt(data);
+    const text = flat(await pdfText(bytes));
+    expect(text).toContain('truy cập https://dichvucong.example.vn/#/tra-cuu và nhập mã hồ sơ cùng Mã tra cứu: K7QM-3XPA');
+    expect(text).not.toContain('Mã thủ tục hành chính');
+    const qr = parseQrPayload(decodeQr(pdfImages(bytes)[0]) as string);
+    expect(qr.procedureCode).toBe('');
+    expect(qr.url).not.toContain('tthc=');
+  });
+
   it('leaves out the applicant signature for online dossiers', async () => {
     const online = flat(await pdfText(await renderReceipt({ ...RECEIPT, channel: 'online' })));
     expect(online).toContain('Hình thức nộp hồ sơ: Trực tuyến');

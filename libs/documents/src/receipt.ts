@@ -102,6 +102,6 @@ export async function renderReceipt(data: ReceiptData, options: RenderOptions = 
     ts.ensureSpace(tailHeight + 4 + closingHeight(ts, signers));
     for (const text of tail) ts.block(text, { size: BODY_SIZE, hanging: 14, spaceAfter: 2 });
     ts.y += 4;
-    closing(ts, data.publicLookupUrl, signers);
+    closing(ts, data, signers);
   });
 }

@@ -27,7 +27,7 @@ export async function renderRefusal(data: RefusalData, options: RenderOptions = 
       paragraph(ts, `Qua xem xét, ${data.issuer.agencyName} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`);
       data.reasons.forEach((reason) => listItem(ts, '-', reason));
       paragraph(ts, 'Xin thông báo để Ông/Bà biết và thực hiện.', 8);
-      closing(ts, data.publicLookupUrl, [{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: 'Ký và ghi rõ họ tên', name: data.clerkName, title: data.clerkTitle }]);
+      closing(ts, data, [{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: 'Ký và ghi rõ họ tên', name: data.clerkName, title: data.clerkTitle }]);
     },
   );
 }

@@ -51,7 +51,7 @@ export async function renderSupplementRequest(data: SupplementRequestData, optio
         `Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${unitOf(data.issuer) || data.issuer.agencyName}${contact} để được hướng dẫn.`,
         8,
       );
-      closing(ts, data.publicLookupUrl, [{ role: 'NGƯỜI HƯỚNG DẪN', hint: 'Ký và ghi rõ họ tên', name: data.clerkName, title: data.clerkTitle }]);
+      closing(ts, data, [{ role: 'NGƯỜI HƯỚNG DẪN', hint: 'Ký và ghi rõ họ tên', name: data.clerkName, title: data.clerkTitle }]);
     },
   );
 }

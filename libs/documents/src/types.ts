@@ -42,7 +42,7 @@ export interface Applicant {
 
 /** A procedure (TTHC) as published in the national database. */
 export interface ProcedureRef {
-  /** TTHC code, e.g. `1.012345`. */
+  /** National TTHC code, e.g. `1.012345`; empty when the procedure has none (the line is left out, never a slug). */
   readonly code: string;
   readonly name: string;
 }
@@ -58,8 +58,10 @@ export interface PaperBase {
   readonly procedure: ProcedureRef;
   /** When the paper is issued: the date line and the QR `t` field. */
   readonly issuedAt: Date;
-  /** Public status-lookup link, already carrying the dossier's secret; printed and put in the QR. */
+  /** Public status-lookup link, already carrying the dossier's secret; put in the QR (and printed when `lookup` is absent). */
   readonly publicLookupUrl: string;
+  /** The public lookup page and the short "Mã tra cứu" a citizen types there with the dossier code. */
+  readonly lookup?: { readonly pageUrl: string; readonly code: string };
 }
 
 /**

@@ -28,10 +28,14 @@ export function validateBase(data: PaperBase): void {
   requireText(data.dossierCode, 'dossierCode');
   requireText(data.applicant?.name, 'applicant.name');
   requireText(data.applicant?.idNumber, 'applicant.idNumber');
-  requireText(data.procedure?.code, 'procedure.code');
+  if (typeof data.procedure?.code !== 'string') throw new TypeError('procedure.code must be a string (empty when there is no national code)');
   requireText(data.procedure?.name, 'procedure.name');
   requireDate(data.issuedAt, 'issuedAt');
   requireText(data.publicLookupUrl, 'publicLookupUrl');
+  if (data.lookup) {
+    requireText(data.lookup.pageUrl, 'lookup.pageUrl');
+    requireText(data.lookup.code, 'lookup.code');
+  }
 }
 
 /** An agency signature needs a name and both titles: a paper signed by nobody in particular is no paper. */

@@ -7,6 +7,7 @@ import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
 import { NotFoundError } from '../common/errors';
 import { publicLookupUrl } from '../common/public-lookup-url';
+import { lookupCodeOf } from '../common/lookup-code';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { AgencyIdentity } from '../catalogue/agency-identity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
@@ -117,8 +118,10 @@ export class DocumentsService {
         ...(dossier.applicantEmail ? { email: dossier.applicantEmail } : {}),
         ...(dossier.applicantAddress ? { address: dossier.applicantAddress } : {}),
       },
-      procedure: { code: dossier.procedureCode, name: version.name },
+      // The national TTHC code, or nothing: an internal slug is never printed as "Mã thủ tục hành chính".
+      procedure: { code: typeof version.definition.code === 'string' ? version.definition.code : '', name: version.name },
       publicLookupUrl,
+      lookup: { pageUrl: `${this.config.publicBaseUrl}/#/tra-cuu`, code: lookupCodeOf(dossier.lookupSecret!) },
     };
     if (kind === 'receipt') {
       if (!dossier.receivedAt || !dossier.appointmentAt) throw new DocumentNotAvailableError('The dossier has not been received with an appointment yet');

@@ -1,6 +1,7 @@
 import { allowedEvents, currentStepIndex, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { publicLookupUrl } from '../common/public-lookup-url';
+import { lookupCodeOf } from '../common/lookup-code';
 import { toActor } from './dossier-access';
 import { DossierEntity } from './dossier.entity';
 
@@ -38,6 +39,8 @@ export interface DossierView {
   allowedEvents: DossierEventType[];
   /** The applicant's public lookup link (printed as the receipt's QR code); shown to clerks and admins only. */
   publicLookupUrl?: string | null;
+  /** The short "Mã tra cứu" printed on the papers (clerks only, like the link). */
+  lookupCode?: string;
   outcomeLabel?: string | null;
   rating: DossierEntity['rating'];
   paymentMethod: DossierEntity['paymentMethod'];
@@ -85,7 +88,7 @@ export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     allowedEvents: row.imported ? [] : allowedEvents(row.snapshot, toActor(user)),
-    ...(seesSecret && publicBaseUrl && row.lookupSecret ? { publicLookupUrl: publicLookupUrl(publicBaseUrl, row.code, row.lookupSecret) } : {}),
+    ...(seesSecret && publicBaseUrl && row.lookupSecret ? { publicLookupUrl: publicLookupUrl(publicBaseUrl, row.code, row.lookupSecret), lookupCode: lookupCodeOf(row.lookupSecret) } : {}),
     rating: row.rating,
     paymentMethod: row.paymentMethod,
     feeApplies: row.feeApplies,
