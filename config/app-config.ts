@@ -169,8 +169,9 @@ export interface DeadlineSettings {
   /** A running dossier is "due soon" with at most this much working time left (default 1 working day). */
   dueSoonWorkingMinutes: number;
   /**
-   * How long before the due time an apology must be recorded. ND 61/2018 said at least one
-   * day before; the ND 118/2025 wording is UNVERIFIED (DOMAIN.md §2.9), so the default is 0.
+   * How long before the due time an apology should be recorded. ND 61/2018 said at least one
+   * day before; the ND 118/2025 wording is UNVERIFIED (DOMAIN.md §2.9). Default one working day
+   * (8 working hours); a later letter is accepted and recorded as late.
    */
   apologyLeadWorkingMinutes: number;
   /** How often the deadline sweep runs in this process; 0 turns it off (e.g. on API-only instances). */
@@ -222,7 +223,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
 
   const deadlines: DeadlineSettings = {
     dueSoonWorkingMinutes: 60 * parseInteger(env.DUE_SOON_WORKING_HOURS, 8, 'DUE_SOON_WORKING_HOURS', 0, 400, problems),
-    apologyLeadWorkingMinutes: 60 * parseInteger(env.APOLOGY_LEAD_WORKING_HOURS, 0, 'APOLOGY_LEAD_WORKING_HOURS', 0, 400, problems),
+    apologyLeadWorkingMinutes: 60 * parseInteger(env.APOLOGY_LEAD_WORKING_HOURS, 8, 'APOLOGY_LEAD_WORKING_HOURS', 0, 400, problems),
     sweepIntervalSeconds: parseInteger(env.SWEEP_INTERVAL_SECONDS, 300, 'SWEEP_INTERVAL_SECONDS', 0, 86400, problems),
     feedback: parseFeedbackDeadlines(env.FEEDBACK_DEADLINE_DAYS, problems),
   };

@@ -172,6 +172,7 @@ export class DossierCommands {
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
       let clock: ReturnType<DossierClock['advance']> | undefined;
+      let apologyLate = false;
       const { next, decision } = await applyTransition(m, {
         workflow: dossierWorkflow,
         entity: DossierEntity,
@@ -181,7 +182,7 @@ export class DossierCommands {
         actor: toActor(user),
         now,
         columns: async (decision) => {
-          this.checkClockRules(event, before, now);
+          apologyLate = this.checkClockRules(event, before, now);
           const fileFacts =
             event.type === 'COMPLETE_DIGITISATION' ? await this.digitisationFacts(m, row) : event.type === 'ISSUE_RESULT' ? await this.resultFacts(m, row) : {};
           const received = decision.effects.some((e) => e.type === 'dossier.received');
@@ -212,7 +213,7 @@ export class DossierCommands {
             actorId: user.id,
             actorUsername: user.username,
             payload,
-            details: clockDetails(clock!.records, before, clock!.state, steps),
+            details: { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
             occurredAt: now,
           });
         },
@@ -267,11 +268,15 @@ export class DossierCommands {
     return { eResult: true, resultCode: `KQ-${row.code}`, resultToken: randomBytes(24).toString('base64url'), resultFileId: signed.id };
   }
 
-  /** Time rules the machine cannot see: an apology must come before the due time and move the appointment later. */
-  private checkClockRules(event: DossierEvent, clock: ReturnType<typeof clockOf>, now: Date): void {
-    if (event.type !== 'APOLOGISE') return;
+  /**
+   * Time rules the machine cannot see: an apology must move the appointment later. Returns whether
+   * the apology came later than the lead time before the due time (recorded and counted, not refused).
+   */
+  private checkClockRules(event: DossierEvent, clock: ReturnType<typeof clockOf>, now: Date): boolean {
+    if (event.type !== 'APOLOGISE') return false;
     const check = this.clock.checkApology(clock, now, instantOf(event.newAppointment));
     if (!check.ok) throw new DeadlineRuleError(check.message, { rule: check.code });
+    return check.late;
   }
 
   private async replay(m: EntityManager, earlier: IdempotencyKeyEntity, requestHash: string, user: AuthUser): Promise<CreateResult> {
