@@ -148,7 +148,7 @@ export class DossierCommands {
         const facts = { ...row, procedureName: procedure.name, nationalProcedureCode: procedure.nationalCode, agencyName: this.agency.name };
         await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
         await this.records.refresh(m, row);
-        return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: false };
+        return { dossier: toDossierView(row, user, this.config.publicBaseUrl, this.clock.lastOfficialYear), replayed: false };
       });
     } catch (error) {
       if (idempotencyKey && isUniqueViolation(error)) {
@@ -221,7 +221,7 @@ export class DossierCommands {
       const facts = { ...next, ...(await this.procedureFacts(m, row.procedureVersionId)), agencyName: this.agency.name };
       await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
       await this.records.refresh(m, next);
-      return toDossierView(next, user, this.config.publicBaseUrl);
+      return toDossierView(next, user, this.config.publicBaseUrl, this.clock.lastOfficialYear);
     });
   }
 
@@ -284,7 +284,7 @@ export class DossierCommands {
       throw new IdempotencyKeyReusedError('This Idempotency-Key was already used with a different request body');
     }
     const row = await m.findOneByOrFail(DossierEntity, { id: earlier.dossierId });
-    return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: true };
+    return { dossier: toDossierView(row, user, this.config.publicBaseUrl, this.clock.lastOfficialYear), replayed: true };
   }
 }
 

@@ -5,6 +5,7 @@ import { UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType, DossierState, END_STATES } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { DossierClock } from '../deadlines/dossier-clock.service';
 import { NotFoundError } from '../common/errors';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { canSeeDossier, departmentScope } from './dossier-access';
@@ -46,12 +47,13 @@ export class DossierQueries {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly deadlineClock: DossierClock,
   ) {}
 
   async get(user: AuthUser, id: string): Promise<DossierView> {
     const row = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id } }));
     if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
-    return toDossierView(row, user, this.config.publicBaseUrl);
+    return toDossierView(row, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear);
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
@@ -132,7 +134,7 @@ export class DossierQueries {
         .offset((page - 1) * pageSize)
         .limit(pageSize);
       const [rows, total] = await qb.getManyAndCount();
-      return { items: rows.map((r) => toDossierView(r, user, this.config.publicBaseUrl)), total, page, pageSize };
+      return { items: rows.map((r) => toDossierView(r, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear)), total, page, pageSize };
     });
   }
 }

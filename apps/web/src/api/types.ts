@@ -87,6 +87,8 @@ export interface Dossier {
   receivedAt: string | null;
   dueAt: string | null;
   appointmentAt: string | null;
+  /** The due time or appointment falls in a year without an official holiday notice: computed from the statutory rules. */
+  provisional?: boolean;
   stepDueAt: string | null;
   pausedAt: string | null;
   pausedWorkingMinutes: number;
