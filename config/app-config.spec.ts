@@ -38,3 +38,26 @@ describe('DATA_DIR', () => {
     }
   });
 });
+
+describe('papers', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'motcua-config-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('defaults the receiving centre, the parent body and the head title, each configurable', () => {
+    expect(loadAppConfig({ DATA_DIR: dir }).papers).toEqual({
+      receivingCentreName: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
+      parentAgency: 'UBND tỉnh Lai Châu',
+      agencyHeadTitle: 'Giám đốc',
+      signerUsername: null,
+    });
+    const custom = loadAppConfig({ DATA_DIR: dir, RECEIVING_CENTRE_NAME: 'Trung tâm X', PAPER_PARENT_AGENCY: '', AGENCY_HEAD_TITLE: 'Chánh Văn phòng', PAPER_SIGNER_USERNAME: 'pgd01' }).papers;
+    expect(custom).toEqual({ receivingCentreName: 'Trung tâm X', parentAgency: null, agencyHeadTitle: 'Chánh Văn phòng', signerUsername: 'pgd01' });
+  });
+
+  it('wants an https PUBLIC_BASE_URL in production: it is the QR link on every paper', () => {
+    const production = { DATA_DIR: dir, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SIGNING_P12_PATH: '/p.p12', SIGNING_P12_PASSWORD: 'p' };
+    expect(() => loadAppConfig({ ...production, PUBLIC_BASE_URL: 'http://dichvucong.example.vn' })).toThrow(/PUBLIC_BASE_URL must be an https/);
+    expect(() => loadAppConfig({ ...production, PUBLIC_BASE_URL: 'https://dichvucong.example.vn' })).not.toThrow(/PUBLIC_BASE_URL/);
+  });
+});

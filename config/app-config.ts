@@ -53,6 +53,28 @@ export interface AppConfig {
   delivery: DeliverySettings;
   /** Reporting: the result links the portal records carry, and the national statistical cut-off. */
   reporting: ReportingSettings;
+  /** Who and what the printed papers name (issue #12). */
+  papers: PaperSettings;
+}
+
+/**
+ * The names on printed papers. Defaults fit Sở KH&CN Lai Châu; each is configuration because the
+ * province decides them (DOMAIN.md §2.2: since 1 July 2025 the provincial Public Administration
+ * Service Centre receives the Department's dossiers).
+ */
+export interface PaperSettings {
+  /** The receiving unit printed on Mẫu 01–03 (RECEIVING_CENTRE_NAME). */
+  receivingCentreName: string;
+  /** Governing body printed above the agency (PAPER_PARENT_AGENCY), e.g. `UBND tỉnh Lai Châu`; empty = none. */
+  parentAgency: string | null;
+  /** Title of the head of the agency (AGENCY_HEAD_TITLE), default `Giám đốc`. */
+  agencyHeadTitle: string;
+  /**
+   * Username of the official who signs apologies and refusals in processing for the agency
+   * (PAPER_SIGNER_USERNAME); a deputy signs "KT." the head. Null: the active leader whose title is
+   * the head's title.
+   */
+  signerUsername: string | null;
 }
 
 export interface ReportingSettings {
@@ -147,8 +169,9 @@ export interface DeadlineSettings {
   /** A running dossier is "due soon" with at most this much working time left (default 1 working day). */
   dueSoonWorkingMinutes: number;
   /**
-   * How long before the due time an apology must be recorded. ND 61/2018 said at least one
-   * day before; the ND 118/2025 wording is UNVERIFIED (DOMAIN.md §2.9), so the default is 0.
+   * How long before the due time an apology should be recorded. ND 61/2018 said at least one
+   * day before; the ND 118/2025 wording is UNVERIFIED (DOMAIN.md §2.9). Default one working day
+   * (8 working hours); a later letter is accepted and recorded as late.
    */
   apologyLeadWorkingMinutes: number;
   /** How often the deadline sweep runs in this process; 0 turns it off (e.g. on API-only instances). */
@@ -200,7 +223,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
 
   const deadlines: DeadlineSettings = {
     dueSoonWorkingMinutes: 60 * parseInteger(env.DUE_SOON_WORKING_HOURS, 8, 'DUE_SOON_WORKING_HOURS', 0, 400, problems),
-    apologyLeadWorkingMinutes: 60 * parseInteger(env.APOLOGY_LEAD_WORKING_HOURS, 0, 'APOLOGY_LEAD_WORKING_HOURS', 0, 400, problems),
+    apologyLeadWorkingMinutes: 60 * parseInteger(env.APOLOGY_LEAD_WORKING_HOURS, 8, 'APOLOGY_LEAD_WORKING_HOURS', 0, 400, problems),
     sweepIntervalSeconds: parseInteger(env.SWEEP_INTERVAL_SECONDS, 300, 'SWEEP_INTERVAL_SECONDS', 0, 86400, problems),
     feedback: parseFeedbackDeadlines(env.FEEDBACK_DEADLINE_DAYS, problems),
   };
@@ -236,9 +259,17 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   const orphanSweepIntervalSeconds = parseInteger(env.ORPHAN_SWEEP_INTERVAL_SECONDS, 3600, 'ORPHAN_SWEEP_INTERVAL_SECONDS', 0, 7 * 86400, problems);
   if (nodeEnv === 'production' && !env.PUBLIC_BASE_URL?.trim()) problems.push('PUBLIC_BASE_URL is required when NODE_ENV=production (it is printed in receipts\' QR codes)');
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`).replace(/\/+$/, '');
+  // The papers' QR codes are this link: a phone opens an https one without warnings (issue #12).
+  if (nodeEnv === 'production' && env.PUBLIC_BASE_URL?.trim() && !/^https:\/\/[^\s/]+/.test(publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an https:// URL when NODE_ENV=production');
   const reporting: ReportingSettings = {
     resultLinkBaseUrl: (parseUrl(env.RESULT_LINK_BASE_URL, 'RESULT_LINK_BASE_URL', ['http:', 'https:'], problems) ?? `${publicBaseUrl}/api/public/results`).replace(/\/+$/, ''),
     statisticalCutoffDay: parseInteger(env.STATISTICAL_CUTOFF_DAY, 15, 'STATISTICAL_CUTOFF_DAY', 2, 28, problems),
+  };
+  const papers: PaperSettings = {
+    receivingCentreName: env.RECEIVING_CENTRE_NAME?.trim() || 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
+    parentAgency: env.PAPER_PARENT_AGENCY === undefined ? 'UBND tỉnh Lai Châu' : env.PAPER_PARENT_AGENCY.trim() || null,
+    agencyHeadTitle: env.AGENCY_HEAD_TITLE?.trim() || 'Giám đốc',
+    signerUsername: env.PAPER_SIGNER_USERNAME?.trim() || null,
   };
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const lifecycle = parseLifecycle(env, problems);
@@ -285,6 +316,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     outbox,
     delivery,
     reporting,
+    papers,
   };
 }
 

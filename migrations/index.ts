@@ -11,6 +11,8 @@ import { FractionalStepDays1764892800000 } from './1764892800000-FractionalStepD
 import { AddPortalRecords1765152000000 } from './1765152000000-AddPortalRecords';
 import { UniqueDigitisationCodes1765238400000 } from './1765238400000-UniqueDigitisationCodes';
 import { AddApplicantNameSearch1765324800000 } from './1765324800000-AddApplicantNameSearch';
+import { AddStaffTitles1765411200000 } from './1765411200000-AddStaffTitles';
+import { AddIntakeRecord1765411201000 } from './1765411201000-AddIntakeRecord';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   AddPortalRecords1765152000000,
   UniqueDigitisationCodes1765238400000,
   AddApplicantNameSearch1765324800000,
+  AddStaffTitles1765411200000,
+  AddIntakeRecord1765411201000,
 ];

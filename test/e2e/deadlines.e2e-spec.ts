@@ -113,7 +113,7 @@ describe('Deadline clock on dossiers', () => {
     expect(late.body.items.map((i: { id: string }) => i.id)).toContain(d.id);
   });
 
-  it('an apology before the due time changes the appointment, not the outcome; after the due time it is refused', async () => {
+  it('an apology before the due time changes the appointment, not the outcome', async () => {
     let d = await receive('2026-03-02 08:00');
     d = await act('clerk', d, '2026-03-02 08:00', { type: 'COMPLETE_DIGITISATION' });
     d = await act('specialist', d, '2026-03-06 10:00', {
@@ -126,13 +126,41 @@ describe('Deadline clock on dossiers', () => {
     d = await act('specialist', d, '2026-03-11 08:00', { type: 'FORWARD' });
     d = await act('leader', d, '2026-03-12 08:00', { type: 'ISSUE_RESULT' });
     expect(d.outcome).toBe('late');
+  });
 
+  it('an overdue dossier still gets its apology letter, recorded late and counted in the late report (issue #12 acceptance 4)', async () => {
+    // Received Mon 02/03 08:00, due Mon 09/03 08:00 (5 working days).
     let e = await receive('2026-03-02 08:00');
     e = await act('clerk', e, '2026-03-02 08:00', { type: 'COMPLETE_DIGITISATION' });
-    clock.set(vn('2026-03-09 09:00'));
-    const tooLate = await sendEvent(t, 'specialist', e.id, { type: 'APOLOGISE', reason: 'Muộn', newAppointment: '2026-03-20T10:00:00+07:00', expectedVersion: e.version });
-    expect(tooLate.status).toBe(422);
-    expect(tooLate.body).toMatchObject({ error: 'DEADLINE_RULE', details: { rule: 'APOLOGY_TOO_LATE' } });
+    let f = await receive('2026-03-02 08:00');
+    f = await act('clerk', f, '2026-03-02 08:00', { type: 'COMPLETE_DIGITISATION' });
+    // On time for the default lead of one working day: Wed 04/03, well before the due time.
+    let g = await receive('2026-03-02 08:00');
+    g = await act('clerk', g, '2026-03-02 08:00', { type: 'COMPLETE_DIGITISATION' });
+    g = await act('specialist', g, '2026-03-04 09:00', { type: 'APOLOGISE', reason: 'Cần lấy ý kiến chuyên gia', newAppointment: '2026-03-20T10:00:00+07:00' });
+
+    // A day after the due time: the letter is still accepted (the applicant is owed it), marked late.
+    e = await act('specialist', e, '2026-03-10 09:00', { type: 'APOLOGISE', reason: 'Chờ kết quả thẩm định', newAppointment: '2026-03-20T10:00:00+07:00' });
+    expect(e).toMatchObject({ appointmentAt: vn('2026-03-20 10:00').toISOString(), dueAt: vn('2026-03-09 08:00').toISOString() });
+    const token = await t.login('clerk');
+    const history = await t.http().get(`/api/dossiers/${e.id}/history`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(history.body.at(-1)).toMatchObject({ type: 'APOLOGISE', details: { apologyLate: true } });
+    // A new appointment already past is still refused.
+    const past = await sendEvent(t, 'specialist', f.id, { type: 'APOLOGISE', reason: 'x', newAppointment: '2026-03-09T10:00:00+07:00', expectedVersion: f.version });
+    expect(past.status).toBe(422);
+    expect(past.body).toMatchObject({ error: 'DEADLINE_RULE', details: { rule: 'APOLOGY_DATE_INVALID' } });
+
+    for (const [user, d] of [['leader', e], ['leader', f], ['leader', g]] as const) {
+      let x = await act('specialist', d, '2026-03-11 08:00', { type: 'FORWARD' });
+      x = await act(user, x, '2026-03-11 09:00', { type: 'ISSUE_RESULT' });
+      expect(x.outcome).toBe('late');
+    }
+    const reporter = `Bearer ${await t.login('reporter')}`;
+    const late = await t.http().get('/api/indicators/late').query({ period: 'month', year: 2026, number: 3 }).set('authorization', reporter).expect(200);
+    const row = (code: string) => late.body.find((l: { code: string }) => l.code === code);
+    expect(row(e.code)).toMatchObject({ apologyAppointmentAt: vn('2026-03-20 10:00').toISOString(), apology: { at: vn('2026-03-10 09:00').toISOString(), late: true } });
+    expect(row(g.code)).toMatchObject({ apology: { at: vn('2026-03-04 09:00').toISOString(), late: false } });
+    expect(row(f.code)).toMatchObject({ apologyAppointmentAt: null, apology: null });
   });
 });
 

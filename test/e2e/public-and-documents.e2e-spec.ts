@@ -53,7 +53,21 @@ describe('Receipt, public lookup, rating and payment', () => {
     const qr = pdfImages(pdf).map(decodeQr).find((x) => x !== null);
     expect(qr).toBeDefined();
     const fields = parseQrPayload(qr!);
-    expect(fields).toMatchObject({ dossierCode: d.code, procedureCode: procedure.code, lookupUrl: view.publicLookupUrl });
+    const nationalCode = (await t.http().get(`/api/procedures/${procedure.code}`).set(await auth('clerk')).expect(200)).body.nationalCode ?? '';
+    expect(fields).toMatchObject({ dossierCode: d.code, procedureCode: nationalCode, lookupUrl: view.publicLookupUrl, applicantId: '********8901', paperName: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả' });
+    // One https link a phone opens: the public page's route in the fragment, the Art 26 fields in the query.
+    expect(qr).toMatch(/^https:\/\/dichvucong\.example\.vn\/\?v=2&ma=[^\s#]+#\/tra-cuu\//);
+    if (!nationalCode) {
+      expect(text).not.toContain('Mã thủ tục hành chính');
+      expect(text).not.toContain(procedure.code);
+    }
+    // The printed short "Mã tra cứu" opens the public page with the code typed in any case and spacing.
+    expect(text.replace(/\s+/g, ' ')).toContain(`Mã tra cứu: ${view.lookupCode}`);
+    const typedCode = ` ${d.code.toLowerCase().replace('-', ' - ')} `;
+    const typedKey = view.lookupCode.toLowerCase().replace('-', ' ');
+    const opened = await t.http().get(`/api/public/dossiers/${encodeURIComponent(typedCode)}`).query({ secret: typedKey }).expect(200);
+    expect(opened.body.code).toBe(d.code);
+    await t.http().get(`/api/public/dossiers/${encodeURIComponent(d.code)}`).query({ secret: 'ZZZZ-ZZZZ' }).expect(404);
     // The QR carries times to the second.
     expect(Math.floor(new Date(fields.appointmentAt!).getTime() / 1000)).toBe(Math.floor(new Date(view.appointmentAt).getTime() / 1000));
 

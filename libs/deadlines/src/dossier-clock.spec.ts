@@ -160,15 +160,17 @@ describe('dossier clock', () => {
   describe('apology rules', () => {
     const received = run([['2026-03-02 08:00', [{ type: 'dossier.received' }]]]).state; // due Mon 09/03 08:00
     it('accepts a later appointment before the due time', () => {
-      expect(checkApology(received, vn('2026-03-06 10:00'), vn('2026-03-13 10:00'), calendar, 0)).toEqual({ ok: true });
+      expect(checkApology(received, vn('2026-03-06 10:00'), vn('2026-03-13 10:00'), calendar, 0)).toEqual({ ok: true, late: false });
     });
-    it('refuses after the due time, and within the configured lead time', () => {
-      expect(checkApology(received, vn('2026-03-09 08:30'), vn('2026-03-13 10:00'), calendar, 0)).toMatchObject({ ok: false, code: 'APOLOGY_TOO_LATE' });
+    it('accepts a letter after the due time or within the lead time, marked late', () => {
+      expect(checkApology(received, vn('2026-03-09 08:30'), vn('2026-03-13 10:00'), calendar, 0)).toEqual({ ok: true, late: true });
+      expect(checkApology(received, vn('2026-03-12 08:30'), vn('2026-03-13 10:00'), calendar, 480)).toEqual({ ok: true, late: true });
       // With one working day of lead (ND 61/2018), Friday 08:30 is too late for a Monday 08:00 due time.
-      expect(checkApology(received, vn('2026-03-06 08:30'), vn('2026-03-13 10:00'), calendar, 480)).toMatchObject({ ok: false, code: 'APOLOGY_TOO_LATE' });
-      expect(checkApology(received, vn('2026-03-05 16:00'), vn('2026-03-13 10:00'), calendar, 480)).toEqual({ ok: true });
+      expect(checkApology(received, vn('2026-03-06 08:30'), vn('2026-03-13 10:00'), calendar, 480)).toEqual({ ok: true, late: true });
+      expect(checkApology(received, vn('2026-03-05 16:00'), vn('2026-03-13 10:00'), calendar, 480)).toEqual({ ok: true, late: false });
     });
-    it('refuses a new appointment that is not later than the current one', () => {
+    it('refuses a new appointment that is not later than the current one, or already past', () => {
+      expect(checkApology(received, vn('2026-03-12 10:00'), vn('2026-03-11 10:00'), calendar, 0)).toMatchObject({ ok: false, code: 'APOLOGY_DATE_INVALID' });
       expect(checkApology(received, vn('2026-03-04 10:00'), vn('2026-03-09 08:00'), calendar, 0)).toMatchObject({ ok: false, code: 'APOLOGY_DATE_INVALID' });
     });
     it('refuses when there is no running deadline', () => {

@@ -203,26 +203,26 @@ export function deadlineStatus(state: ClockState, now: Date, calendar: WorkingCa
   return calendar.workingMinutesBetween(now, state.dueAt) <= dueSoonWorkingMinutes ? 'due_soon' : 'on_track';
 }
 
-export type ApologyCheck = { ok: true } | { ok: false; code: 'APOLOGY_TOO_LATE' | 'APOLOGY_DATE_INVALID' | 'APOLOGY_NOT_POSSIBLE'; message: string };
+export type ApologyCheck = { ok: true; late: boolean } | { ok: false; code: 'APOLOGY_DATE_INVALID' | 'APOLOGY_NOT_POSSIBLE'; message: string };
 
 /**
- * An apology with a new appointment is written before the due time (ND 61/2018: at
- * least one day before; the ND 118/2025 timing is UNVERIFIED, so the lead time is
- * configuration, default 0) and must move the appointment later.
+ * An apology letter with a new appointment. ND 61/2018 asked for it at least one day before the
+ * due time (the ND 118/2025 timing is UNVERIFIED, so the lead time is configuration, default one
+ * working day). A letter sent later, even after the due time, is still owed to the applicant: it
+ * is accepted and marked `late` (counted in the late-dossier report), never refused. The new
+ * appointment must be later than the current one and than now.
  */
 export function checkApology(state: ClockState, now: Date, newAppointment: Date, calendar: WorkingCalendar, leadWorkingMinutes: number): ApologyCheck {
   if (state.dueAt === null || state.processingEndedAt !== null) {
     return { ok: false, code: 'APOLOGY_NOT_POSSIBLE', message: 'This dossier has no running deadline to extend' };
   }
-  const lastMoment = leadWorkingMinutes > 0 ? latestBefore(state.dueAt, leadWorkingMinutes, calendar, now) : state.dueAt;
-  if (now.getTime() >= lastMoment.getTime()) {
-    return { ok: false, code: 'APOLOGY_TOO_LATE', message: 'An apology must be recorded before the due time' };
-  }
   const current = state.appointmentAt ?? state.dueAt;
-  if (newAppointment.getTime() <= current.getTime()) {
-    return { ok: false, code: 'APOLOGY_DATE_INVALID', message: 'The new appointment must be later than the current one' };
+  if (newAppointment.getTime() <= current.getTime() || newAppointment.getTime() <= now.getTime()) {
+    return { ok: false, code: 'APOLOGY_DATE_INVALID', message: 'The new appointment must be later than the current one and in the future' };
   }
-  return { ok: true };
+  const overdue = now.getTime() >= state.dueAt.getTime();
+  const lastMoment = overdue || leadWorkingMinutes === 0 ? state.dueAt : latestBefore(state.dueAt, leadWorkingMinutes, calendar, now);
+  return { ok: true, late: now.getTime() >= lastMoment.getTime() };
 }
 
 /** The instant `lead` working minutes before `due` (searching forward from `from`). */

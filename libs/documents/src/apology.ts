@@ -1,9 +1,9 @@
-import { renderPaper } from './document';
+import { paperMeta, renderPaper } from './document';
 import { FORMS } from './forms';
-import { drawHeading, field, longAndShort, lookupNote, paragraph, procedureFields, signatures } from './paper-parts';
+import { agencySignerRole, closing, drawHeading, field, longAndShort, paragraph, procedureFields } from './paper-parts';
 import { paperQr } from './paper-qr';
 import type { ApologyData, RenderOptions } from './types';
-import { requireDate, requireText, validateBase } from './validate';
+import { requireDate, requireSigner, requireText, validateBase } from './validate';
 import { formatVnLongDateTime } from './vn-time';
 
 /**
@@ -18,19 +18,13 @@ export async function renderApology(data: ApologyData, options: RenderOptions = 
   requireDate(data.newAppointmentAt, 'newAppointmentAt');
   requireText(data.reason, 'reason');
   requireText(data.handlingDepartment, 'handlingDepartment');
-  requireText(data.signerName, 'signerName');
+  requireSigner(data.signer);
 
   const form = FORMS.apology;
   const agency = data.issuer.agencyName;
   const qrPng = paperQr(data, form, data.newAppointmentAt);
   return renderPaper(
-    {
-      title: `${form.paperName} — ${data.dossierCode}`,
-      author: agency,
-      subject: data.procedure.name,
-      creationDate: options.creationDate ?? data.issuedAt,
-      footerLabel: `${form.paperName} — Mã hồ sơ ${data.dossierCode}`,
-    },
+    paperMeta(form, data, options.creationDate),
     (ts) => {
       drawHeading(ts, { issuer: data.issuer, showUnit: false, paperNumber: data.paperNumber, issuedAt: data.issuedAt, form, qrPng });
       paragraph(ts, [{ text: 'Kính gửi: ' }, { text: `Ông/Bà ${data.applicant.name}`, style: 'bold' }], 6);
@@ -46,9 +40,8 @@ export async function renderApology(data: ApologyData, options: RenderOptions = 
       );
       field(ts, 'Thời gian trả kết quả mới', longAndShort(data.newAppointmentAt));
       paragraph(ts, 'Xin trân trọng cảm ơn!', 8);
-      lookupNote(ts, data.publicLookupUrl);
-      signatures(ts, [
-        { role: data.signerTitle ?? 'THỦ TRƯỞNG CƠ QUAN', hint: 'Ký, ghi rõ họ tên và đóng dấu', name: data.signerName },
+      closing(ts, data, [
+        { role: agencySignerRole(data.signer), hint: 'Ký, ghi rõ họ tên và đóng dấu', name: data.signer.name },
       ]);
     },
   );

@@ -20,6 +20,17 @@ export interface PaperMeta {
   readonly footerLabel: string;
 }
 
+/** The metadata every paper of `form` about `data` carries. */
+export function paperMeta(form: { paperName: string }, data: { dossierCode: string; issuer: { agencyName: string }; procedure: { name: string }; issuedAt: Date }, creationDate?: Date): PaperMeta {
+  return {
+    title: `${form.paperName} — ${data.dossierCode}`,
+    author: data.issuer.agencyName,
+    subject: data.procedure.name,
+    creationDate: creationDate ?? data.issuedAt,
+    footerLabel: `${form.paperName} — Mã hồ sơ ${data.dossierCode}`,
+  };
+}
+
 /**
  * Creates an A4 document, lets `draw` fill it, numbers the pages if there is more than one, and
  * resolves with the PDF bytes. `draw` is synchronous and all input is validated before, so a

@@ -7,11 +7,11 @@
 export const FORM_SOURCE = 'TT 03/2025/TT-VPCP, Phụ lục I (UNVERIFIED)';
 
 /** Which paper. */
-export type FormKind = 'receipt' | 'supplementRequest' | 'refusal' | 'apology';
+export type FormKind = 'receipt' | 'supplementRequest' | 'refusal' | 'processingRefusal' | 'apology';
 
 /** Number, printed title and paper name (the QR `giay` field) of a form. */
 export interface FormDefinition {
-  /** "Mẫu số" as printed, two digits. */
+  /** "Mẫu số" as printed, two digits; empty for a letter that follows no numbered form. */
   readonly number: string;
   /** The title line, upper case as printed on the paper. */
   readonly title: string;
@@ -40,5 +40,13 @@ export const FORMS: Readonly<Record<FormKind, FormDefinition>> = {
     number: '04',
     title: 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
     paperName: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
+  },
+  // A refusal after receipt is the agency's reasoned reply (ND 61/2018 Art 19 as reported: the
+  // dossier is returned with a written notice stating the reason), not the counter's Mẫu 03;
+  // no numbered form was found for it (UNVERIFIED), so it carries no "Mẫu số".
+  processingRefusal: {
+    number: '',
+    title: 'THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ',
+    paperName: 'Thông báo từ chối giải quyết hồ sơ',
   },
 };

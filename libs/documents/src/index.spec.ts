@@ -16,6 +16,7 @@ describe('@motcua/documents public surface', () => {
       'parseQrPayload',
       'qrPayload',
       'renderApology',
+      'renderProcessingRefusal',
       'renderReceipt',
       'renderRefusal',
       'renderSupplementRequest',
@@ -24,7 +25,7 @@ describe('@motcua/documents public surface', () => {
   });
 
   it('keeps the form numbers in one table, marked unverified', () => {
-    expect(Object.values(documents.FORMS).map((form) => form.number)).toEqual(['01', '02', '03', '04']);
+    expect(Object.values(documents.FORMS).map((form) => form.number)).toEqual(['01', '02', '03', '04', '']);
     expect(documents.FORM_SOURCE).toContain('UNVERIFIED');
   });
 });

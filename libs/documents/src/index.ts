@@ -7,6 +7,7 @@
 export { renderReceipt } from './receipt';
 export { renderSupplementRequest } from './supplement-request';
 export { renderRefusal } from './refusal';
+export { renderProcessingRefusal } from './processing-refusal';
 export { renderApology } from './apology';
 export {
   qrPayload,
@@ -22,13 +23,16 @@ export { FORMS, FORM_SOURCE, type FormDefinition, type FormKind } from './forms'
 export { formatVnDate, formatVnDateTime, formatVnLongDate, formatVnLongDateTime, toVnIso } from './vn-time';
 export type {
   Applicant,
+  AgencySigner,
   ApologyData,
   ComponentToSupplement,
   IssuingBody,
   PaperBase,
   ProcedureRef,
+  ProcessingRefusalData,
   ReceiptData,
   ReceivedComponent,
+  ReceivedForm,
   ReceivingChannel,
   RefusalData,
   RenderOptions,

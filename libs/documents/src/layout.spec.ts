@@ -1,6 +1,6 @@
-import { APOLOGY, RECEIPT, REFUSAL, SUPPLEMENT_REQUEST } from '../test-support/fixtures';
+import { APOLOGY, PROCESSING_REFUSAL, RECEIPT, REFUSAL, SUPPLEMENT_REQUEST } from '../test-support/fixtures';
 import { pdfTextBoxes, type TextBox } from '../test-support/pdf-inspect';
-import { renderApology, renderReceipt, renderRefusal, renderSupplementRequest } from './index';
+import { renderApology, renderProcessingRefusal, renderReceipt, renderRefusal, renderSupplementRequest } from './index';
 
 // A4 and the margins of document.ts, in points; the QR box of paper-parts.ts.
 const PAGE = { width: 595.28, height: 841.89 };
@@ -52,8 +52,8 @@ describe('the layout checker', () => {
 describe('layout: text stays in the margins, off the QR code, and never overlaps', () => {
   const manyComponents = Array.from({ length: 30 }, (_, i) => ({
     name: `Giấy tờ số ${i + 1}: bản vẽ thiết kế, thuyết minh kỹ thuật và hồ sơ năng lực của đơn vị thực hiện`,
-    originals: 1,
-    copies: 2,
+    form: 'copy' as const,
+    count: 2,
     digitised: true,
   }));
   it.each([
@@ -68,7 +68,28 @@ describe('layout: text stays in the margins, off the QR code, and never overlaps
     ['supplement request', () => renderSupplementRequest(SUPPLEMENT_REQUEST)],
     ['refusal', () => renderRefusal(REFUSAL)],
     ['apology', () => renderApology(APOLOGY)],
+    ['refusal in processing', () => renderProcessingRefusal(PROCESSING_REFUSAL)],
   ])('%s', async (_name, render) => {
     expect(problems(await pdfTextBoxes(await render()))).toEqual([]);
+  });
+});
+
+describe('layout: the signature block never stands alone on a page', () => {
+  // Every count from one to two full pages, so some count puts the page break just before the signatures.
+  it.each(Array.from({ length: 24 }, (_, i) => i + 1))('receipt with %i components', async (n) => {
+    const components = Array.from({ length: n }, (_, i) => ({
+      name: `Giấy tờ số ${i + 1}: bản thuyết minh kỹ thuật`,
+      form: 'certified_copy' as const,
+      count: 1,
+      digitised: true,
+    }));
+    const boxes = await pdfTextBoxes(await renderReceipt({ ...RECEIPT, components }));
+    const lastPage = Math.max(...boxes.map((b) => b.page));
+    // Glyph runs come out split; compare without spaces.
+    const onLast = boxes.filter((b) => b.page === lastPage).map((b) => b.text).join('').normalize('NFC').replace(/\s+/g, '');
+    expect(onLast).toContain('NGƯỜITIẾPNHẬNHỒSƠ');
+    // The lookup note and the appointment before the signatures go with them.
+    expect(onLast).toContain('Tracứutìnhtrạnghồsơ');
+    expect(onLast).toContain('Thờigiantrảkếtquả');
   });
 });

@@ -1,6 +1,6 @@
-import { APOLOGY, LOOKUP_URL, REFUSAL, SUPPLEMENT_REQUEST, VIETNAMESE_ALPHABET } from '../test-support/fixtures';
+import { APOLOGY, LOOKUP_URL, PROCESSING_REFUSAL, REFUSAL, SUPPLEMENT_REQUEST, VIETNAMESE_ALPHABET } from '../test-support/fixtures';
 import { decodeQr, pdfImages, pdfPageCount, pdfText } from '../test-support/pdf-inspect';
-import { FORMS, parseQrPayload, renderApology, renderRefusal, renderSupplementRequest } from './index';
+import { FORMS, parseQrPayload, renderApology, renderProcessingRefusal, renderRefusal, renderSupplementRequest } from './index';
 
 const flat = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ');
 
@@ -28,6 +28,7 @@ describe('renderSupplementRequest (Mẫu 02)', () => {
       'Ông/Bà bổ sung hồ sơ trong thời hạn 05 ngày làm việc kể từ ngày nhận phiếu này.',
       'liên hệ Bộ phận Một cửa (số điện thoại 0213 3876 543)',
       'NGƯỜI HƯỚNG DẪN',
+      'Lò Văn Thắng Chuyên viên',
     ]) {
       expect(text).toContain(expected);
     }
@@ -40,11 +41,15 @@ describe('renderSupplementRequest (Mẫu 02)', () => {
     expect(text).toContain(flat(VIETNAMESE_ALPHABET));
   });
 
-  it('needs at least one reason and one component', async () => {
+  it('needs at least one reason', async () => {
     await expect(renderSupplementRequest({ ...SUPPLEMENT_REQUEST, reasons: [] })).rejects.toThrow('reasons must list at least one item');
-    await expect(renderSupplementRequest({ ...SUPPLEMENT_REQUEST, componentsToSupplement: [] })).rejects.toThrow(
-      'componentsToSupplement must list at least one item',
-    );
+  });
+
+  it('without a component list prints each reason once', async () => {
+    const reason = 'Thiếu bản thuyết minh đề tài có chữ ký của chủ nhiệm.';
+    const { text } = await render(renderSupplementRequest({ ...SUPPLEMENT_REQUEST, reasons: [reason], componentsToSupplement: [] }));
+    expect(text.split(reason)).toHaveLength(2);
+    expect(text).not.toContain('Lý do:');
   });
 });
 
@@ -62,6 +67,37 @@ describe('renderRefusal (Mẫu 03)', () => {
       expect(text).toContain(expected);
     }
     expect(qr.paperName).toBe('Phiếu từ chối tiếp nhận giải quyết hồ sơ');
+    expect(text).toContain('Thời gian tiếp nhận:');
+    expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Lò Văn Thắng Chuyên viên');
+  });
+
+  it('an online submission refused before receipt shows its submission time, not a receipt', async () => {
+    const { text } = await render(renderRefusal({ ...REFUSAL, received: false }));
+    expect(text).toContain('Thời gian nộp hồ sơ: 09 giờ 15 phút, ngày 12 tháng 02 năm 2026');
+    expect(text).not.toContain('Thời gian tiếp nhận');
+    expect(text).not.toContain('tiếp nhận hồ sơ của');
+  });
+});
+
+describe('renderProcessingRefusal (reasoned reply in processing)', () => {
+  it('is the agency’s letter signed by a deputy for the head, not the counter’s refusal', async () => {
+    const { text, qr, pages } = await render(renderProcessingRefusal(PROCESSING_REFUSAL));
+    expect(pages).toBe(1);
+    for (const expected of [
+      'THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ',
+      'Kính gửi: Ông/Bà Nguyễn Thị Thu Hương',
+      'Đơn vị xử lý hồ sơ: Phòng Quản lý chuyên ngành',
+      '- Tổ chức chưa có trụ sở làm việc đáp ứng điều kiện theo quy định.',
+      'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC (Ký, ghi rõ họ tên và đóng dấu) Hà Văn Sơn',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    for (const absent of ['Mẫu số', 'NGƯỜI TIẾP NHẬN HỒ SƠ', 'BỘ PHẬN MỘT CỬA', 'PHIẾU TỪ CHỐI TIẾP NHẬN']) expect(text).not.toContain(absent);
+    expect(qr.paperName).toBe('Thông báo từ chối giải quyết hồ sơ');
+  });
+
+  it('refuses to print without a signer', async () => {
+    await expect(renderProcessingRefusal({ ...PROCESSING_REFUSAL, signer: { ...PROCESSING_REFUSAL.signer, name: ' ' } })).rejects.toThrow('signer.name is required');
   });
 });
 
@@ -78,13 +114,13 @@ describe('renderApology (Mẫu 04)', () => {
       'Lý do: Cần xác minh thông tin về trụ sở làm việc của tổ chức tại địa phương.',
       'Đơn vị xử lý hồ sơ: Phòng Quản lý chuyên ngành',
       'Thời gian trả kết quả mới: 09 giờ 00 phút, ngày 05 tháng 03 năm 2026 (05/03/2026 09:00)',
-      'GIÁM ĐỐC',
-      'Hoàng Văn Đức',
+      'GIÁM ĐỐC (Ký, ghi rõ họ tên và đóng dấu) Hoàng Văn Đức',
     ]) {
       expect(text).toContain(expected);
     }
     // Issued by the agency itself: no one-stop unit line in the heading.
     expect(text).not.toContain('BỘ PHẬN MỘT CỬA');
+    expect(text).not.toContain('KT.');
     expect(qr).toMatchObject({
       paperName: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
       issuedAt: '2026-02-24T10:00:00+07:00',

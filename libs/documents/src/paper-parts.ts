@@ -1,5 +1,5 @@
 import type { FormDefinition } from './forms';
-import type { Applicant, IssuingBody, ProcedureRef } from './types';
+import type { AgencySigner, Applicant, IssuingBody, PaperBase, ProcedureRef } from './types';
 import type { RichText, Typesetter } from './typesetter';
 import { formatVnDateTime, formatVnLongDate, formatVnLongDateTime } from './vn-time';
 
@@ -20,6 +20,12 @@ const upper = (text: string): string => text.normalize('NFC').toUpperCase();
 /** The receiving unit's name, e.g. `Bộ phận Một cửa`. */
 export function unitOf(issuer: IssuingBody): string {
   return issuer.unitName ?? DEFAULT_UNIT;
+}
+
+/** The receiver as named in sentences: `Bộ phận Một cửa — Sở …`, or the centre alone when it has no unit line. */
+export function receiverPhrase(issuer: IssuingBody): string {
+  const unit = unitOf(issuer);
+  return unit ? `${unit} — ${issuer.agencyName}` : issuer.agencyName;
 }
 
 export interface HeadingInput {
@@ -49,13 +55,14 @@ export function drawHeading(ts: Typesetter, input: HeadingInput): void {
   const right = { x: rightX, width: NATIONAL_COLUMN_WIDTH, size: HEADING_SIZE, align: 'center' as const };
 
   // The form number sits in the top margin so it does not push the heading down.
-  ts.block(`Mẫu số ${input.form.number}`, { ...right, y: top - 14, size: 8, style: 'italic', align: 'right' });
+  if (input.form.number) ts.block(`Mẫu số ${input.form.number}`, { ...right, y: top - 14, size: 8, style: 'italic', align: 'right' });
 
   let leftY = top;
   const { issuer } = input;
   if (issuer.parentAgency) leftY = ts.block(upper(issuer.parentAgency), { ...left, y: leftY });
-  leftY = ts.block(upper(issuer.agencyName), { ...left, y: leftY, style: input.showUnit ? 'regular' : 'bold' });
-  if (input.showUnit) leftY = ts.block(upper(unitOf(issuer)), { ...left, y: leftY, style: 'bold' });
+  const showUnit = input.showUnit && unitOf(issuer) !== '';
+  leftY = ts.block(upper(issuer.agencyName), { ...left, y: leftY, style: showUnit ? 'regular' : 'bold' });
+  if (showUnit) leftY = ts.block(upper(unitOf(issuer)), { ...left, y: leftY, style: 'bold' });
   leftY = rule(ts, leftX + leftWidth / 2, leftY + 3, 60) + 5;
   if (input.paperNumber) leftY = ts.block(`Số: ${input.paperNumber}`, { ...left, y: leftY });
 
@@ -66,8 +73,8 @@ export function drawHeading(ts: Typesetter, input: HeadingInput): void {
   rightY = rule(ts, rightX + NATIONAL_COLUMN_WIDTH / 2, rightY + 1, ts.widthOf(motto, HEADING_SIZE, 'bold')) + 8;
   rightY = ts.block(`${issuer.place}, ${formatVnLongDate(input.issuedAt)}`, { ...right, y: rightY, style: 'italic' });
 
-  ts.y = Math.max(leftY, rightY, top + QR_SIZE) + 16;
-  ts.block(input.form.title, { size: TITLE_SIZE, style: 'bold', align: 'center', spaceAfter: 10 });
+  ts.y = Math.max(leftY, rightY, top + QR_SIZE) + 12;
+  ts.block(input.form.title, { size: TITLE_SIZE, style: 'bold', align: 'center', spaceAfter: 8 });
 }
 
 // A horizontal rule centred on `centreX`; returns the y below it.
@@ -113,7 +120,7 @@ export function applicantFields(ts: Typesetter, applicant: Applicant): void {
 export function procedureFields(ts: Typesetter, procedure: ProcedureRef, dossierCode: string): void {
   field(ts, 'Mã hồ sơ', dossierCode);
   field(ts, 'Nội dung yêu cầu giải quyết (thủ tục hành chính)', procedure.name);
-  field(ts, 'Mã thủ tục hành chính', procedure.code);
+  if (procedure.code.trim()) field(ts, 'Mã thủ tục hành chính', procedure.code);
 }
 
 /** `09 giờ 00 phút, ngày 26 tháng 02 năm 2026 (26/02/2026 09:00)`: the form's words, then the numeric date. */
@@ -121,42 +128,78 @@ export function longAndShort(instant: Date): string {
   return `${formatVnLongDateTime(instant)} (${formatVnDateTime(instant)})`;
 }
 
-/** The closing note telling the applicant how to follow the dossier. */
-export function lookupNote(ts: Typesetter, url: string): void {
-  ts.block(
-    [
-      { text: 'Tra cứu tình trạng hồ sơ: quét mã QR ở góc trên bên trái hoặc truy cập ', style: 'italic' },
-      { text: url.normalize('NFC') },
-    ],
-    { size: 9, spaceAfter: 8 },
-  );
+/** The closing note telling the applicant how to follow the dossier: the short "Mã tra cứu" when there is one, else the link. */
+export function lookupNote(ts: Typesetter, data: Pick<PaperBase, 'publicLookupUrl' | 'lookup'>): void {
+  const how: RichText = data.lookup
+    ? [
+        { text: 'Tra cứu tình trạng hồ sơ: quét mã QR ở góc trên bên trái, hoặc truy cập ', style: 'italic' },
+        { text: data.lookup.pageUrl.normalize('NFC') },
+        { text: ' và nhập mã hồ sơ cùng ', style: 'italic' },
+        { text: `Mã tra cứu: ${data.lookup.code}`, style: 'bold' },
+      ]
+    : [
+        { text: 'Tra cứu tình trạng hồ sơ: quét mã QR ở góc trên bên trái hoặc truy cập ', style: 'italic' },
+        { text: data.publicLookupUrl.normalize('NFC') },
+      ];
+  ts.block(how, { size: 9, spaceAfter: 8 });
 }
 
-/** A signature column: role, hint, and the printed name under the signing space. */
+/** A signature column: role (one line per `\n`), hint, the printed name under the signing space, then the title. */
 export interface Signature {
   readonly role: string;
   readonly hint: string;
   readonly name?: string;
+  /** Chức danh of a receiving official, printed under the name (agency signers carry it in `role`). */
+  readonly title?: string;
 }
 
-const SIGNING_SPACE = 56;
+/** The role lines of an agency signature: `GIÁM ĐỐC`, or `KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC` for a deputy. */
+export function agencySignerRole(signer: AgencySigner): string {
+  const head = upper(signer.headTitle);
+  const own = upper(signer.title);
+  return own === head ? head : `KT. ${head}\n${own}`;
+}
+
+// About 17 mm: room for a handwritten signature (and the seal on agency papers).
+const SIGNING_SPACE = 44;
+
+/**
+ * The end of every paper: the lookup note, then the signatures, kept on one page so a signature
+ * block never stands alone on a page of its own.
+ */
+export function closing(ts: Typesetter, data: Pick<PaperBase, 'publicLookupUrl' | 'lookup'>, columns: readonly Signature[]): void {
+  ts.ensureSpace(closingHeight(ts, columns));
+  lookupNote(ts, data);
+  signatures(ts, columns);
+}
+
+/** Height of {@link closing}, for papers that keep more lines with it. */
+export function closingHeight(ts: Typesetter, columns: readonly Signature[]): number {
+  return ts.lineHeight(9) * 2 + 8 + signaturesHeight(ts, columns);
+}
+
+function signaturesHeight(ts: Typesetter, columns: readonly Signature[]): number {
+  const lines = Math.max(...columns.map((c) => c.role.split('\n').length + 2 + (c.title ? 1 : 0)));
+  return ts.lineHeight(BODY_SIZE) * lines + SIGNING_SPACE + 8;
+}
 
 /**
  * Signature columns side by side (one column sits on the right half, as on official papers).
  * Kept together on one page.
  */
 export function signatures(ts: Typesetter, columns: readonly Signature[]): void {
-  const lineHeight = ts.lineHeight(BODY_SIZE);
-  ts.ensureSpace(lineHeight * 3 + SIGNING_SPACE + 8);
+  ts.ensureSpace(signaturesHeight(ts, columns));
   const half = ts.width / 2;
   const top = ts.y + 8;
   let bottom = top;
   columns.forEach((column, i) => {
     const x = columns.length === 1 ? ts.frame.left + half : ts.frame.left + i * half;
     const place = { x, width: half, size: BODY_SIZE, align: 'center' as const };
-    let y = ts.block(column.role, { ...place, y: top, style: 'bold' });
+    let y = top;
+    for (const line of column.role.split('\n')) y = ts.block(line, { ...place, y, style: 'bold' });
     y = ts.block(`(${column.hint})`, { ...place, y, style: 'italic' }) + SIGNING_SPACE;
     if (column.name) y = ts.block(column.name, { ...place, y, style: 'bold' });
+    if (column.title) y = ts.block(column.title, { ...place, y });
     bottom = Math.max(bottom, y);
   });
   ts.y = bottom;

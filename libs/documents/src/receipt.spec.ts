@@ -47,6 +47,8 @@ describe('renderReceipt (Mẫu 01)', () => {
     'Nơi nhận kết quả: Bộ phận Một cửa, Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
     'NGƯỜI TIẾP NHẬN HỒ SƠ',
     'Lò Văn Thắng',
+    '2. Số lượng hồ sơ: 01 (bộ)',
+    'Vào Sổ theo dõi hồ sơ, Quyển số: 01/2026, Số thứ tự: 125',
   ])('contains “%s”', (expected) => {
     expect(flat(text)).toContain(expected);
   });
@@ -57,12 +59,12 @@ describe('renderReceipt (Mẫu 01)', () => {
     expect(lines.length).toBeGreaterThan(1);
   });
 
-  it('lists the components with their counts and digitisation', () => {
-    // Cells on one baseline come out joined (STT, name, originals, copies, digitised); a wrapped
+  it('lists each component as received: form, number of copies or not submitted, digitisation', () => {
+    // Cells on one baseline come out joined (STT, name, form, count, digitised); a wrapped
     // name puts its other cells after its last line.
-    expect(text).toContain('STTTên giấy tờBản chínhBản saoĐã số hóa');
-    expect(flat(text)).toContain('2Quyết định thành lập tổ chức khoa học và công nghệ 01Có');
-    expect(text).toContain('3Điều lệ tổ chức và hoạt động11Không');
+    expect(text).toContain('STTTên giấy tờHình thứcSố lượngĐã số hóa');
+    expect(flat(text)).toContain('2Quyết định thành lập tổ chức khoa học và công nghệ Bản sao có chứng thực 2Có');
+    expect(text).toContain('3Điều lệ tổ chức và hoạt độngKhông nộpKhông');
   });
 
   it('prints the lookup link whole', () => {
@@ -74,13 +76,13 @@ describe('renderReceipt (Mẫu 01)', () => {
       ...RECEIPT,
       applicant: { ...RECEIPT.applicant, address: VIETNAMESE_ALPHABET }, // bold (field value)
       processingTime: undefined,
-      components: [{ name: VIETNAMESE_ALPHABET, originals: 1, copies: 0, digitised: true }], // regular (table)
+      components: [{ name: VIETNAMESE_ALPHABET, form: 'original', count: 1, digitised: true }], // regular (table)
       issuer: { ...RECEIPT.issuer, place: VIETNAMESE_ALPHABET }, // italic (date line)
     };
     const extracted = flat(await pdfText(await renderReceipt(data)));
     const expected = flat(VIETNAMESE_ALPHABET);
     expect(extracted).toContain(`Địa chỉ: ${expected}`);
-    expect(extracted).toContain(`1${expected} 10Có`);
+    expect(extracted).toContain(`1${expected} Bản chính1Có`);
     expect(extracted).toContain(`${expected}, ngày 12 tháng 02 năm 2026`);
   });
 
@@ -131,8 +133,8 @@ describe('renderReceipt (Mẫu 01)', () => {
   it('runs onto more pages with numbered footers and a repeated table header', async () => {
     const components = Array.from({ length: 45 }, (_, i) => ({
       name: `Giấy tờ số ${i + 1}: bản vẽ thiết kế, thuyết minh kỹ thuật và hồ sơ năng lực của đơn vị thực hiện`,
-      originals: 1,
-      copies: 2,
+      form: 'copy' as const,
+      count: 2,
       digitised: i % 2 === 0,
     }));
     const long = await renderReceipt({ ...RECEIPT, components });
@@ -141,8 +143,19 @@ describe('renderReceipt (Mẫu 01)', () => {
     const extracted = await pdfText(long);
     expect(extracted).toContain(`Mã hồ sơ 000.00.12.H30-260212-0001 — Trang 1/${pages}`);
     expect(extracted).toContain(`Trang ${pages}/${pages}`);
-    expect(extracted.split('STTTên giấy tờBản chínhBản saoĐã số hóa').length - 1).toBeGreaterThanOrEqual(2);
+    expect(extracted.split('STTTên giấy tờHình thứcSố lượngĐã số hóa').length - 1).toBeGreaterThanOrEqual(2);
     expect(flat(extracted)).toContain('Thời gian trả kết quả: 09 giờ 00 phút, ngày 26 tháng 02 năm 2026');
+  });
+
+  it('prints the short "Mã tra cứu" with the lookup page, and no procedure code line when there is no national code', async () => {
+    const data: ReceiptData = { ...RECEIPT, procedure: { ...RECEIPT.procedure, code: '' }, lookup: { pageUrl: 'https://dichvucong.example.vn/#/tra-cuu', code: 'K7QM-3XPA' } };
+    const bytes = await renderReceipt(data);
+    const text = flat(await pdfText(bytes));
+    expect(text).toContain('truy cập https://dichvucong.example.vn/#/tra-cuu và nhập mã hồ sơ cùng Mã tra cứu: K7QM-3XPA');
+    expect(text).not.toContain('Mã thủ tục hành chính');
+    const qr = parseQrPayload(decodeQr(pdfImages(bytes)[0]) as string);
+    expect(qr.procedureCode).toBe('');
+    expect(qr.url).not.toContain('tthc=');
   });
 
   it('leaves out the applicant signature for online dossiers', async () => {
@@ -155,8 +168,9 @@ describe('renderReceipt (Mẫu 01)', () => {
     await expect(renderReceipt({ ...RECEIPT, clerkName: '' })).rejects.toThrow('clerkName is required');
     await expect(renderReceipt({ ...RECEIPT, appointmentAt: new Date('x') })).rejects.toThrow('appointmentAt must be a valid Date');
     await expect(
-      renderReceipt({ ...RECEIPT, components: [{ name: 'Đơn', originals: -1, copies: 0, digitised: false }] }),
-    ).rejects.toThrow('components[0].originals');
+      renderReceipt({ ...RECEIPT, components: [{ name: 'Đơn', form: 'copy', count: -1, digitised: false }] }),
+    ).rejects.toThrow('components[0].count');
+    await expect(renderReceipt({ ...RECEIPT, sets: 0 })).rejects.toThrow('sets must be');
   });
 });
 

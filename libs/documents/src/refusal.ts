@@ -1,6 +1,6 @@
-import { renderPaper } from './document';
+import { paperMeta, renderPaper } from './document';
 import { FORMS } from './forms';
-import { applicantFields, drawHeading, field, listItem, longAndShort, lookupNote, paragraph, procedureFields, signatures, unitOf } from './paper-parts';
+import { applicantFields, closing, drawHeading, field, listItem, longAndShort, paragraph, procedureFields, receiverPhrase } from './paper-parts';
 import { paperQr } from './paper-qr';
 import type { RefusalData, RenderOptions } from './types';
 import { requireDate, requireList, requireText, validateBase } from './validate';
@@ -16,24 +16,18 @@ export async function renderRefusal(data: RefusalData, options: RenderOptions = 
   const form = FORMS.refusal;
   const qrPng = paperQr(data, form);
   return renderPaper(
-    {
-      title: `${form.paperName} — ${data.dossierCode}`,
-      author: data.issuer.agencyName,
-      subject: data.procedure.name,
-      creationDate: options.creationDate ?? data.issuedAt,
-      footerLabel: `${form.paperName} — Mã hồ sơ ${data.dossierCode}`,
-    },
+    paperMeta(form, data, options.creationDate),
     (ts) => {
       drawHeading(ts, { issuer: data.issuer, showUnit: true, paperNumber: data.paperNumber, issuedAt: data.issuedAt, form, qrPng });
-      paragraph(ts, `${unitOf(data.issuer)} — ${data.issuer.agencyName} tiếp nhận hồ sơ của:`);
+      paragraph(ts, `${receiverPhrase(data.issuer)} ${data.received === false ? 'đã nhận được hồ sơ nộp' : 'tiếp nhận hồ sơ'} của:`);
       applicantFields(ts, data.applicant);
       procedureFields(ts, data.procedure, data.dossierCode);
-      field(ts, 'Thời gian tiếp nhận', longAndShort(data.receivedAt));
+      // An online or postal submission refused before receipt was never received: it has a submission time.
+      field(ts, data.received === false ? 'Thời gian nộp hồ sơ' : 'Thời gian tiếp nhận', longAndShort(data.receivedAt));
       paragraph(ts, `Qua xem xét, ${data.issuer.agencyName} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`);
       data.reasons.forEach((reason) => listItem(ts, '-', reason));
       paragraph(ts, 'Xin thông báo để Ông/Bà biết và thực hiện.', 8);
-      lookupNote(ts, data.publicLookupUrl);
-      signatures(ts, [{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: 'Ký và ghi rõ họ tên', name: data.clerkName }]);
+      closing(ts, data, [{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: 'Ký và ghi rõ họ tên', name: data.clerkName, title: data.clerkTitle }]);
     },
   );
 }

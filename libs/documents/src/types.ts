@@ -13,12 +13,21 @@ export interface IssuingBody {
   readonly parentAgency?: string;
   /** Agency, e.g. `Sở Khoa học và Công nghệ tỉnh Lai Châu`; upper case in the heading, as given in sentences. */
   readonly agencyName: string;
-  /** The receiving unit; default `Bộ phận Một cửa`. Not shown on the apology, which the agency itself issues. */
+  /** The receiving unit; default `Bộ phận Một cửa`; empty when `agencyName` is itself the receiving centre. Not shown on the apology, which the agency itself issues. */
   readonly unitName?: string;
   /** Place name of the date line (`Lai Châu, ngày … tháng … năm …`). */
   readonly place: string;
   /** Contact phone printed where the applicant is told whom to call. */
   readonly phone?: string;
+}
+
+/** Who signs for the agency (ND 30/2020/NĐ-CP Art 13: a deputy signs "KT." for the head). */
+export interface AgencySigner {
+  readonly name: string;
+  /** The signer's own title, e.g. `Phó Giám đốc`. */
+  readonly title: string;
+  /** The head's title, e.g. `Giám đốc`. */
+  readonly headTitle: string;
 }
 
 /** The person or organisation the dossier belongs to. */
@@ -33,7 +42,7 @@ export interface Applicant {
 
 /** A procedure (TTHC) as published in the national database. */
 export interface ProcedureRef {
-  /** TTHC code, e.g. `1.012345`. */
+  /** National TTHC code, e.g. `1.012345`; empty when the procedure has none (the line is left out, never a slug). */
   readonly code: string;
   readonly name: string;
 }
@@ -49,17 +58,24 @@ export interface PaperBase {
   readonly procedure: ProcedureRef;
   /** When the paper is issued: the date line and the QR `t` field. */
   readonly issuedAt: Date;
-  /** Public status-lookup link, already carrying the dossier's secret; printed and put in the QR. */
+  /** Public status-lookup link, already carrying the dossier's secret; put in the QR (and printed when `lookup` is absent). */
   readonly publicLookupUrl: string;
+  /** The public lookup page and the short "Mã tra cứu" a citizen types there with the dossier code. */
+  readonly lookup?: { readonly pageUrl: string; readonly code: string };
 }
 
-/** One component (thành phần hồ sơ) received at the counter. */
+/**
+ * How a component was received: bản chính, bản sao có chứng thực, bản sao, bản điện tử; or not
+ * submitted; `unrecorded` for dossiers received before intake was recorded per component.
+ */
+export type ReceivedForm = 'original' | 'certified_copy' | 'copy' | 'electronic' | 'not_submitted' | 'unrecorded';
+
+/** One component (thành phần hồ sơ) of the procedure, as received. */
 export interface ReceivedComponent {
   readonly name: string;
-  /** Number of originals (bản chính). */
-  readonly originals: number;
-  /** Number of copies (bản sao). */
-  readonly copies: number;
+  readonly form: ReceivedForm;
+  /** Number of copies of that form received (0 when not submitted). */
+  readonly count: number;
   /** Whether the component was digitised on receipt. */
   readonly digitised: boolean;
 }
@@ -69,14 +85,21 @@ export interface ReceiptData extends PaperBase {
   readonly receivedAt: Date;
   readonly channel: ReceivingChannel;
   readonly components: readonly ReceivedComponent[];
+  /** Number of sets (bộ) of the dossier received; printed when given. */
+  readonly sets?: number;
+  /** Log-book reference (Sổ theo dõi hồ sơ: quyển số, số thứ tự); printed when given. */
+  readonly logBook?: { readonly volume: string; readonly entry: number };
+  /** The agency that decides the dossier when the receiving centre is another body, e.g. the Department. */
+  readonly handlingAgency?: string;
   /** The procedure's time limit as published, e.g. `10 ngày làm việc`; left out when absent. */
   readonly processingTime?: string;
   /** When the result will be returned (hẹn trả kết quả). */
   readonly appointmentAt: Date;
   /** Where the applicant receives the result. */
   readonly resultDeliveryPlace: string;
-  /** The clerk who received the dossier (signs the slip). */
+  /** The clerk who received the dossier (signs the slip): full name and title (chức danh). */
   readonly clerkName: string;
+  readonly clerkTitle?: string;
 }
 
 /** A component the applicant must supply or correct. */
@@ -94,7 +117,9 @@ export interface SupplementRequestData extends PaperBase {
   readonly componentsToSupplement: readonly ComponentToSupplement[];
   /** Free text on the time allowed to supplement, e.g. `Trong thời hạn 05 ngày làm việc …`. */
   readonly deadlineNote?: string;
+  /** The official who gives the guidance: full name and title. */
   readonly clerkName: string;
+  readonly clerkTitle?: string;
 }
 
 /** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
@@ -102,7 +127,20 @@ export interface RefusalData extends PaperBase {
   readonly receivedAt: Date;
   /** Why the dossier is refused; at least one. */
   readonly reasons: readonly string[];
+  /** False for an online or postal submission refused before it was received: `receivedAt` is then printed as the submission time. */
+  readonly received?: boolean;
+  /** The receiving official: full name and title. */
   readonly clerkName: string;
+  readonly clerkTitle?: string;
+}
+
+/** Refusal during processing: the agency's reasoned reply, signed by its head (or a deputy for the head). */
+export interface ProcessingRefusalData extends PaperBase {
+  readonly receivedAt: Date;
+  readonly reasons: readonly string[];
+  /** The department that examined the dossier, e.g. `Phòng Quản lý chuyên ngành`. */
+  readonly handlingDepartment: string;
+  readonly signer: AgencySigner;
 }
 
 /** Mẫu 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết. */
@@ -116,9 +154,8 @@ export interface ApologyData extends PaperBase {
   readonly newAppointmentAt: Date;
   /** The department handling the dossier, e.g. `Phòng Quản lý chuyên ngành`. */
   readonly handlingDepartment: string;
-  /** Who signs, and their title (default `THỦ TRƯỞNG CƠ QUAN`). */
-  readonly signerName: string;
-  readonly signerTitle?: string;
+  /** Who signs for the agency: the head, or a deputy "KT." the head. */
+  readonly signer: AgencySigner;
 }
 
 /** Rendering knobs. */

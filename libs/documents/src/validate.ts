@@ -1,4 +1,4 @@
-import type { PaperBase } from './types';
+import type { AgencySigner, PaperBase } from './types';
 
 /**
  * Input checks. The types already say what is required, but data comes from the database and
@@ -28,8 +28,19 @@ export function validateBase(data: PaperBase): void {
   requireText(data.dossierCode, 'dossierCode');
   requireText(data.applicant?.name, 'applicant.name');
   requireText(data.applicant?.idNumber, 'applicant.idNumber');
-  requireText(data.procedure?.code, 'procedure.code');
+  if (typeof data.procedure?.code !== 'string') throw new TypeError('procedure.code must be a string (empty when there is no national code)');
   requireText(data.procedure?.name, 'procedure.name');
   requireDate(data.issuedAt, 'issuedAt');
   requireText(data.publicLookupUrl, 'publicLookupUrl');
+  if (data.lookup) {
+    requireText(data.lookup.pageUrl, 'lookup.pageUrl');
+    requireText(data.lookup.code, 'lookup.code');
+  }
+}
+
+/** An agency signature needs a name and both titles: a paper signed by nobody in particular is no paper. */
+export function requireSigner(signer: AgencySigner | undefined): void {
+  requireText(signer?.name, 'signer.name');
+  requireText(signer?.title, 'signer.title');
+  requireText(signer?.headTitle, 'signer.headTitle');
 }

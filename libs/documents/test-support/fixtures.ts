@@ -1,5 +1,5 @@
 /** Sample papers for the specs: a Lai Châu Sở KH&CN dossier with long Vietnamese names. */
-import type { ApologyData, IssuingBody, PaperBase, ReceiptData, RefusalData, SupplementRequestData } from '../src';
+import type { ApologyData, IssuingBody, PaperBase, ProcessingRefusalData, ReceiptData, RefusalData, SupplementRequestData } from '../src';
 
 /** Every Vietnamese vowel with every tone, the consonants (with đ), both cases, digits and punctuation. */
 export const VIETNAMESE_ALPHABET = [
@@ -43,14 +43,17 @@ export const RECEIPT: ReceiptData = {
   receivedAt: new Date('2026-02-12T02:15:00Z'),
   channel: 'direct',
   components: [
-    { name: 'Đơn đề nghị cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ', originals: 1, copies: 0, digitised: true },
-    { name: 'Quyết định thành lập tổ chức khoa học và công nghệ', originals: 0, copies: 1, digitised: true },
-    { name: 'Điều lệ tổ chức và hoạt động', originals: 1, copies: 1, digitised: false },
+    { name: 'Đơn đề nghị cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ', form: 'original', count: 1, digitised: true },
+    { name: 'Quyết định thành lập tổ chức khoa học và công nghệ', form: 'certified_copy', count: 2, digitised: true },
+    { name: 'Điều lệ tổ chức và hoạt động', form: 'not_submitted', count: 0, digitised: false },
   ],
+  sets: 1,
+  logBook: { volume: '01/2026', entry: 125 },
   processingTime: '10 ngày làm việc',
   appointmentAt: new Date('2026-02-26T02:00:00Z'),
   resultDeliveryPlace: 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
   clerkName: 'Lò Văn Thắng',
+  clerkTitle: 'Chuyên viên',
 };
 
 export const SUPPLEMENT_REQUEST: SupplementRequestData = {
@@ -64,6 +67,7 @@ export const SUPPLEMENT_REQUEST: SupplementRequestData = {
   ],
   deadlineNote: 'Ông/Bà bổ sung hồ sơ trong thời hạn 05 ngày làm việc kể từ ngày nhận phiếu này.',
   clerkName: 'Lò Văn Thắng',
+  clerkTitle: 'Chuyên viên',
 };
 
 export const REFUSAL: RefusalData = {
@@ -72,6 +76,7 @@ export const REFUSAL: RefusalData = {
   receivedAt: new Date('2026-02-12T02:15:00Z'),
   reasons: ['Thủ tục không thuộc thẩm quyền giải quyết của Sở Khoa học và Công nghệ tỉnh Lai Châu.'],
   clerkName: 'Lò Văn Thắng',
+  clerkTitle: 'Chuyên viên',
 };
 
 export const APOLOGY: ApologyData = {
@@ -83,6 +88,15 @@ export const APOLOGY: ApologyData = {
   previousAppointmentAt: new Date('2026-02-26T02:00:00Z'),
   newAppointmentAt: new Date('2026-03-05T02:00:00Z'),
   handlingDepartment: 'Phòng Quản lý chuyên ngành',
-  signerName: 'Hoàng Văn Đức',
-  signerTitle: 'GIÁM ĐỐC',
+  signer: { name: 'Hoàng Văn Đức', title: 'Giám đốc', headTitle: 'Giám đốc' },
+};
+
+export const PROCESSING_REFUSAL: ProcessingRefusalData = {
+  ...base,
+  paperNumber: '31/SKHCN-QLCN',
+  issuedAt: new Date('2026-02-20T03:00:00Z'),
+  receivedAt: new Date('2026-02-12T02:15:00Z'),
+  reasons: ['Tổ chức chưa có trụ sở làm việc đáp ứng điều kiện theo quy định.'],
+  handlingDepartment: 'Phòng Quản lý chuyên ngành',
+  signer: { name: 'Hà Văn Sơn', title: 'Phó Giám đốc', headTitle: 'Giám đốc' },
 };

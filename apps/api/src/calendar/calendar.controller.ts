@@ -39,7 +39,10 @@ export class CalendarController {
     const from = instantOf(q.from);
     const unit = ({ workingDays: 'working_days', workingHours: 'working_hours', calendarDays: 'calendar_days' } as const)[given[0]];
     const calendar = this.holder.current;
-    return { from: from.toISOString(), countingStartsAt: calendar.nextWorkingInstant(from).toISOString(), amount: q[given[0]], unit, dueAt: calendar.dueAt(from, q[given[0]]!, unit).toISOString() };
+    const dueAt = calendar.dueAt(from, q[given[0]]!, unit);
+    // A due time in a year without an official holiday notice is computed from the statutory rules only (issue #12).
+    const provisional = new Date(dueAt.getTime() + 7 * 3600_000).getUTCFullYear() > Math.max(...this.holder.officialYears);
+    return { from: from.toISOString(), countingStartsAt: calendar.nextWorkingInstant(from).toISOString(), amount: q[given[0]], unit, dueAt: dueAt.toISOString(), provisional };
   }
 
   @Get('admin/calendar/overrides')

@@ -39,6 +39,11 @@ export class DossierClock {
     return deadlineStatus(state, now, this.calendar, this.config.deadlines.dueSoonWorkingMinutes);
   }
 
+  /** The last year with an official holiday notice; later due dates are provisional. */
+  get lastOfficialYear(): number {
+    return Math.max(...this.holder.officialYears);
+  }
+
   checkApology(state: ClockState, now: Date, newAppointment: Date) {
     return checkApology(state, now, newAppointment, this.calendar, this.config.deadlines.apologyLeadWorkingMinutes);
   }

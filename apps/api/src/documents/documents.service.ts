@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { renderApology, renderReceipt, renderRefusal, renderSupplementRequest } from '@motcua/documents';
+import { renderApology, renderProcessingRefusal, renderReceipt, renderRefusal, renderSupplementRequest, type ReceivedForm } from '@motcua/documents';
 import type { ObjectStorage } from '@motcua/storage';
 import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
-import { AppError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
 import { publicLookupUrl } from '../common/public-lookup-url';
+import { lookupCodeOf } from '../common/lookup-code';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { AgencyIdentity } from '../catalogue/agency-identity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
@@ -15,7 +16,8 @@ import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierFileEntity, FilePurpose } from '../files/dossier-file.entity';
 import { OBJECT_STORAGE } from '../files/object-storage.provider';
-import { UserEntity } from '../users/user.entity';
+import { DocumentNotAvailableError } from './document-errors';
+import { PaperSignatories } from './paper-signatories';
 
 export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology';
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['receipt', 'supplement-request', 'refusal', 'apology'];
@@ -33,11 +35,6 @@ const EVENT: Record<Exclude<DocumentKind, 'receipt'>, string[]> = {
   apology: ['APOLOGISE'],
 };
 
-export class DocumentNotAvailableError extends AppError {
-  readonly status = 409;
-  readonly code = 'DOCUMENT_NOT_AVAILABLE';
-}
-
 /**
  * The papers the one-stop unit hands out (TT 03/2025 Mẫu 01–04, numbering UNVERIFIED):
  * rendered once from the stored facts, then stored like any file and linked from the
@@ -50,6 +47,7 @@ export class DocumentsService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly agency: AgencyIdentity,
+    private readonly signatories: PaperSignatories,
   ) {}
 
   lookupUrl(dossier: Pick<DossierEntity, 'code' | 'lookupSecret'>): string | null {
@@ -98,60 +96,83 @@ export class DocumentsService {
   }
 
   private async render(dossier: DossierEntity, kind: DocumentKind, event: DossierEventEntity | null): Promise<Buffer> {
-    const { version, files, clerk } = await this.uow.read(async (m) => ({
+    const { version, files } = await this.uow.read(async (m) => ({
       version: await m.findOneByOrFail(ProcedureVersionEntity, { id: dossier.procedureVersionId }),
       files: await m.find(DossierFileEntity, { where: { dossierId: dossier.id, purpose: 'component' } }),
-      clerk: await m.findOne(UserEntity, { where: { id: dossier.createdBy } }),
     }));
     const publicLookupUrl = this.lookupUrl(dossier);
     if (!publicLookupUrl) throw new DocumentNotAvailableError('Imported dossiers have no papers');
+    const { receivingCentreName, parentAgency } = this.config.papers;
+    const place = this.agency.province || 'Lai Châu';
+    // Counter papers (01–03) come from the receiving centre (DOMAIN.md §2.2); the apology and a
+    // refusal in processing from the agency that decides.
+    const counter = { ...(parentAgency ? { parentAgency } : {}), agencyName: receivingCentreName, unitName: '', place };
+    const agencyIssuer = { ...(parentAgency ? { parentAgency } : {}), agencyName: this.agency.name, place };
     const base = {
-      issuer: { agencyName: this.agency.name, unitName: 'Bộ phận Một cửa', place: 'Lai Châu' },
+      issuer: counter,
       dossierCode: dossier.code,
       applicant: {
         name: dossier.applicantName,
         idNumber: dossier.applicantIdNumber,
         ...(dossier.applicantPhone ? { phone: dossier.applicantPhone } : {}),
+        ...(dossier.applicantEmail ? { email: dossier.applicantEmail } : {}),
         ...(dossier.applicantAddress ? { address: dossier.applicantAddress } : {}),
       },
-      procedure: { code: dossier.procedureCode, name: version.name },
+      // The national TTHC code, or nothing: an internal slug is never printed as "Mã thủ tục hành chính".
+      procedure: { code: typeof version.definition.code === 'string' ? version.definition.code : '', name: version.name },
       publicLookupUrl,
+      lookup: { pageUrl: `${this.config.publicBaseUrl}/#/tra-cuu`, code: lookupCodeOf(dossier.lookupSecret!) },
     };
-    const clerkName = clerk?.fullName ?? '';
     if (kind === 'receipt') {
       if (!dossier.receivedAt || !dossier.appointmentAt) throw new DocumentNotAvailableError('The dossier has not been received with an appointment yet');
       const present = new Set(files.map((f) => f.componentKey));
+      // The receiving official: who accepted an online or postal submission, or who created a counter dossier (received on the spot).
+      const receipt = (await this.latestEvent(dossier.id, ['ACCEPT'])) ?? (await this.latestEvent(dossier.id, ['CREATE']));
+      const clerk = receipt ? await this.signatories.official(receipt.actorId, receipt.actorUsername) : await this.signatories.official(dossier.createdBy, '');
       return renderReceipt({
         ...base,
         issuedAt: dossier.receivedAt,
         receivedAt: dossier.receivedAt,
         channel: dossier.channel,
-        components: version.components.map((c) => ({ name: c.name, originals: c.original ?? 1, copies: c.copies ?? 0, digitised: present.has(c.key) })),
+        components: version.components.map((c) => ({ name: c.name, ...receivedAs(dossier, c.key, present), digitised: present.has(c.key) })),
+        ...(dossier.intakeRecord ? { sets: dossier.intakeRecord.sets } : {}),
+        ...(dossier.intakeRecord?.logBook ? { logBook: dossier.intakeRecord.logBook } : {}),
+        handlingAgency: this.agency.name,
         processingTime: version.processingAmount ? `${version.processingAmount} ${UNIT_VI[version.processingUnit ?? ''] ?? ''}`.trim() : undefined,
         appointmentAt: dossier.appointmentAt,
-        resultDeliveryPlace: 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
-        clerkName,
+        resultDeliveryPlace: receivingCentreName,
+        clerkName: clerk.name,
+        ...(clerk.title ? { clerkTitle: clerk.title } : {}),
       });
     }
     if (!event) throw new DocumentNotAvailableError(`No ${kind} was issued for this dossier`);
     const reason = String((event.payload as { reason?: unknown }).reason ?? '');
     const receivedAt = dossier.receivedAt ?? dossier.submittedAt;
+    const actor = await this.signatories.official(event.actorId, event.actorUsername);
+    const byActor = { clerkName: actor.name, ...(actor.title ? { clerkTitle: actor.title } : {}) };
+    const handlingDepartment = await this.signatories.departmentName(dossier.snapshot.context.steps[event.stepFrom ?? 0]?.departmentCode);
     if (kind === 'supplement-request') {
-      // The event carries a reason, not a list of components (yet): the paper names the reason as what to supplement.
-      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement: [{ name: 'Thành phần hồ sơ nêu tại lý do trên', requirement: reason }], clerkName: event.actorUsername });
+      // The event carries a reason, not a list of components (yet): the reason is printed once, as what to supplement.
+      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement: [], ...byActor });
     }
-    if (kind === 'refusal') return renderRefusal({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], clerkName: event.actorUsername });
+    if (kind === 'refusal') {
+      // REJECT is the counter's refusal at intake (Mẫu 03, possibly of a submission never received);
+      // REFUSE is the agency's reasoned reply to a dossier it examined, signed for the agency.
+      if (event.type === 'REJECT') return renderRefusal({ ...base, issuedAt: event.occurredAt, receivedAt, received: dossier.receivedAt !== null, reasons: [reason], ...byActor });
+      return renderProcessingRefusal({ ...base, issuer: agencyIssuer, issuedAt: event.occurredAt, receivedAt, reasons: [reason], handlingDepartment, signer: await this.signatories.agencySigner() });
+    }
     const payload = event.payload as { newAppointment?: string };
     const details = (event.details ?? {}) as { appointmentAt?: string };
     return renderApology({
       ...base,
+      issuer: agencyIssuer,
       issuedAt: event.occurredAt,
       receivedAt,
       reason,
       previousAppointmentAt: dossier.dueAt ?? receivedAt,
       newAppointmentAt: new Date(payload.newAppointment ?? details.appointmentAt ?? event.occurredAt),
-      handlingDepartment: dossier.snapshot.context.steps[event.stepFrom ?? 0]?.name ?? '',
-      signerName: event.actorUsername,
+      handlingDepartment,
+      signer: await this.signatories.agencySigner(),
     });
   }
 
@@ -160,6 +181,19 @@ export class DocumentsService {
       m.createQueryBuilder(DossierEventEntity, 'e').where('e.dossier_id = :dossierId AND e.type IN (:...types)', { dossierId, types }).orderBy('e.version', 'DESC').getOne(),
     );
   }
+}
+
+/**
+ * How a component was received: as the clerk recorded it at intake; for an online dossier without
+ * a record, electronically when a file is there; otherwise unknown (dossiers received before
+ * intake was recorded), printed as such rather than guessed.
+ */
+function receivedAs(dossier: DossierEntity, key: string, present: Set<string | null>): { form: ReceivedForm; count: number } {
+  const recorded = dossier.intakeRecord?.components.find((c) => c.key === key);
+  if (recorded) return { form: recorded.form, count: recorded.count };
+  if (dossier.intakeRecord) return { form: 'not_submitted', count: 0 };
+  if (dossier.channel === 'online') return present.has(key) ? { form: 'electronic', count: 1 } : { form: 'not_submitted', count: 0 };
+  return { form: 'unrecorded', count: 0 };
 }
 
 const UNIT_VI: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày' };

@@ -33,6 +33,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
 import { nameSearchKey } from './name-search';
+import { normaliseIntake } from './intake-record';
 import { instantOf } from '../common/input.decorators';
 import { applyTransition } from '../workflow-records/apply-transition';
 import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
@@ -66,6 +67,7 @@ export class DossierCommands {
   async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string): Promise<CreateResult> {
     const procedure = await this.catalogue.findCurrent(dto.procedureCode);
     if (!procedure) throw new UnknownProcedureError(`Procedure ${dto.procedureCode} does not exist`, { procedureCode: dto.procedureCode });
+    const intakeRecord = dto.intake ? normaliseIntake(dto.intake, procedure.components) : null;
     const requestHash = hashRequest(dto);
     try {
       return await this.uow.run(async (m) => {
@@ -98,6 +100,7 @@ export class DossierCommands {
           applicantPhone: dto.applicant.phone ?? null,
           applicantEmail: dto.applicant.email ?? null,
           applicantAddress: dto.applicant.address ?? null,
+          intakeRecord,
           submittedAt: now,
           ...clockColumns(clock.state),
           legalAppointmentAt: clock.state.receivedAt ? clock.state.dueAt : null,
@@ -145,7 +148,7 @@ export class DossierCommands {
         const facts = { ...row, procedureName: procedure.name, nationalProcedureCode: procedure.nationalCode, agencyName: this.agency.name };
         await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
         await this.records.refresh(m, row);
-        return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: false };
+        return { dossier: toDossierView(row, user, this.config.publicBaseUrl, this.clock.lastOfficialYear), replayed: false };
       });
     } catch (error) {
       if (idempotencyKey && isUniqueViolation(error)) {
@@ -169,6 +172,7 @@ export class DossierCommands {
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
       let clock: ReturnType<DossierClock['advance']> | undefined;
+      let apologyLate = false;
       const { next, decision } = await applyTransition(m, {
         workflow: dossierWorkflow,
         entity: DossierEntity,
@@ -178,7 +182,7 @@ export class DossierCommands {
         actor: toActor(user),
         now,
         columns: async (decision) => {
-          this.checkClockRules(event, before, now);
+          apologyLate = this.checkClockRules(event, before, now);
           const fileFacts =
             event.type === 'COMPLETE_DIGITISATION' ? await this.digitisationFacts(m, row) : event.type === 'ISSUE_RESULT' ? await this.resultFacts(m, row) : {};
           const received = decision.effects.some((e) => e.type === 'dossier.received');
@@ -209,7 +213,7 @@ export class DossierCommands {
             actorId: user.id,
             actorUsername: user.username,
             payload,
-            details: clockDetails(clock!.records, before, clock!.state, steps),
+            details: { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
             occurredAt: now,
           });
         },
@@ -217,7 +221,7 @@ export class DossierCommands {
       const facts = { ...next, ...(await this.procedureFacts(m, row.procedureVersionId)), agencyName: this.agency.name };
       await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
       await this.records.refresh(m, next);
-      return toDossierView(next, user, this.config.publicBaseUrl);
+      return toDossierView(next, user, this.config.publicBaseUrl, this.clock.lastOfficialYear);
     });
   }
 
@@ -264,11 +268,15 @@ export class DossierCommands {
     return { eResult: true, resultCode: `KQ-${row.code}`, resultToken: randomBytes(24).toString('base64url'), resultFileId: signed.id };
   }
 
-  /** Time rules the machine cannot see: an apology must come before the due time and move the appointment later. */
-  private checkClockRules(event: DossierEvent, clock: ReturnType<typeof clockOf>, now: Date): void {
-    if (event.type !== 'APOLOGISE') return;
+  /**
+   * Time rules the machine cannot see: an apology must move the appointment later. Returns whether
+   * the apology came later than the lead time before the due time (recorded and counted, not refused).
+   */
+  private checkClockRules(event: DossierEvent, clock: ReturnType<typeof clockOf>, now: Date): boolean {
+    if (event.type !== 'APOLOGISE') return false;
     const check = this.clock.checkApology(clock, now, instantOf(event.newAppointment));
     if (!check.ok) throw new DeadlineRuleError(check.message, { rule: check.code });
+    return check.late;
   }
 
   private async replay(m: EntityManager, earlier: IdempotencyKeyEntity, requestHash: string, user: AuthUser): Promise<CreateResult> {
@@ -276,7 +284,7 @@ export class DossierCommands {
       throw new IdempotencyKeyReusedError('This Idempotency-Key was already used with a different request body');
     }
     const row = await m.findOneByOrFail(DossierEntity, { id: earlier.dossierId });
-    return { dossier: toDossierView(row, user, this.config.publicBaseUrl), replayed: true };
+    return { dossier: toDossierView(row, user, this.config.publicBaseUrl, this.clock.lastOfficialYear), replayed: true };
   }
 }
 
@@ -296,6 +304,7 @@ function hashRequest(dto: CreateDossierDto): string {
     procedureCode: dto.procedureCode,
     channel: dto.channel,
     applicant: [dto.applicant.fullName, dto.applicant.idNumber, dto.applicant.phone ?? null, dto.applicant.email ?? null, dto.applicant.address ?? null],
+    ...(dto.intake ? { intake: dto.intake } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
-import { Brackets } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import { UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType, DossierState, END_STATES } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { DossierClock } from '../deadlines/dossier-clock.service';
 import { NotFoundError } from '../common/errors';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { canSeeDossier, departmentScope } from './dossier-access';
@@ -12,6 +13,7 @@ import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierView, toDossierView } from './dossier.view';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
+import { UserEntity } from '../users/user.entity';
 import { containsPattern, nameSearchKey } from './name-search';
 
 export interface DossierPage {
@@ -30,7 +32,8 @@ export interface HistoryEntry {
   toLabel: string;
   stepFrom: number | null;
   stepTo: number | null;
-  actor: { id: string; username: string };
+  /** Who acted: the login (for audit) and the full name and title people read. */
+  actor: { id: string; username: string; fullName: string; title: string | null };
   at: string;
   payload: Record<string, unknown>;
   /** Effect on the deadline clock: steps closed (late or not), pause length, new due time, outcome. */
@@ -44,12 +47,13 @@ export class DossierQueries {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly deadlineClock: DossierClock,
   ) {}
 
   async get(user: AuthUser, id: string): Promise<DossierView> {
     const row = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id } }));
     if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
-    return toDossierView(row, user, this.config.publicBaseUrl);
+    return toDossierView(row, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear);
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
@@ -57,6 +61,8 @@ export class DossierQueries {
       const row = await m.findOne(DossierEntity, { where: { id } });
       if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
       const events = await m.find(DossierEventEntity, { where: { dossierId: id }, order: { version: 'ASC' } });
+      const actorIds = [...new Set(events.map((e) => e.actorId))];
+      const people = new Map((actorIds.length ? await m.find(UserEntity, { where: { id: In(actorIds) } }) : []).map((u) => [u.id, u]));
       return events.map((e) => ({
         version: e.version,
         type: e.type,
@@ -66,7 +72,7 @@ export class DossierQueries {
         toLabel: DOSSIER_STATE_LABELS_VI[e.toState as DossierState] ?? e.toState,
         stepFrom: e.stepFrom,
         stepTo: e.stepTo,
-        actor: { id: e.actorId, username: e.actorUsername },
+        actor: { id: e.actorId, username: e.actorUsername, fullName: people.get(e.actorId)?.fullName ?? e.actorUsername, title: people.get(e.actorId)?.title ?? null },
         at: e.occurredAt.toISOString(),
         payload: e.payload,
         details: e.details,
@@ -128,7 +134,7 @@ export class DossierQueries {
         .offset((page - 1) * pageSize)
         .limit(pageSize);
       const [rows, total] = await qb.getManyAndCount();
-      return { items: rows.map((r) => toDossierView(r, user, this.config.publicBaseUrl)), total, page, pageSize };
+      return { items: rows.map((r) => toDossierView(r, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear)), total, page, pageSize };
     });
   }
 }

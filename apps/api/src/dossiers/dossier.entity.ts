@@ -1,3 +1,4 @@
+import type { IntakeRecord } from './intake-record';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampType } from '@motcua/persistence';
 import type { Channel, DossierState, PersistedDossier } from '@motcua/workflow';
@@ -73,6 +74,10 @@ export class DossierEntity {
 
   @Column({ type: 'varchar', length: 500, name: 'applicant_address', nullable: true })
   applicantAddress!: string | null;
+
+  /** What the clerk recorded as received per component at intake (issue #12); null when not recorded. */
+  @Column({ type: 'simple-json', name: 'intake_record', nullable: true })
+  intakeRecord!: IntakeRecord | null;
 
   @Column({ type: timestampType(), name: 'submitted_at' })
   submittedAt!: Date;

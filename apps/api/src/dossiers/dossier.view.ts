@@ -1,6 +1,7 @@
 import { allowedEvents, currentStepIndex, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { publicLookupUrl } from '../common/public-lookup-url';
+import { lookupCodeOf } from '../common/lookup-code';
 import { toActor } from './dossier-access';
 import { DossierEntity } from './dossier.entity';
 
@@ -23,6 +24,8 @@ export interface DossierView {
   dueAt: string | null;
   /** The appointment shown to the applicant (the due time, or the date of an apology letter). */
   appointmentAt: string | null;
+  /** True when the due time or the appointment falls in a year without an official holiday notice yet (computed from the statutory rules). */
+  provisional: boolean;
   /** Due time of the current step. */
   stepDueAt: string | null;
   /** Start of the supplementation pause in progress. */
@@ -38,6 +41,8 @@ export interface DossierView {
   allowedEvents: DossierEventType[];
   /** The applicant's public lookup link (printed as the receipt's QR code); shown to clerks and admins only. */
   publicLookupUrl?: string | null;
+  /** The short "Mã tra cứu" printed on the papers (clerks only, like the link). */
+  lookupCode?: string;
   outcomeLabel?: string | null;
   rating: DossierEntity['rating'];
   paymentMethod: DossierEntity['paymentMethod'];
@@ -47,7 +52,17 @@ export interface DossierView {
   imported: boolean;
 }
 
-export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?: string): DossierView {
+/**
+ * `lastOfficialYear`: the last year with an official holiday notice (config/holidays). A due time
+ * in a later year is computed from the statutory rules only, so it is flagged `provisional`
+ * (issue #12): the Government may still move days off by notice.
+ */
+/** The year of an instant in Viet Nam (UTC+7, no daylight saving). */
+function vnYear(instant: Date): number {
+  return new Date(instant.getTime() + 7 * 3600_000).getUTCFullYear();
+}
+
+export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?: string, lastOfficialYear?: number): DossierView {
   const seesSecret = user.roles.includes('clerk') || user.roles.includes('admin');
   const ctx = row.snapshot.context;
   // Where the dossier sits is the workflow's rule (the step is held while processing or awaiting a supplement of it).
@@ -75,6 +90,7 @@ export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?
     receivedAt: iso(row.receivedAt),
     dueAt: iso(row.dueAt),
     appointmentAt: iso(row.appointmentAt),
+    provisional: lastOfficialYear !== undefined && [row.dueAt, row.appointmentAt].some((d) => d !== null && vnYear(d) > lastOfficialYear),
     stepDueAt: iso(row.stepDueAt),
     pausedAt: iso(row.pausedAt),
     pausedWorkingMinutes: row.pausedMinutes,
@@ -85,7 +101,7 @@ export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     allowedEvents: row.imported ? [] : allowedEvents(row.snapshot, toActor(user)),
-    ...(seesSecret && publicBaseUrl && row.lookupSecret ? { publicLookupUrl: publicLookupUrl(publicBaseUrl, row.code, row.lookupSecret) } : {}),
+    ...(seesSecret && publicBaseUrl && row.lookupSecret ? { publicLookupUrl: publicLookupUrl(publicBaseUrl, row.code, row.lookupSecret), lookupCode: lookupCodeOf(row.lookupSecret) } : {}),
     rating: row.rating,
     paymentMethod: row.paymentMethod,
     feeApplies: row.feeApplies,

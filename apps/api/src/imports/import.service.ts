@@ -228,6 +228,7 @@ export class ImportService {
       applicantPhone: null,
       applicantEmail: null,
       applicantAddress: null,
+      intakeRecord: null,
       submittedAt: line.receivedAt,
       ...clockColumns(clock),
       // The file's dueAt is the appointment given at receipt: the legal one (DOMAIN.md §1.5).

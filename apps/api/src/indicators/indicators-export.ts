@@ -99,6 +99,7 @@ export async function indicatorsWorkbook({ report, plan, late, reconciliation }:
     { header: 'Kết thúc xử lý', key: 'ended', width: 18 },
     { header: 'Văn bản xin lỗi', key: 'apology', width: 16 },
     { header: 'Ngày hẹn lại', key: 'newDue', width: 18 },
+    { header: 'Văn bản gửi muộn', key: 'letterLate', width: 14 },
     { header: 'Số lần yêu cầu bổ sung', key: 'supplements', width: 12 },
     { header: 'Bước xử lý trễ hạn (phòng)', key: 'steps', width: 60 },
   ];
@@ -110,13 +111,15 @@ export async function indicatorsWorkbook({ report, plan, late, reconciliation }:
       ended: vnTime(d.processingEndedAt),
       apology: d.apologyAppointmentAt ? 'Có' : 'Không',
       newDue: vnTime(d.apologyAppointmentAt),
+      letterLate: d.apology ? (d.apology.late ? 'Muộn' : 'Đúng hạn') : '',
       supplements: d.supplementRequests,
       steps: d.lateSteps.map((s) => `${s.name} (${s.departmentCode})`).join('; '),
     });
   }
   const withApology = late.filter((d) => d.apologyAppointmentAt !== null).length;
   lateSheet.addRow({});
-  lateSheet.addRow({ code: `Tổng: ${late.length} hồ sơ trễ hạn, ${withApology} có văn bản xin lỗi, ${late.length - withApology} không có.` });
+  const lettersLate = late.filter((d) => d.apology?.late).length;
+  lateSheet.addRow({ code: `Tổng: ${late.length} hồ sơ trễ hạn, ${withApology} có văn bản xin lỗi (${lettersLate} gửi muộn), ${late.length - withApology} không có.` });
   addReconciliationSheet(wb, reconciliation);
   for (const sheet of wb.worksheets) sheet.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { UnitOfWork } from '@motcua/persistence';
 import {
   DEFAULT_INDICATOR_CONFIG,
@@ -77,6 +78,8 @@ export interface LateDossier {
   appointmentAt: Date | null;
   /** The appointment an apology letter proposed; null = no letter. */
   apologyAppointmentAt: Date | null;
+  /** When the letter was recorded, and whether later than the lead time before the due time (APOLOGY_LEAD_WORKING_HOURS); null = no letter. */
+  apology: { at: Date; late: boolean } | null;
   processingEndedAt: Date | null;
   supplementRequests: number;
   lateSteps: Array<{ name: string; departmentCode: string }>;
@@ -209,9 +212,13 @@ export class IndicatorsService {
   async lateDossiers(period: Period, filter: IndicatorFilter = {}): Promise<LateDossier[]> {
     const late = (await this.recordsFor(period, filter)).filter(({ fact }) => !isOnTime(fact, period)).slice(0, 5000);
     if (late.length === 0) return [];
+    const apologies = new Map<string, { at: Date; late: boolean }>();
     const steps = await this.uow.read(async (m) => {
       const out: Array<{ dossier_id: string; step_name: string; department_code: string }> = [];
       for (let i = 0; i < late.length; i += 500) {
+        const letters = await m.find(DossierEventEntity, { where: { type: 'APOLOGISE', dossierId: In(late.slice(i, i + 500).map((r) => r.dossierId)) }, order: { version: 'ASC' } });
+        // The latest letter counts (the appointment may be moved only once, but a record is a record).
+        for (const e of letters) apologies.set(e.dossierId, { at: e.occurredAt, late: (e.details as { apologyLate?: boolean } | null)?.apologyLate === true });
         out.push(
           ...(await m
             .createQueryBuilder(DossierStepEntity, 's')
@@ -228,6 +235,7 @@ export class IndicatorsService {
         procedureCode: fact.procedureCode,
         appointmentAt: fact.appointmentAt,
         apologyAppointmentAt,
+        apology: apologies.get(dossierId) ?? null,
         processingEndedAt: fact.processingEndedAt && fact.processingEndedAt.getTime() < period.to.getTime() ? fact.processingEndedAt : null,
         supplementRequests: fact.supplements.filter((s) => s.requestedAt.getTime() < period.to.getTime()).length,
         lateSteps: steps.filter((s) => s.dossier_id === dossierId).map((s) => ({ name: s.step_name, departmentCode: s.department_code })),

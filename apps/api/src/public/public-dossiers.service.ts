@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { FindOperator, In } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AppError, NotFoundError } from '../common/errors';
 import { Clock } from '../common/clock';
-import { sameSecret } from '../common/secrets';
+import { matchesLookupSecret, normaliseDossierCode } from '../common/lookup-code';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
@@ -87,9 +88,10 @@ export class PublicDossiersService {
     }
   }
 
-  private async find(repo: { findOne: (o: { where: { code: string } }) => Promise<DossierEntity | null> }, code: string, secret: string): Promise<DossierEntity> {
-    const dossier = await repo.findOne({ where: { code } });
-    if (!dossier || !dossier.lookupSecret || !sameSecret(dossier.lookupSecret, secret)) throw new NotFoundError(NOT_FOUND);
+  private async find(repo: { findOne: (o: { where: { code: FindOperator<string> } }) => Promise<DossierEntity | null> }, code: string, secret: string): Promise<DossierEntity> {
+    // As typed without spaces, or upper case (an AGENCY_ID may hold lower-case letters, so both are tried).
+    const dossier = await repo.findOne({ where: { code: In([...new Set([code.replace(/\s+/g, ''), normaliseDossierCode(code)])]) } });
+    if (!dossier || !dossier.lookupSecret || !matchesLookupSecret(dossier.lookupSecret, secret)) throw new NotFoundError(NOT_FOUND);
     return dossier;
   }
 }

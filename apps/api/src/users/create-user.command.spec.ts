@@ -18,8 +18,14 @@ describe('parseCreateUser', () => {
       fullName: 'Lò Văn Tủa',
       roles: ['specialist'],
       departmentCode: 'PQLKH',
+      title: null,
       password: 'mật-khẩu-đủ-dài-1',
     });
+  });
+
+  it('takes the title (chức danh) printed under the name on papers', () => {
+    expect(parseCreateUser(['--username', 'pgd01', '--full-name', 'Hà Văn Sơn', '--role', 'leader', '--title', ' Phó Giám đốc '], PASSWORD).title).toBe('Phó Giám đốc');
+    expect(refusal(['--username', 'pgd01', '--full-name', 'Hà Văn Sơn', '--role', 'leader', '--title', 'x'.repeat(256)]).message).toContain('--title must be at most 255');
   });
 
   it('counts the password in characters, not bytes', () => {

@@ -7,7 +7,7 @@ import { DepartmentEntity } from '../catalogue/department.entity';
 import { UserEntity } from './user.entity';
 
 export const CREATE_USER_USAGE =
-  'Usage: NEW_USER_PASSWORD=… node main.js create-user --username <name> --full-name "<name>" --role <role> [--role <role>…] [--department <code>]';
+  'Usage: NEW_USER_PASSWORD=… node main.js create-user --username <name> --full-name "<name>" --role <role> [--role <role>…] [--department <code>] [--title "<chức danh>"]';
 
 /** A refusal the command reports in one line, with its exit status. */
 export class CreateUserError extends Error {
@@ -28,6 +28,8 @@ export interface NewUser {
   fullName: string;
   roles: Role[];
   departmentCode: string | null;
+  /** Chức danh printed under the name on signed papers; null when not given. */
+  title: string | null;
   password: string;
 }
 
@@ -46,6 +48,7 @@ export function parseCreateUser(argv: string[], env: NodeJS.ProcessEnv): NewUser
         'full-name': { type: 'string' },
         role: { type: 'string', multiple: true },
         department: { type: 'string' },
+        title: { type: 'string' },
       },
       strict: true,
     }));
@@ -62,10 +65,12 @@ export function parseCreateUser(argv: string[], env: NodeJS.ProcessEnv): NewUser
   for (const role of roles) if (!ROLES.includes(role as Role)) problems.push(`unknown role ${role} (one of ${ROLES.join(', ')})`);
   const departmentCode = values.department?.trim() || null;
   if (roles.includes('specialist') && departmentCode === null) problems.push('a specialist needs --department');
+  const title = values.title?.trim() || null;
+  if (title !== null && title.length > 255) problems.push('--title must be at most 255 characters');
   const password = env.NEW_USER_PASSWORD ?? '';
   if ([...password].length < MIN_PASSWORD_LENGTH) problems.push(`NEW_USER_PASSWORD must hold at least ${MIN_PASSWORD_LENGTH} characters`);
   if (problems.length > 0) throw new CreateUserError(`${problems.join('; ')}\n${CREATE_USER_USAGE}`, 2);
-  return { username, fullName, roles: roles as Role[], departmentCode, password };
+  return { username, fullName, roles: roles as Role[], departmentCode, title, password };
 }
 
 /**
@@ -86,6 +91,7 @@ export async function createUser(dataSource: DataSource, user: NewUser, now = ne
       id: randomUUID(),
       username: user.username,
       fullName: user.fullName,
+      title: user.title,
       passwordHash,
       roles: user.roles,
       departmentCode: user.departmentCode,

@@ -13,6 +13,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 255, name: 'full_name' })
   fullName!: string;
 
+  /** Title (chức danh) printed under the name on signed papers, e.g. `Phó Giám đốc`. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  title!: string | null;
+
   /** argon2id hash (PHC string). */
   @Column({ type: 'varchar', length: 255, name: 'password_hash' })
   passwordHash!: string;

@@ -87,6 +87,8 @@ export interface Dossier {
   receivedAt: string | null;
   dueAt: string | null;
   appointmentAt: string | null;
+  /** The due time or appointment falls in a year without an official holiday notice: computed from the statutory rules. */
+  provisional?: boolean;
   stepDueAt: string | null;
   pausedAt: string | null;
   pausedWorkingMinutes: number;
@@ -136,7 +138,7 @@ export interface HistoryEntry {
   toLabel: string;
   stepFrom: number | null;
   stepTo: number | null;
-  actor: { id: string; username: string };
+  actor: { id: string; username: string; fullName: string; title: string | null };
   at: string;
   payload: { reason?: string; note?: string; method?: ReturnMethod; newAppointment?: string; channel?: Channel; [k: string]: unknown };
   details: {

@@ -58,6 +58,12 @@ export function DossierHeader({ dossier, procedure, departments }: Props) {
             {dossier.dueAt && dossier.appointmentAt && dossier.dueAt !== dossier.appointmentAt && (
               <span className="muted"> (hạn giải quyết theo quy định {formatDateTime(dossier.dueAt)})</span>
             )}
+            {dossier.provisional && (
+              <span className="badge" title="Năm này chưa có thông báo chính thức về lịch nghỉ lễ; ngày được tính theo quy định của Bộ luật Lao động và có thể thay đổi.">
+                {' '}
+                Tạm tính
+              </span>
+            )}
           </dd>
         </div>
         <div>

@@ -39,7 +39,10 @@ export function Timeline({ history, steps, departments }: Props) {
             <div className="timeline-head">
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               <strong>{entry.typeLabel}</strong>
-              <span className="muted">bởi {entry.actor.username}</span>
+              <span className="muted">
+                bởi {entry.actor.fullName}
+                {entry.actor.title ? ` (${entry.actor.title})` : ''}
+              </span>
               {late && <span className="badge badge--overdue">Có bước trễ hạn</span>}
             </div>
             <ul className="timeline-body">

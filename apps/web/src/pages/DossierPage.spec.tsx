@@ -44,6 +44,17 @@ describe('DossierPage', () => {
     await waitFor(() => expect(screen.getByText(/Bước 2\/2: Phê duyệt, ký kết quả — Ban Giám đốc Sở/)).toBeInTheDocument());
   });
 
+  it('marks an appointment computed without an official holiday notice as provisional', async () => {
+    const api = backend();
+    render(<DossierPage id={ID} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hồ sơ 000.00.20.H35-261126-0001' })).toBeInTheDocument();
+    expect(screen.queryByText('Tạm tính')).not.toBeInTheDocument();
+    api.on('GET', `/api/dossiers/${ID}`, { body: { ...atStep2, provisional: true } });
+    const { unmount } = render(<DossierPage id={ID} />);
+    expect(await screen.findByText('Tạm tính')).toHaveAttribute('title', expect.stringContaining('chưa có thông báo chính thức'));
+    unmount();
+  });
+
   it('renders the history as a timeline with the late step highlighted', async () => {
     backend();
     render(<DossierPage id={ID} />);
@@ -88,7 +99,7 @@ describe('DossierPage', () => {
     api.on('GET', `/api/dossiers/${ID}/history`, {
       body: [
         ...HISTORY,
-        { version: 4, type: 'ISSUE_RESULT', typeLabel: 'Ban hành kết quả', from: 'processing', to: 'result_issued', toLabel: 'Đã có kết quả', stepFrom: 1, stepTo: null, actor: { id: 'l', username: 'leader' }, at: '2026-12-02T04:00:00Z', payload: {}, details: { outcome: 'early' } },
+        { version: 4, type: 'ISSUE_RESULT', typeLabel: 'Ban hành kết quả', from: 'processing', to: 'result_issued', toLabel: 'Đã có kết quả', stepFrom: 1, stepTo: null, actor: { id: 'l', username: 'leader', fullName: 'Phạm Quang Huy', title: 'Giám đốc' }, at: '2026-12-02T04:00:00Z', payload: {}, details: { outcome: 'early' } },
       ],
     });
     await user.click(screen.getByRole('button', { name: 'Xác nhận' }));

@@ -86,16 +86,16 @@ export function dossier(overrides: Partial<Dossier> = {}): Dossier {
 export const HISTORY: HistoryEntry[] = [
   {
     version: 1, type: 'CREATE', typeLabel: 'Tạo hồ sơ', from: null, to: 'received', toLabel: 'Đã tiếp nhận', stepFrom: null, stepTo: null,
-    actor: { id: 'u-clerk', username: 'clerk' }, at: '2026-11-26T02:21:12.585Z', payload: { channel: 'direct' },
+    actor: { id: 'u-clerk', username: 'clerk', fullName: 'Nguyễn Thị Hồng Nhung', title: 'Chuyên viên' }, at: '2026-11-26T02:21:12.585Z', payload: { channel: 'direct' },
     details: { dueAt: '2026-12-03T02:21:12.585Z', appointmentAt: '2026-12-03T02:21:12.585Z' },
   },
   {
     version: 2, type: 'COMPLETE_DIGITISATION', typeLabel: 'Hoàn thành số hóa', from: 'received', to: 'processing', toLabel: 'Đang xử lý', stepFrom: null, stepTo: 0,
-    actor: { id: 'u-clerk', username: 'clerk' }, at: '2026-11-26T02:25:00.000Z', payload: {}, details: null,
+    actor: { id: 'u-clerk', username: 'clerk', fullName: 'Nguyễn Thị Hồng Nhung', title: 'Chuyên viên' }, at: '2026-11-26T02:25:00.000Z', payload: {}, details: null,
   },
   {
     version: 3, type: 'FORWARD', typeLabel: 'Chuyển bước tiếp theo', from: 'processing', to: 'processing', toLabel: 'Đang xử lý', stepFrom: 0, stepTo: 1,
-    actor: { id: 'u-spec', username: 'specialist' }, at: '2026-12-02T03:00:00.000Z', payload: { note: 'Hồ sơ đạt yêu cầu' },
+    actor: { id: 'u-spec', username: 'specialist', fullName: 'Trần Văn Đức', title: 'Chuyên viên chính' }, at: '2026-12-02T03:00:00.000Z', payload: { note: 'Hồ sơ đạt yêu cầu' },
     details: { closedSteps: [{ index: 0, key: 'tham-dinh-ho-so', name: 'Thẩm định hồ sơ, dự thảo kết quả', departmentCode: 'PQLKH', dueAt: '2026-12-01T02:21:12.791Z', leftAt: '2026-12-02T03:00:00.000Z', late: true }] },
   },
 ];

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Channel, CHANNELS } from '@motcua/workflow';
+import { Type } from 'class-transformer';
 import { NameText, NestedObject } from '../../common/input.decorators';
+import { IntakeRecordDto } from './intake-record.dto';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Nguyễn Văn Ánh' })
@@ -45,4 +47,11 @@ export class CreateDossierDto {
   @ApiProperty({ type: ApplicantDto })
   @NestedObject(() => ApplicantDto)
   applicant!: ApplicantDto;
+
+  @ApiPropertyOptional({ type: IntakeRecordDto, description: 'What was received per component (counter and postal dossiers); printed on Mẫu 01' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => IntakeRecordDto)
+  intake?: IntakeRecordDto;
 }

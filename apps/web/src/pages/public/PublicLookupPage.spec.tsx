@@ -68,6 +68,8 @@ describe('public lookup (no login)', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(NOT_FOUND_MESSAGE);
     expect(screen.queryByText(/No dossier/)).not.toBeInTheDocument();
     expect(screen.getByLabelText(/Mã hồ sơ/)).toHaveValue(CODE);
+    // What was tried stays in the form, to correct rather than retype.
+    expect(screen.getByLabelText(/Mã tra cứu/)).toHaveValue('sai');
   });
 
   it('the manual form checks both fields before asking, then looks up', async () => {
@@ -81,13 +83,14 @@ describe('public lookup (no login)', () => {
     expect(screen.getByLabelText(/Mã hồ sơ/)).toHaveFocus();
     expect(api.calls).toHaveLength(0);
     await user.type(screen.getByLabelText(/Mã hồ sơ/), `  ${CODE} `);
-    await user.type(screen.getByLabelText(/Mã tra cứu/), 'abc def');
+    await user.type(screen.getByLabelText(/Mã tra cứu/), 'x'.repeat(129));
     await user.click(screen.getByRole('button', { name: 'Tra cứu' }));
     expect(screen.getByLabelText(/Mã tra cứu/)).toHaveAccessibleDescription(/Mã tra cứu không hợp lệ/);
     await user.clear(screen.getByLabelText(/Mã tra cứu/));
-    await user.type(screen.getByLabelText(/Mã tra cứu/), 'abcdef{Enter}');
+    // The short code as printed, typed with a space: the server reads it in any case and spacing.
+    await user.type(screen.getByLabelText(/Mã tra cứu/), 'k7qm 3xpa{Enter}');
     expect(await screen.findByTestId('public-state')).toHaveTextContent('Đang xử lý');
-    expect(api.calls[0].path).toBe(`${URL_PATH}?secret=abcdef`);
+    expect(api.calls[0].path).toBe(`${URL_PATH}?secret=k7qm+3xpa`);
     expect(screen.queryByRole('form', { name: 'Đánh giá mức độ hài lòng' })).not.toBeInTheDocument();
   });
 

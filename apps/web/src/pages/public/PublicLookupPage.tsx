@@ -61,7 +61,7 @@ export function PublicLookupPage({ code, secret }: { code?: string; secret?: str
         )}
         {lookup.status === 'found' && query && <DossierStatus dossier={lookup.dossier} code={query.code} secret={query.secret} onRated={() => void load(query, true)} />}
         {lookup.status !== 'found' && lookup.status !== 'loading' && (
-          <LookupForm initialCode={query?.code ?? code ?? ''} onSubmit={(q) => {
+          <LookupForm initialCode={query?.code ?? code ?? ''} initialSecret={query?.secret ?? ''} onSubmit={(q) => {
             setQuery(q);
             if (query && q.code === query.code && q.secret === query.secret) void load(q);
           }} />
@@ -81,20 +81,22 @@ export function PublicLookupPage({ code, secret }: { code?: string; secret?: str
   );
 }
 
+/** Codes are read off paper: the server accepts any case and spacing, so the form does not refuse them. */
 export function validateLookup(code: string, secret: string): { code?: string; secret?: string } {
   const errors: { code?: string; secret?: string } = {};
   const c = code.trim();
   const s = secret.trim();
   if (!c) errors.code = 'Vui lòng nhập mã hồ sơ (in trên giấy tiếp nhận).';
-  else if (c.length > 64 || /\s/.test(c)) errors.code = 'Mã hồ sơ không hợp lệ: viết liền, không quá 64 ký tự.';
+  else if (c.length > 64) errors.code = 'Mã hồ sơ không hợp lệ: không quá 64 ký tự.';
   if (!s) errors.secret = 'Vui lòng nhập mã tra cứu (in trên giấy tiếp nhận, cạnh mã QR).';
-  else if (s.length > 128 || /\s/.test(s)) errors.secret = 'Mã tra cứu không hợp lệ: viết liền, không quá 128 ký tự.';
+  else if (s.length > 128) errors.secret = 'Mã tra cứu không hợp lệ: không quá 128 ký tự.';
   return errors;
 }
 
-export function LookupForm({ initialCode = '', onSubmit }: { initialCode?: string; onSubmit(q: { code: string; secret: string }): void }) {
+export function LookupForm({ initialCode = '', initialSecret = '', onSubmit }: { initialCode?: string; initialSecret?: string; onSubmit(q: { code: string; secret: string }): void }) {
+  // After a failed try the form comes back with what the citizen typed, to correct rather than retype.
   const [code, setCode] = useState(initialCode);
-  const [secret, setSecret] = useState('');
+  const [secret, setSecret] = useState(initialSecret);
   const [errors, setErrors] = useState<{ code?: string; secret?: string }>({});
   const form = useRef<HTMLFormElement>(null);
 
