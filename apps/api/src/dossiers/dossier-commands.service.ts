@@ -38,6 +38,9 @@ import { applyTransition } from '../workflow-records/apply-transition';
 import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
 import { PortalRecords } from '../portal-records/portal-records.service';
 
+/** Extra rows another module writes in the creating transaction (the portal's files and its inbound record). */
+export type WithinCreate = (m: EntityManager, row: DossierEntity) => Promise<void>;
+
 export interface CreateResult {
   dossier: DossierView;
   /** True when an earlier request with the same Idempotency-Key created it. */
@@ -63,7 +66,7 @@ export class DossierCommands {
     private readonly records: PortalRecords,
   ) {}
 
-  async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string): Promise<CreateResult> {
+  async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string, within?: WithinCreate): Promise<CreateResult> {
     const procedure = await this.catalogue.findCurrent(dto.procedureCode);
     if (!procedure) throw new UnknownProcedureError(`Procedure ${dto.procedureCode} does not exist`, { procedureCode: dto.procedureCode });
     const requestHash = hashRequest(dto);
@@ -125,6 +128,7 @@ export class DossierCommands {
           updatedAt: now,
         };
         await m.insert(DossierEntity, row);
+        if (within) await within(m, row);
         await persistClockRecords(m, id, clock.records, procedure.steps);
         await m.insert(DossierEventEntity, {
           id: randomUUID(),
