@@ -53,6 +53,29 @@ export interface AppConfig {
   delivery: DeliverySettings;
   /** Reporting: the result links the portal records carry, and the national statistical cut-off. */
   reporting: ReportingSettings;
+  /** The online channel (issue #16): intake time of online submissions and the payment platform. */
+  online: OnlineSettings;
+}
+
+export interface OnlineSettings {
+  /**
+   * Working hours the one-stop unit has to accept or reject an online submission before the decision
+   * is flagged late (ONLINE_INTAKE_WORKING_HOURS, default 8: issue #16, DOMAIN.md §2.3; the legal
+   * text is UNVERIFIED).
+   */
+  intakeWorkingHours: number;
+  /**
+   * Shared secret of the payment platform's notifications (PAYMENT_NOTIFY_SECRET, HMAC-SHA256);
+   * null → the notification endpoint refuses every call (503), and no online payment can be recorded.
+   */
+  paymentNotifySecret: string | null;
+  /** Where the citizen is sent to pay (PAYMENT_PLATFORM_URL; the request id is appended); null = not offered. */
+  paymentPlatformUrl: string | null;
+  /**
+   * PAYMENT_PLATFORM_DOUBLE=on: a local stand-in for the payment platform runs inside the process
+   * (demo mode only; refused when NODE_ENV=production).
+   */
+  paymentPlatformDouble: boolean;
 }
 
 export interface ReportingSettings {
@@ -240,6 +263,14 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     resultLinkBaseUrl: (parseUrl(env.RESULT_LINK_BASE_URL, 'RESULT_LINK_BASE_URL', ['http:', 'https:'], problems) ?? `${publicBaseUrl}/api/public/results`).replace(/\/+$/, ''),
     statisticalCutoffDay: parseInteger(env.STATISTICAL_CUTOFF_DAY, 15, 'STATISTICAL_CUTOFF_DAY', 2, 28, problems),
   };
+  const online: OnlineSettings = {
+    intakeWorkingHours: parseInteger(env.ONLINE_INTAKE_WORKING_HOURS, 8, 'ONLINE_INTAKE_WORKING_HOURS', 1, 400, problems),
+    paymentNotifySecret: env.PAYMENT_NOTIFY_SECRET?.length ? env.PAYMENT_NOTIFY_SECRET : null,
+    paymentPlatformUrl: parseUrl(env.PAYMENT_PLATFORM_URL, 'PAYMENT_PLATFORM_URL', ['http:', 'https:'], problems),
+    paymentPlatformDouble: parseSwitch(env.PAYMENT_PLATFORM_DOUBLE, false, 'PAYMENT_PLATFORM_DOUBLE', problems),
+  };
+  if (online.paymentNotifySecret !== null && online.paymentNotifySecret.length < 32) problems.push('PAYMENT_NOTIFY_SECRET must be at least 32 characters');
+  if (nodeEnv === 'production' && online.paymentPlatformDouble) problems.push('PAYMENT_PLATFORM_DOUBLE is a demo stand-in and cannot be on when NODE_ENV=production');
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const lifecycle = parseLifecycle(env, problems);
   const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
@@ -285,6 +316,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     outbox,
     delivery,
     reporting,
+    online,
   };
 }
 

@@ -12,6 +12,7 @@ import { AddPortalRecords1765152000000 } from './1765152000000-AddPortalRecords'
 import { UniqueDigitisationCodes1765238400000 } from './1765238400000-UniqueDigitisationCodes';
 import { AddApplicantNameSearch1765324800000 } from './1765324800000-AddApplicantNameSearch';
 import { AddOnlineChannel1765670400000 } from './1765670400000-AddOnlineChannel';
+import { AddPaymentRequests1765670401000 } from './1765670401000-AddPaymentRequests';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UniqueDigitisationCodes1765238400000,
   AddApplicantNameSearch1765324800000,
   AddOnlineChannel1765670400000,
+  AddPaymentRequests1765670401000,
 ];

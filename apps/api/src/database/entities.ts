@@ -22,6 +22,7 @@ import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { MachineClientChangeEntity, MachineClientEntity } from '../machine-clients/machine-client.entity';
 import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
+import { PaymentRequestEntity } from '../payments/payment-request.entity';
 
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
@@ -51,4 +52,5 @@ export const ENTITIES = [
   MachineClientEntity,
   MachineClientChangeEntity,
   PortalInboundEntity,
+  PaymentRequestEntity,
 ];

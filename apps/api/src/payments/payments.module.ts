@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PaymentsController, PaymentsService } from './payments.controller';
 import { PortalRecordsModule } from '../portal-records/portal-records.module';
+import { PaymentNotificationsController, PublicPaymentsController } from './online-payments.controller';
+import { OnlinePaymentsService } from './online-payments.service';
 
-@Module({ imports: [PortalRecordsModule], controllers: [PaymentsController], providers: [PaymentsService] })
+@Module({
+  imports: [PortalRecordsModule],
+  controllers: [PaymentsController, PaymentNotificationsController, PublicPaymentsController],
+  providers: [PaymentsService, OnlinePaymentsService],
+})
 export class PaymentsModule {}

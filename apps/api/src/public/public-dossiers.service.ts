@@ -10,6 +10,7 @@ import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierRatingEntity, RatingLevel } from '../ratings/dossier-rating.entity';
 import { PortalRecords } from '../portal-records/portal-records.service';
+import { paymentSummary } from '../payments/online-payments.service';
 
 export class AlreadyRatedError extends AppError {
   readonly status = 409;
@@ -64,6 +65,7 @@ export class PublicDossiersService {
         rating: rating ? { level: rating.level, createdAt: rating.createdAt.toISOString() } : null,
         result: dossier.processingEndedAt ? publicResult(results[0]) : null,
         canRate: !rating && dossier.processingEndedAt !== null,
+        payment: await paymentSummary(m, dossier, version),
       };
     });
   }
