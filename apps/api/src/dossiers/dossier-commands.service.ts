@@ -33,6 +33,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
 import { nameSearchKey } from './name-search';
+import { onlineIntakeDetails, withIntake } from './online-intake';
 import { instantOf } from '../common/input.decorators';
 import { applyTransition } from '../workflow-records/apply-transition';
 import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
@@ -213,7 +214,8 @@ export class DossierCommands {
             actorId: user.id,
             actorUsername: user.username,
             payload,
-            details: clockDetails(clock!.records, before, clock!.state, steps),
+            // An online submission's accept/reject is flagged late after its intake hours (issue #16).
+            details: withIntake(clockDetails(clock!.records, before, clock!.state, steps), onlineIntakeDetails(row, event, this.clock.calendar, this.config.online.intakeWorkingHours, now)),
             occurredAt: now,
           });
         },
