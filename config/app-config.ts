@@ -267,8 +267,11 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     intakeWorkingHours: parseInteger(env.ONLINE_INTAKE_WORKING_HOURS, 8, 'ONLINE_INTAKE_WORKING_HOURS', 1, 400, problems),
     paymentNotifySecret: env.PAYMENT_NOTIFY_SECRET?.length ? env.PAYMENT_NOTIFY_SECRET : null,
     paymentPlatformUrl: parseUrl(env.PAYMENT_PLATFORM_URL, 'PAYMENT_PLATFORM_URL', ['http:', 'https:'], problems),
-    paymentPlatformDouble: parseSwitch(env.PAYMENT_PLATFORM_DOUBLE, false, 'PAYMENT_PLATFORM_DOUBLE', problems),
+    // On by default in development (npm start's demo), never otherwise unless asked (tests start their own).
+    paymentPlatformDouble: parseSwitch(env.PAYMENT_PLATFORM_DOUBLE, nodeEnv === 'development', 'PAYMENT_PLATFORM_DOUBLE', problems),
   };
+  // The demo's stand-in and the endpoint share a secret made for this process when none is given.
+  if (online.paymentPlatformDouble && online.paymentNotifySecret === null) online.paymentNotifySecret = randomBytes(32).toString('hex');
   if (online.paymentNotifySecret !== null && online.paymentNotifySecret.length < 32) problems.push('PAYMENT_NOTIFY_SECRET must be at least 32 characters');
   if (nodeEnv === 'production' && online.paymentPlatformDouble) problems.push('PAYMENT_PLATFORM_DOUBLE is a demo stand-in and cannot be on when NODE_ENV=production');
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);

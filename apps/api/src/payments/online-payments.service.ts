@@ -14,6 +14,7 @@ import { DossierPaymentEntity } from './dossier-payment.entity';
 import { AlreadyPaidError, NoFeeError } from './payments.controller';
 import { PaymentRequestEntity, PLATFORM_BY_CHANNEL_CODE } from './payment-request.entity';
 import { paymentSignatureValid, SignedPaymentFields } from './payment-signature';
+import { PaymentPlatformDemo } from './payment-platform-demo';
 
 export class PaymentSignatureInvalidError extends AppError {
   readonly status = 401;
@@ -57,6 +58,7 @@ export class OnlinePaymentsService {
     private readonly time: Clock,
     private readonly records: PortalRecords,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly demo: PaymentPlatformDemo,
   ) {}
 
   /** The dossier's payment request (made on first ask), for the citizen with the dossier's code and secret. */
@@ -80,7 +82,8 @@ export class OnlinePaymentsService {
       request = { id: randomUUID(), dossierId: dossier.id, amountVnd: version.feeAmountVnd, state: 'pending', platform: null, transactionId: null, paidAt: null, createdAt: this.time.now() };
       await m.insert(PaymentRequestEntity, request);
     }
-    const payUrl = this.config.online.paymentPlatformUrl ? `${this.config.online.paymentPlatformUrl}?requestId=${request.id}&amountVnd=${request.amountVnd}` : null;
+    const platformUrl = this.config.online.paymentPlatformUrl ?? this.demo.payUrl;
+    const payUrl = platformUrl ? `${platformUrl}?requestId=${request.id}&amountVnd=${request.amountVnd}` : null;
     return { requestId: request.id, amountVnd: request.amountVnd, state: request.state, paidAt: request.paidAt?.toISOString() ?? null, payUrl };
   }
 
