@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { ObjectStorage } from '@motcua/storage';
 import { OBJECT_STORAGE } from '../../apps/api/src/files/object-storage.provider';
+import { PortalRecordEntity } from '../../apps/api/src/portal-records/portal-record.entity';
 import { APPLICANT, pickWalkableProcedure, sendEvent } from '../support/dossier-helpers';
 import { samplePdf } from '../support/files';
 import { basicAuth, portalClient, portalRecord, postPortalDossier } from '../support/portal-inbound';
@@ -44,6 +45,9 @@ describe('Online channel: dossiers forwarded by the national portal (issue #16, 
     const dossier = (await t.http().get(`/api/dossiers/${first.body.dossierId}`).set('authorization', await bearer('clerk')).expect(200)).body;
     expect(dossier).toMatchObject({ channel: 'online', state: 'submitted', applicant: { fullName: APPLICANT.fullName, idNumber: APPLICANT.idNumber } });
     expect(dossier.allowedEvents).toEqual(expect.arrayContaining(['ACCEPT', 'REJECT']));
+    // The sync record says online (KenhThucHien 2) and that the citizen signed in with VNeID.
+    const synced = await t.app.get(DataSource).getRepository(PortalRecordEntity).findOneByOrFail({ dossierId: first.body.dossierId });
+    expect(synced.record).toMatchObject({ KenhThucHien: 2, TaiKhoanDuocXacThucVoiVNeID: 1 });
   });
 
   it('two concurrent deliveries of one portal id still make one dossier', async () => {

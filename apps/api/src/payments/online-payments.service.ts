@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { Clock } from '../common/clock';
 import { AppError, NotFoundError, ServiceUnavailableError } from '../common/errors';
-import { sameSecret } from '../common/secrets';
+import { dossierBySecret } from '../public/dossier-by-secret';
 import { instantOf } from '../common/input.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
@@ -64,10 +64,10 @@ export class OnlinePaymentsService {
   /** The dossier's payment request (made on first ask), for the citizen with the dossier's code and secret. */
   async request(code: string, secret: string) {
     try {
-      return await this.uow.run(async (m) => this.ensureRequest(m, await findBySecret(m, code, secret)));
+      return await this.uow.run(async (m) => this.ensureRequest(m, await dossierBySecret(m, code, secret)));
     } catch (error) {
       // Two first asks at once: the other one made it.
-      if (isUniqueViolation(error)) return this.uow.run(async (m) => this.ensureRequest(m, await findBySecret(m, code, secret)));
+      if (isUniqueViolation(error)) return this.uow.run(async (m) => this.ensureRequest(m, await dossierBySecret(m, code, secret)));
       throw error;
     }
   }
@@ -136,11 +136,4 @@ export async function paymentSummary(m: EntityManager, dossier: DossierEntity, v
     method: paid?.method ?? null,
     paidAt: paid?.paidAt.toISOString() ?? null,
   };
-}
-
-/** One message for an unknown code and a wrong secret, as the public lookup. */
-async function findBySecret(m: EntityManager, code: string, secret: string): Promise<DossierEntity> {
-  const dossier = await m.findOne(DossierEntity, { where: { code } });
-  if (!dossier || !dossier.lookupSecret || !sameSecret(dossier.lookupSecret, secret)) throw new NotFoundError('No dossier with this code and secret');
-  return dossier;
 }

@@ -11,6 +11,7 @@ import { DossierCommands } from '../dossiers/dossier-commands.service';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { OBJECT_STORAGE } from '../files/object-storage.provider';
+import { electronicComponentRow } from '../files/electronic-copy';
 import { fromPortalRecord, PortalFieldError, PortalSubmission } from './portal-dossier.adapter';
 import { CheckedFile, checkPortalFile } from './portal-files';
 import { PortalInboundEntity } from './portal-inbound.entity';
@@ -104,11 +105,11 @@ export class PortalInboundService {
   }
 
   private fileRow(id: string, storageKey: string, file: CheckedFile, client: AuthUser): DossierFileEntity {
-    return {
+    // dossierId and applicantIdNumber are set once the dossier row exists (in the creating transaction).
+    return electronicComponentRow({
       id,
       dossierId: '',
       applicantIdNumber: '',
-      purpose: 'component',
       componentKey: file.componentKey,
       storageKey,
       fileName: file.fileName,
@@ -117,13 +118,7 @@ export class PortalInboundService {
       sha256: file.sha256,
       uploadedBy: client.id,
       uploadedAt: this.time.now(),
-      // An electronic original from the citizen, not a scan: no digitisation code and no digitiser's signature (TT 01/2023 concerns paper).
-      digitisationCode: null,
-      metadata: null,
-      signature: null,
-      signatureKey: null,
-      reusedFrom: null,
-    };
+    });
   }
 
   private async removeAll(keys: string[]): Promise<void> {

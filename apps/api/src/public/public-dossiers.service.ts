@@ -11,6 +11,7 @@ import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierRatingEntity, RatingLevel } from '../ratings/dossier-rating.entity';
 import { PortalRecords } from '../portal-records/portal-records.service';
 import { paymentSummary } from '../payments/online-payments.service';
+import { supplementView } from '../online-supplement/online-supplement.service';
 
 export class AlreadyRatedError extends AppError {
   readonly status = 409;
@@ -66,6 +67,7 @@ export class PublicDossiersService {
         result: dossier.processingEndedAt ? publicResult(results[0]) : null,
         canRate: !rating && dossier.processingEndedAt !== null,
         payment: await paymentSummary(m, dossier, version),
+        supplement: await supplementView(m, dossier, version),
       };
     });
   }
