@@ -13,6 +13,7 @@ import { UniqueDigitisationCodes1765238400000 } from './1765238400000-UniqueDigi
 import { AddApplicantNameSearch1765324800000 } from './1765324800000-AddApplicantNameSearch';
 import { AddOnlineChannel1765670400000 } from './1765670400000-AddOnlineChannel';
 import { AddPaymentRequests1765670401000 } from './1765670401000-AddPaymentRequests';
+import { AddResultDownloads1765670402000 } from './1765670402000-AddResultDownloads';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddApplicantNameSearch1765324800000,
   AddOnlineChannel1765670400000,
   AddPaymentRequests1765670401000,
+  AddResultDownloads1765670402000,
 ];

@@ -23,6 +23,7 @@ import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { MachineClientChangeEntity, MachineClientEntity } from '../machine-clients/machine-client.entity';
 import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
 import { PaymentRequestEntity } from '../payments/payment-request.entity';
+import { ResultDownloadEntity } from '../files/result-download.entity';
 
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
@@ -53,4 +54,5 @@ export const ENTITIES = [
   MachineClientChangeEntity,
   PortalInboundEntity,
   PaymentRequestEntity,
+  ResultDownloadEntity,
 ];

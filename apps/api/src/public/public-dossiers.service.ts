@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AppError, NotFoundError } from '../common/errors';
@@ -36,6 +37,7 @@ export class PublicDossiersService {
     private readonly uow: UnitOfWork,
     private readonly time: Clock,
     private readonly records: PortalRecords,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async lookup(code: string, secret: string) {
@@ -65,6 +67,8 @@ export class PublicDossiersService {
         })),
         rating: rating ? { level: rating.level, createdAt: rating.createdAt.toISOString() } : null,
         result: dossier.processingEndedAt ? publicResult(results[0]) : null,
+        // The electronic result's download: the same public link the portal record carries (DuongDanTepTinKetQua); every download is audited.
+        resultLink: dossier.resultToken ? `${this.config.reporting.resultLinkBaseUrl}/${dossier.resultToken}` : null,
         canRate: !rating && dossier.processingEndedAt !== null,
         payment: await paymentSummary(m, dossier, version),
         supplement: await supplementView(m, dossier, version),
