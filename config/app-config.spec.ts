@@ -61,3 +61,28 @@ describe('papers', () => {
     expect(() => loadAppConfig({ ...production, PUBLIC_BASE_URL: 'https://dichvucong.example.vn' })).not.toThrow(/PUBLIC_BASE_URL/);
   });
 });
+
+describe('online channel settings (issue #16)', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'motcua-config-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const load = (env: Record<string, string>) => loadAppConfig({ DATA_DIR: dir, ...env });
+
+  it('gives online submissions 8 working hours unless configured', () => {
+    expect(load({}).online.intakeWorkingHours).toBe(8);
+    expect(load({ ONLINE_INTAKE_WORKING_HOURS: '16' }).online.intakeWorkingHours).toBe(16);
+    expect(() => load({ ONLINE_INTAKE_WORKING_HOURS: '0' })).toThrow(/ONLINE_INTAKE_WORKING_HOURS/);
+  });
+
+  it('runs the payment platform stand-in in development only, with a secret made for the process', () => {
+    const dev = load({ NODE_ENV: 'development' }).online;
+    expect(dev.paymentPlatformDouble).toBe(true);
+    expect(dev.paymentNotifySecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(load({ NODE_ENV: 'test' }).online).toMatchObject({ paymentPlatformDouble: false, paymentNotifySecret: null });
+    expect(() => load({ NODE_ENV: 'production', PAYMENT_PLATFORM_DOUBLE: 'on' })).toThrow(/PAYMENT_PLATFORM_DOUBLE/);
+  });
+
+  it('refuses a short payment secret', () => {
+    expect(() => load({ NODE_ENV: 'test', PAYMENT_NOTIFY_SECRET: 'short' })).toThrow(/PAYMENT_NOTIFY_SECRET/);
+  });
+});

@@ -55,6 +55,8 @@ export interface AppConfig {
   reporting: ReportingSettings;
   /** Who and what the printed papers name (issue #12). */
   papers: PaperSettings;
+  /** The online channel (issue #16): intake time of online submissions and the payment platform. */
+  online: OnlineSettings;
 }
 
 /**
@@ -75,6 +77,27 @@ export interface PaperSettings {
    * the head's title.
    */
   signerUsername: string | null;
+}
+
+export interface OnlineSettings {
+  /**
+   * Working hours the one-stop unit has to accept or reject an online submission before the decision
+   * is flagged late (ONLINE_INTAKE_WORKING_HOURS, default 8: issue #16, DOMAIN.md §2.3; the legal
+   * text is UNVERIFIED).
+   */
+  intakeWorkingHours: number;
+  /**
+   * Shared secret of the payment platform's notifications (PAYMENT_NOTIFY_SECRET, HMAC-SHA256);
+   * null → the notification endpoint refuses every call (503), and no online payment can be recorded.
+   */
+  paymentNotifySecret: string | null;
+  /** Where the citizen is sent to pay (PAYMENT_PLATFORM_URL; the request id is appended); null = not offered. */
+  paymentPlatformUrl: string | null;
+  /**
+   * PAYMENT_PLATFORM_DOUBLE=on: a local stand-in for the payment platform runs inside the process
+   * (demo mode only; refused when NODE_ENV=production).
+   */
+  paymentPlatformDouble: boolean;
 }
 
 export interface ReportingSettings {
@@ -271,6 +294,17 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     agencyHeadTitle: env.AGENCY_HEAD_TITLE?.trim() || 'Giám đốc',
     signerUsername: env.PAPER_SIGNER_USERNAME?.trim() || null,
   };
+  const online: OnlineSettings = {
+    intakeWorkingHours: parseInteger(env.ONLINE_INTAKE_WORKING_HOURS, 8, 'ONLINE_INTAKE_WORKING_HOURS', 1, 400, problems),
+    paymentNotifySecret: env.PAYMENT_NOTIFY_SECRET?.length ? env.PAYMENT_NOTIFY_SECRET : null,
+    paymentPlatformUrl: parseUrl(env.PAYMENT_PLATFORM_URL, 'PAYMENT_PLATFORM_URL', ['http:', 'https:'], problems),
+    // On by default in development (npm start's demo), never otherwise unless asked (tests start their own).
+    paymentPlatformDouble: parseSwitch(env.PAYMENT_PLATFORM_DOUBLE, nodeEnv === 'development', 'PAYMENT_PLATFORM_DOUBLE', problems),
+  };
+  // The demo's stand-in and the endpoint share a secret made for this process when none is given.
+  if (online.paymentPlatformDouble && online.paymentNotifySecret === null) online.paymentNotifySecret = randomBytes(32).toString('hex');
+  if (online.paymentNotifySecret !== null && online.paymentNotifySecret.length < 32) problems.push('PAYMENT_NOTIFY_SECRET must be at least 32 characters');
+  if (nodeEnv === 'production' && online.paymentPlatformDouble) problems.push('PAYMENT_PLATFORM_DOUBLE is a demo stand-in and cannot be on when NODE_ENV=production');
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const lifecycle = parseLifecycle(env, problems);
   const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
@@ -317,6 +351,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     delivery,
     reporting,
     papers,
+    online,
   };
 }
 

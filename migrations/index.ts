@@ -13,6 +13,9 @@ import { UniqueDigitisationCodes1765238400000 } from './1765238400000-UniqueDigi
 import { AddApplicantNameSearch1765324800000 } from './1765324800000-AddApplicantNameSearch';
 import { AddStaffTitles1765411200000 } from './1765411200000-AddStaffTitles';
 import { AddIntakeRecord1765411201000 } from './1765411201000-AddIntakeRecord';
+import { AddOnlineChannel1765670400000 } from './1765670400000-AddOnlineChannel';
+import { AddPaymentRequests1765670401000 } from './1765670401000-AddPaymentRequests';
+import { AddResultDownloads1765670402000 } from './1765670402000-AddResultDownloads';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +34,7 @@ export const MIGRATIONS = [
   AddApplicantNameSearch1765324800000,
   AddStaffTitles1765411200000,
   AddIntakeRecord1765411201000,
+  AddOnlineChannel1765670400000,
+  AddPaymentRequests1765670401000,
+  AddResultDownloads1765670402000,
 ];

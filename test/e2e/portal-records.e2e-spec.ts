@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { ResultDownloadEntity } from '../../apps/api/src/files/result-download.entity';
 import { readRecord, type PortalRecord } from '@motcua/indicators';
 import { UnitOfWork } from '@motcua/persistence';
 import { OutboxDispatcher } from '../../apps/api/src/outbox';
@@ -85,6 +87,14 @@ describe('Portal records: what the portal receives is what we count', () => {
     expect((pdf.body as Buffer).includes(Buffer.from('/ByteRange'))).toBe(true);
     await t.http().get('/api/public/results/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(404);
     await t.http().get('/api/public/results/not%20a%20token').expect(400);
+    // Every download is audited (issue #16); refused ones download nothing and are not.
+    const downloads = await t.app.get(DataSource).getRepository(ResultDownloadEntity).findBy({ dossierId: d.id });
+    expect(downloads).toEqual([expect.objectContaining({ clientAddress: '127.0.0.1' })]);
+    // The citizen's lookup offers the same link.
+    const clerkView = await t.http().get(`/api/dossiers/${d.id}`).set('authorization', `Bearer ${await t.login('clerk')}`).expect(200);
+    const secret = (clerkView.body.publicLookupUrl as string).split('/').pop();
+    const lookup = await t.http().get(`/api/public/dossiers/${encodeURIComponent(d.code)}`).query({ secret }).expect(200);
+    expect(lookup.body.resultLink).toBe(record.DuongDanTepTinKetQua);
 
     // The portal's 4.1 from what it received: the result counts as electronic.
     expect(readRecord(record, { agencyCode: 'x', synced: true })).toMatchObject({ eResult: true, endState: 'result_issued' });

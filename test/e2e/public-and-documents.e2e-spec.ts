@@ -1,6 +1,7 @@
 import { parseQrPayload } from '@motcua/documents';
 import { decodeQr, pdfImages, pdfText } from '@motcua/documents/testing';
 import { APPLICANT, createDossier, pickWalkableProcedure, sendEvent, USER_BY_DEPARTMENT } from '../support/dossier-helpers';
+import { submitOnline } from '../support/portal-inbound';
 import { attachSignedResult } from '../support/files';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -129,7 +130,7 @@ describe('Receipt, public lookup, rating and payment', () => {
   it('records a fee payment once (indicator 3.6)', async () => {
     const paid = await t.http().get('/api/procedures').set(await auth('clerk')).expect(200);
     const withFee = paid.body.find((p: { fee: { amountVnd: number | null } }) => (p.fee.amountVnd ?? 0) > 0);
-    const d = await t.http().post('/api/dossiers').set(await auth('clerk')).send({ procedureCode: withFee.code, channel: 'online', applicant: APPLICANT }).expect(201);
+    const d = { body: await submitOnline(t, withFee.code) };
     expect(d.body.feeApplies).toBe(true);
     const res = await t.http().post(`/api/dossiers/${d.body.id}/payment`).set(await auth('clerk')).send({ method: 'national_portal', amountVnd: withFee.fee.amountVnd, reference: 'GD-2026-000123' });
     expect(res.status).toBe(201);

@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { IS_PUBLIC, ROLES } from '../../apps/api/src/common/auth.decorators';
+import { IS_PUBLIC, MACHINE_ROUTE_ROLES, ROLES } from '../../apps/api/src/common/auth.decorators';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 describe('Every route states who may call it', () => {
@@ -11,7 +11,7 @@ describe('Every route states who may call it', () => {
   });
   afterAll(() => t.close());
 
-  it('each handler is @Public() or declares @Roles(...)', () => {
+  it('each handler is @Public() or declares @Roles(...) or @MachineRoute(...)', () => {
     const routes: string[] = [];
     const undeclared: string[] = [];
     for (const module of t.app.get(ModulesContainer).values()) {
@@ -26,7 +26,9 @@ describe('Every route states who may call it', () => {
           routes.push(label);
           const isPublic = Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller);
           const roles = Reflect.getMetadata(ROLES, handler) ?? Reflect.getMetadata(ROLES, controller);
-          if (!isPublic && !(Array.isArray(roles) && roles.length > 0)) undeclared.push(label);
+          const machineRoles = Reflect.getMetadata(MACHINE_ROUTE_ROLES, handler) ?? Reflect.getMetadata(MACHINE_ROUTE_ROLES, controller);
+          const declared = (r: unknown) => Array.isArray(r) && r.length > 0;
+          if (!isPublic && !declared(roles) && !declared(machineRoles)) undeclared.push(label);
         }
       }
     }

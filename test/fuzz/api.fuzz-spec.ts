@@ -40,7 +40,8 @@ describe(`OpenAPI fuzz (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, see
   beforeAll(async () => {
     t = await startTestApp({
       // Rate limits would answer 429 before the handlers see the input; they have tests of their own.
-      env: { LOGIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) },
+      // With a payment secret, notifications reach the signature check instead of answering "not configured" (503).
+      env: { LOGIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES), PAYMENT_NOTIFY_SECRET: 'fuzz-payment-secret-0123456789abcdef' },
     });
     for (const role of ROLES) tokens.push(await t.login(role));
     const doc = await t.http().get('/api/docs-json').expect(200);

@@ -1,4 +1,5 @@
 import { digitiseRequired } from './files';
+import { submitOnline } from './portal-inbound';
 import type { TestApp } from './test-app';
 
 export const APPLICANT = {
@@ -33,13 +34,27 @@ export async function pickWalkableProcedure(t: TestApp, opts: { minSteps?: numbe
   return chosen;
 }
 
-/** Creates a dossier at the counter and, unless told otherwise, scans its required components. */
-export async function createDossier(t: TestApp, procedureCode: string, channel: 'direct' | 'online' | 'postal' = 'direct', options: { scan?: boolean } = {}) {
+/**
+ * Creates a dossier at the counter and, unless told otherwise, scans its required components. An
+ * online dossier comes through the real online path instead (the national portal's inbound
+ * endpoint), with the required components' files unless `scan` is false.
+ */
+export interface CreatedDossier {
+  id: string;
+  code: string;
+  version: number;
+  state: string;
+  dueAt: string | null;
+  allowedEvents: string[];
+}
+
+export async function createDossier(t: TestApp, procedureCode: string, channel: 'direct' | 'online' | 'postal' = 'direct', options: { scan?: boolean } = {}): Promise<CreatedDossier> {
+  if (channel === 'online') return (await submitOnline(t, procedureCode, { withFiles: options.scan !== false })) as CreatedDossier;
   const token = await t.login('clerk');
   const res = await t.http().post('/api/dossiers').set('authorization', `Bearer ${token}`).send({ procedureCode, channel, applicant: APPLICANT });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
   if (options.scan !== false) await digitiseRequired(t, res.body.id);
-  return res.body as { id: string; code: string; version: number; state: string; dueAt: string | null; allowedEvents: string[] };
+  return res.body as CreatedDossier;
 }
 
 export async function sendEvent(t: TestApp, username: string, id: string, body: Record<string, unknown>) {

@@ -20,3 +20,4 @@ export {
   type OpenStep,
   type Outcome,
 } from './dossier-clock';
+export { DEFAULT_INTAKE_REVIEW_WORKING_HOURS, intakeReview, type IntakeReview } from './intake-review';

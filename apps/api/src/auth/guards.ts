@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@motcua/workflow';
-import { AuthUser, IS_PUBLIC, ROLES } from '../common/auth.decorators';
+import { AuthUser, IS_PUBLIC, MACHINE_ROUTE_ROLES, ROLES } from '../common/auth.decorators';
 
 /** Global: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
@@ -12,7 +12,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    // Machine routes authenticate by client credentials in their own guard, never by a staff token.
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) || isMachineRoute(this.reflector, targets)) return true;
     return super.canActivate(context);
   }
 
@@ -29,7 +31,7 @@ export class RolesGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) || isMachineRoute(this.reflector, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles) throw new ForbiddenException({ error: 'FORBIDDEN', message: 'This route declares no roles' });
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
@@ -38,4 +40,9 @@ export class RolesGuard implements CanActivate {
     }
     return true;
   }
+}
+
+function isMachineRoute(reflector: Reflector, targets: Parameters<Reflector['getAllAndOverride']>[1]): boolean {
+  const roles = reflector.getAllAndOverride<string[] | undefined>(MACHINE_ROUTE_ROLES, targets);
+  return Array.isArray(roles) && roles.length > 0;
 }

@@ -3,6 +3,8 @@ import type { Role } from '@motcua/workflow';
 
 export const IS_PUBLIC = 'motcua:public';
 export const ROLES = 'motcua:roles';
+/** Machine roles of a route for other systems (machine-clients/machine-route.ts): staff guards leave it to the machine guard. */
+export const MACHINE_ROUTE_ROLES = 'motcua:machine-roles';
 
 /** No login needed. Every route is closed unless marked so. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);

@@ -20,6 +20,10 @@ import { FeedbackEventEntity } from '../feedback/feedback-event.entity';
 import { OUTBOX_ENTITIES } from '../outbox/outbox.entities';
 import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
+import { MachineClientChangeEntity, MachineClientEntity } from '../machine-clients/machine-client.entity';
+import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
+import { PaymentRequestEntity } from '../payments/payment-request.entity';
+import { ResultDownloadEntity } from '../files/result-download.entity';
 
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
@@ -46,4 +50,9 @@ export const ENTITIES = [
   ...OUTBOX_ENTITIES,
   PortalRecordEntity,
   PortalDeliveryEntity,
+  MachineClientEntity,
+  MachineClientChangeEntity,
+  PortalInboundEntity,
+  PaymentRequestEntity,
+  ResultDownloadEntity,
 ];

@@ -34,10 +34,14 @@ import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
 import { nameSearchKey } from './name-search';
 import { normaliseIntake } from './intake-record';
+import { onlineIntakeDetails, withIntake } from './online-intake';
 import { instantOf } from '../common/input.decorators';
 import { applyTransition } from '../workflow-records/apply-transition';
 import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
 import { PortalRecords } from '../portal-records/portal-records.service';
+
+/** Extra rows another module writes in the creating transaction (the portal's files and its inbound record). */
+export type WithinCreate = (m: EntityManager, row: DossierEntity) => Promise<void>;
 
 export interface CreateResult {
   dossier: DossierView;
@@ -64,7 +68,7 @@ export class DossierCommands {
     private readonly records: PortalRecords,
   ) {}
 
-  async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string): Promise<CreateResult> {
+  async create(user: AuthUser, dto: CreateDossierDto, idempotencyKey?: string, within?: WithinCreate): Promise<CreateResult> {
     const procedure = await this.catalogue.findCurrent(dto.procedureCode);
     if (!procedure) throw new UnknownProcedureError(`Procedure ${dto.procedureCode} does not exist`, { procedureCode: dto.procedureCode });
     const intakeRecord = dto.intake ? normaliseIntake(dto.intake, procedure.components) : null;
@@ -128,6 +132,7 @@ export class DossierCommands {
           updatedAt: now,
         };
         await m.insert(DossierEntity, row);
+        if (within) await within(m, row);
         await persistClockRecords(m, id, clock.records, procedure.steps);
         await m.insert(DossierEventEntity, {
           id: randomUUID(),
@@ -213,7 +218,11 @@ export class DossierCommands {
             actorId: user.id,
             actorUsername: user.username,
             payload,
-            details: { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
+            // An online submission's accept/reject is flagged late after its intake hours (issue #16).
+            details: withIntake(
+              { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
+              onlineIntakeDetails(row, event, this.clock.calendar, this.config.online.intakeWorkingHours, now),
+            ),
             occurredAt: now,
           });
         },

@@ -5,6 +5,7 @@ import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorato
 import { BadInputError } from '../common/errors';
 import { DossierCommands } from './dossier-commands.service';
 import { DossierQueries } from './dossier-queries.service';
+import { assertCounterChannel } from './counter-channel';
 import { CreateDossierDto } from './dto/create-dossier.dto';
 import { DossierEventDto } from './dto/dossier-event.dto';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
@@ -33,6 +34,7 @@ export class DossiersController {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,128}$/.test(idempotencyKey)) {
       throw new BadInputError('Idempotency-Key must be 1–128 visible ASCII characters');
     }
+    assertCounterChannel(dto.channel);
     const result = await this.commands.create(user, dto, idempotencyKey);
     if (result.replayed) void reply.status(200).header('idempotent-replayed', 'true');
     return result.dossier;

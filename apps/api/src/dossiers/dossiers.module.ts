@@ -12,6 +12,6 @@ import { PortalRecordsModule } from '../portal-records/portal-records.module';
   imports: [CatalogueModule, DeadlinesModule, OutboxCoreModule, PortalRecordsModule],
   controllers: [DossiersController],
   providers: [DossierCommands, DossierQueries, DossierCodeGenerator],
-  exports: [DossierCodeGenerator],
+  exports: [DossierCodeGenerator, DossierCommands],
 })
 export class DossiersModule {}

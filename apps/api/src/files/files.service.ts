@@ -11,6 +11,7 @@ import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { canSeeDossier } from '../dossiers/dossier-access';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DigitisationMetadata, DossierFileEntity, SignatureRecord } from './dossier-file.entity';
+import { ResultDownloadEntity } from './result-download.entity';
 import { FileView, toFileView } from './file.view';
 import { OBJECT_STORAGE } from './object-storage.provider';
 import { DigitisationCodes } from './digitisation-codes';
@@ -356,14 +357,24 @@ export class FilesService {
    * The signed file of an issued electronic result, by the token of its public link (the link the
    * portal record carries as DuongDanTepTinKetQua). Unknown token → 404, saying nothing more.
    */
-  async openIssuedResult(token: string): Promise<{ file: DossierFileEntity; dossierCode: string; stream: Readable }> {
+  async openIssuedResult(token: string, clientAddress: string): Promise<{ file: DossierFileEntity; dossierCode: string; stream: Readable }> {
     const found = await this.uow.read(async (m) => {
       const dossier = await m.findOne(DossierEntity, { where: { resultToken: token }, select: { id: true, code: true, resultFileId: true } });
       const file = dossier?.resultFileId ? await m.findOne(DossierFileEntity, { where: { id: dossier.resultFileId, dossierId: dossier.id } }) : null;
       return dossier && file ? { dossier, file } : null;
     });
     if (!found) throw new NotFoundError('No electronic result with this link');
-    return { file: found.file, dossierCode: found.dossier.code, stream: await this.storage.get(found.file.storageKey) };
+    const stream = await this.storage.get(found.file.storageKey);
+    // Every download is audited (issue #16), once the file is there to be sent.
+    try {
+      await this.uow.run((m) =>
+        m.insert(ResultDownloadEntity, { id: randomUUID(), dossierId: found.dossier.id, fileId: found.file.id, clientAddress: clientAddress.slice(0, 64), downloadedAt: this.time.now() }),
+      );
+    } catch (error) {
+      stream.destroy();
+      throw error;
+    }
+    return { file: found.file, dossierCode: found.dossier.code, stream };
   }
 
   async presignedUrl(user: AuthUser, fileId: string): Promise<{ url: string | null; expiresAt: string | null }> {

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Req, StreamableFile, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../common/auth.decorators';
@@ -21,9 +22,9 @@ export class PublicResultsController {
   constructor(private readonly files: FilesService) {}
 
   @Get(':token')
-  async download(@Param('token') token: string): Promise<StreamableFile> {
+  async download(@Param('token') token: string, @Req() req: FastifyRequest): Promise<StreamableFile> {
     if (!TOKEN.test(token)) throw new BadInputError('Not a result link');
-    const { file, dossierCode, stream } = await this.files.openIssuedResult(token);
+    const { file, dossierCode, stream } = await this.files.openIssuedResult(token, req.ip);
     return new StreamableFile(stream, {
       type: 'application/pdf',
       length: file.size,

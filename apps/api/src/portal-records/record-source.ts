@@ -7,6 +7,7 @@ import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
+import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
 
 const TIME_UNITS: readonly string[] = ['working_days', 'working_hours', 'calendar_days'];
 const RESULT_STATES: readonly string[] = ['result_issued', 'returned'];
@@ -47,6 +48,8 @@ export async function loadRecordSource(m: EntityManager, row: DossierEntity, ver
   const payment = row.feeApplies ? await m.findOne(DossierPaymentEntity, { where: { dossierId: row.id }, select: { amountVnd: true } }) : null;
   const feeBearing = chargesFee({ amountVnd: version.feeAmountVnd, text: version.feeText });
   const amount = payment?.amountVnd ?? version.feeAmountVnd;
+  // TaiKhoanDuocXacThucVoiVNeID: known for dossiers the national portal forwarded (the citizen signed in there).
+  const inbound = row.channel === 'online' ? await m.findOne(PortalInboundEntity, { where: { dossierId: row.id }, select: { vneidVerified: true } }) : null;
   return {
     code: row.code,
     procedureCode: row.procedureCode,
@@ -70,7 +73,7 @@ export async function loadRecordSource(m: EntityManager, row: DossierEntity, ver
     fees: feeBearing && amount !== null ? [{ name: version.feeText ?? 'Phí, lệ phí', amountVnd: amount }] : [],
     paidOnline: row.paymentMethod === 'national_portal' ? 'national' : row.paymentMethod === 'provincial_portal' || row.paymentMethod === 'online_unspecified' ? 'provincial' : null,
     components: componentsOf(row, version, files),
-    vneid: false,
+    vneid: inbound?.vneidVerified ?? false,
     timeUnit: version.timeUnit,
     processingWorkingMinutes: row.processingWorkingMinutes,
     rating: row.rating,

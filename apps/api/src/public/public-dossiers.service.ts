@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { FindOperator, In } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AppError, NotFoundError } from '../common/errors';
@@ -11,6 +12,8 @@ import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierRatingEntity, RatingLevel } from '../ratings/dossier-rating.entity';
 import { PortalRecords } from '../portal-records/portal-records.service';
+import { paymentSummary } from '../payments/online-payments.service';
+import { supplementView } from '../online-supplement/online-supplement.service';
 
 export class AlreadyRatedError extends AppError {
   readonly status = 409;
@@ -35,6 +38,7 @@ export class PublicDossiersService {
     private readonly uow: UnitOfWork,
     private readonly time: Clock,
     private readonly records: PortalRecords,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async lookup(code: string, secret: string) {
@@ -64,7 +68,11 @@ export class PublicDossiersService {
         })),
         rating: rating ? { level: rating.level, createdAt: rating.createdAt.toISOString() } : null,
         result: dossier.processingEndedAt ? publicResult(results[0]) : null,
+        // The electronic result's download: the same public link the portal record carries (DuongDanTepTinKetQua); every download is audited.
+        resultLink: dossier.resultToken ? `${this.config.reporting.resultLinkBaseUrl}/${dossier.resultToken}` : null,
         canRate: !rating && dossier.processingEndedAt !== null,
+        payment: await paymentSummary(m, dossier, version),
+        supplement: await supplementView(m, dossier, version),
       };
     });
   }
