@@ -11,6 +11,7 @@ import { FractionalStepDays1764892800000 } from './1764892800000-FractionalStepD
 import { AddPortalRecords1765152000000 } from './1765152000000-AddPortalRecords';
 import { UniqueDigitisationCodes1765238400000 } from './1765238400000-UniqueDigitisationCodes';
 import { AddApplicantNameSearch1765324800000 } from './1765324800000-AddApplicantNameSearch';
+import { AddUserAdministration1765497600000 } from './1765497600000-AddUserAdministration';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddPortalRecords1765152000000,
   UniqueDigitisationCodes1765238400000,
   AddApplicantNameSearch1765324800000,
+  AddUserAdministration1765497600000,
 ];

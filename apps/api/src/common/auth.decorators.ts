@@ -3,12 +3,16 @@ import type { Role } from '@motcua/workflow';
 
 export const IS_PUBLIC = 'motcua:public';
 export const ROLES = 'motcua:roles';
+export const PENDING_PASSWORD_OK = 'motcua:pending-password-ok';
 
 /** No login needed. Every route is closed unless marked so. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Roles allowed on a route. A route with neither @Public nor @Roles is refused (deny by default). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+/** Open to a user who must still replace a temporary password (otherwise refused with PASSWORD_CHANGE_REQUIRED). */
+export const AllowPendingPasswordChange = () => SetMetadata(PENDING_PASSWORD_OK, true);
 
 export const ALL_STAFF: Role[] = ['admin', 'clerk', 'specialist', 'leader', 'reporter'];
 
@@ -19,6 +23,8 @@ export interface AuthUser {
   fullName: string;
   roles: Role[];
   departmentCode: string | null;
+  /** Logged in with a temporary password, not yet replaced. */
+  mustChangePassword?: boolean;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Role, ROLES } from '@motcua/workflow';
 import { DepartmentEntity } from '../catalogue/department.entity';
 import { UserEntity } from './user.entity';
+import { passwordProblem, USERNAME } from './user-rules';
 
 export const CREATE_USER_USAGE =
   'Usage: NEW_USER_PASSWORD=… node main.js create-user --username <name> --full-name "<name>" --role <role> [--role <role>…] [--department <code>]';
@@ -19,9 +20,6 @@ export class CreateUserError extends Error {
   }
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
-/** NIST SP 800-63B asks for at least 8; staff accounts of a public service get more. */
-const MIN_PASSWORD_LENGTH = 12;
 
 export interface NewUser {
   username: string;
@@ -63,7 +61,7 @@ export function parseCreateUser(argv: string[], env: NodeJS.ProcessEnv): NewUser
   const departmentCode = values.department?.trim() || null;
   if (roles.includes('specialist') && departmentCode === null) problems.push('a specialist needs --department');
   const password = env.NEW_USER_PASSWORD ?? '';
-  if ([...password].length < MIN_PASSWORD_LENGTH) problems.push(`NEW_USER_PASSWORD must hold at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (passwordProblem(password)) problems.push(`NEW_USER_PASSWORD ${passwordProblem(password)}`);
   if (problems.length > 0) throw new CreateUserError(`${problems.join('; ')}\n${CREATE_USER_USAGE}`, 2);
   return { username, fullName, roles: roles as Role[], departmentCode, password };
 }
@@ -89,7 +87,10 @@ export async function createUser(dataSource: DataSource, user: NewUser, now = ne
       passwordHash,
       roles: user.roles,
       departmentCode: user.departmentCode,
+      title: null,
       active: true,
+      version: 1,
+      mustChangePassword: false,
       createdAt: now,
     };
     await m.insert(UserEntity, row);
