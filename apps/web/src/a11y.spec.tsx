@@ -10,10 +10,13 @@ import { CounterPage } from './pages/CounterPage';
 import { DossierPage } from './pages/DossierPage';
 import { InboxPage } from './pages/InboxPage';
 import { installFakeApi } from './testing/fake-api';
-import { CLERK, DEPARTMENTS, dossier, dossierFile, HISTORY, PROCEDURES, resultFile, SPECIALIST } from './testing/fixtures';
+import { ACCOUNT, CLERK, DEPARTMENTS, dossier, dossierFile, HISTORY, PROCEDURES, resultFile, SPECIALIST } from './testing/fixtures';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
 import { parseRoute } from './hooks/useRoute';
+import { UsersPage } from './pages/admin/UsersPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { AuthProvider } from './auth/AuthContext';
 
 /** Every form control on screen has an accessible name, and it comes from a real label. */
 function expectAllControlsLabelled(container: HTMLElement) {
@@ -109,6 +112,27 @@ describe('accessibility: every control is labelled', () => {
   it('dashboard: period picker and grouping', async () => {
     const { container } = render(<DashboardPage />);
     await screen.findByTestId('total-score');
+    expectAllControlsLabelled(container);
+  });
+
+  it('user administration: new account form, one account managed with its history', async () => {
+    const user = userEvent.setup();
+    installFakeApi()
+      .on('GET', '/api/departments', { body: DEPARTMENTS })
+      .on('GET', '/api/admin/users', { body: [ACCOUNT] })
+      .on('GET', /\/changes$/, { body: [{ id: 'c1', action: 'updated', changes: { departmentCode: ['PQLCN', 'PQLKH'] }, reason: 'Điều chuyển', actorUsername: 'admin', actorFullName: 'Quản trị hệ thống', occurredAt: '2026-03-02T02:00:00Z' }] });
+    const { container } = render(<UsersPage />);
+    await user.click(await screen.findByRole('button', { name: /Quản lý tài khoản/ }));
+    await screen.findByText('Lý do: Điều chuyển');
+    expectAllControlsLabelled(container);
+  });
+
+  it('change of a temporary password', () => {
+    const { container } = render(
+      <AuthProvider>
+        <ChangePasswordPage />
+      </AuthProvider>,
+    );
     expectAllControlsLabelled(container);
   });
 

@@ -19,6 +19,8 @@ export interface User {
   fullName: string;
   roles: Role[];
   departmentCode: string | null;
+  /** Logged in with a temporary password: a new one must be chosen before any work. */
+  mustChangePassword?: boolean;
 }
 
 export interface LoginResponse {

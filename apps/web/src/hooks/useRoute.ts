@@ -10,6 +10,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'dossier'; id: string }
   | { name: 'dashboard' }
+  | { name: 'users' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
   | { name: 'not-found'; path: string };
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/tiep-nhan/truc-tuyen') return { name: 'counter', tab: 'online' };
   if (path === '/ho-so') return { name: 'inbox' };
   if (path === '/bao-cao') return { name: 'dashboard' };
+  if (path === '/quan-tri/nguoi-dung') return { name: 'users' };
   if (path === '/tra-cuu') return { name: 'lookup' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
@@ -55,6 +57,7 @@ export const paths = {
   inbox: '#/ho-so',
   dossier: (id: string) => `#/ho-so/${encodeURIComponent(id)}`,
   dashboard: '#/bao-cao',
+  users: '#/quan-tri/nguoi-dung',
   lookup: '#/tra-cuu',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
 };

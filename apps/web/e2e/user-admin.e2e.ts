@@ -1,0 +1,139 @@
+/**
+ * Issue #15, acceptance 1: an administrator creates a specialist in Chromium, hands over the printed
+ * temporary password; the new user logs in, must choose a new password, then forwards a dossier
+ * of their department. The history shows who did it.
+ *
+ *   npx jest -c apps/web/e2e/jest.config.js user-admin
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { buildWeb, CHROMIUM, DEMO_PASSWORD, ensureApiBuilt, launchBrowser, startApi, startWebOrigin, type RunningApi } from './harness';
+
+const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
+const suite = existsSync(CHROMIUM) ? describe : describe.skip;
+// Procedure 1.014393: its first processing step is at the Phòng Quản lý khoa học (PQLKH).
+const PROCEDURE = '1.014393';
+
+async function scan(): Promise<Blob> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText('Ban quet', { x: 60, y: 760, size: 16, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return new Blob([Buffer.from(await doc.save())], { type: 'application/pdf' });
+}
+
+/** The clerk's part through the API (the counter screens have their own browser test): a dossier received, scanned, in processing. */
+async function dossierAtFirstStep(apiUrl: string): Promise<string> {
+  const call = async (path: string, token: string | null, init: RequestInit = {}) => {
+    const res = await fetch(`${apiUrl}/api${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const { accessToken } = await call('/auth/login', null, json({ username: 'clerk', password: DEMO_PASSWORD }));
+  const applicant = { fullName: 'Lò Văn Minh', idNumber: '012345678901', phone: '0912345678', address: 'Phường Tân Phong, tỉnh Lai Châu' };
+  const dossier = await call('/dossiers', accessToken, json({ procedureCode: PROCEDURE, channel: 'direct', applicant }));
+  const procedure = await call(`/procedures/${PROCEDURE}`, accessToken);
+  for (const c of procedure.components.filter((x: { required: boolean }) => x.required)) {
+    const form = new FormData();
+    form.append('file', await scan(), 'ban-quet.pdf');
+    await call(`/dossiers/${dossier.id}/components/${encodeURIComponent(c.key)}/files`, accessToken, { method: 'POST', body: form });
+  }
+  await call(`/dossiers/${dossier.id}/events`, accessToken, json({ type: 'COMPLETE_DIGITISATION', expectedVersion: dossier.version }));
+  return dossier.code as string;
+}
+
+suite('user administration in Chromium', () => {
+  let api: RunningApi;
+  let web: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildWeb();
+    api = await startApi(ensureApiBuilt());
+    web = await startWebOrigin(api.url);
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await api?.stop();
+  });
+
+  afterEach(async () => {
+    if (page) await page.screenshot({ path: join(SHOTS, 'motcua-web-e2e-users-last.png'), fullPage: true }).catch(() => undefined);
+  });
+
+  async function login(username: string, password: string): Promise<void> {
+    await page.goto(`${web.url}/#/`);
+    const logout = page.getByRole('button', { name: 'Đăng xuất' });
+    if (await logout.isVisible().catch(() => false)) await logout.click();
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  }
+
+  it('a user created by the administrator logs in, replaces the temporary password and works a dossier', async () => {
+    const code = await dossierAtFirstStep(api.url);
+
+    // 1. The administrator adds the specialist.
+    await login('admin', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quản trị người dùng' }).waitFor();
+    await page.getByText('Thêm người dùng').click();
+    const form = page.getByRole('form', { name: 'Thêm người dùng' });
+    await form.getByLabel(/Tên đăng nhập/).fill('cv.tua');
+    await form.getByLabel(/Họ và tên/).fill('Lò Văn Tủa');
+    await form.getByLabel(/Chức danh/).fill('Chuyên viên');
+    await form.getByLabel('Chuyên viên', { exact: true }).check();
+    await form.getByLabel(/Phòng, đơn vị/).selectOption({ label: 'Phòng Quản lý khoa học' });
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const temporary = (await page.getByTestId('temporary-password').textContent())!.trim();
+    expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await page.getByRole('cell', { name: 'cv.tua', exact: true }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'motcua-web-e2e-users-1-created.png'), fullPage: true });
+
+    // 2. The new user must replace the temporary password before anything else.
+    await login('cv.tua', temporary);
+    await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu' }).waitFor();
+    await page.getByLabel(/Mật khẩu tạm thời/).fill(temporary);
+    await page.getByLabel(/^Mật khẩu mới/).fill('ngắn');
+    await page.getByLabel(/Nhập lại mật khẩu mới/).fill('ngắn');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Mật khẩu mới phải có ít nhất 12 ký tự.').waitFor();
+    await page.getByLabel(/^Mật khẩu mới/).fill('mật-khẩu-riêng-của-Tủa');
+    await page.getByLabel(/Nhập lại mật khẩu mới/).fill('mật-khẩu-riêng-của-Tủa');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+
+    // 3. …then works: opens the dossier from the list and forwards it.
+    await page.getByRole('heading', { level: 1, name: 'Danh sách hồ sơ' }).waitFor();
+    await page.getByText('Lò Văn Tủa').first().waitFor();
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    await page.getByText(/Bước 1\/4:/).waitFor();
+    await page.getByRole('group', { name: /Thao tác với hồ sơ/ }).getByRole('button', { name: 'Chuyển bước tiếp theo', exact: true }).click();
+    const forward = page.getByRole('form', { name: 'Chuyển bước tiếp theo' });
+    await forward.getByLabel(/Ghi chú chuyển bước/).fill('Hồ sơ đạt yêu cầu.');
+    await forward.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã thực hiện: Chuyển bước tiếp theo.' }).waitFor();
+    await page.getByText(/Bước 2\/4:/).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'motcua-web-e2e-users-2-worked.png'), fullPage: true });
+
+    // 4. The administrator sees the account's history: created by them, password changed by the user.
+    await login('admin', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByRole('button', { name: 'Quản lý tài khoản Lò Văn Tủa (cv.tua)' }).click();
+    const history = page.getByRole('region', { name: 'Lịch sử thay đổi' });
+    await history.getByText('Người dùng đổi mật khẩu').waitFor();
+    await history.getByText('Tạo tài khoản').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
