@@ -55,8 +55,13 @@ describe('Worklist tabs and search', () => {
     // Open work by default tab, closed ones apart; the withdrawn dossier is not open work.
     const open = await listed('clerk', 'tab=open&text=lo%20van%20minh');
     expect(open.items.map((d: { id: string }) => d.id)).toEqual([processing.id]);
+    // The current step's own due time, and the working time left before it (whole minutes).
+    expect(open.items[0].stepDueAt).not.toBeNull();
+    expect(Number.isInteger(open.items[0].stepWorkingMinutesLeft)).toBe(true);
+    expect(open.items[0].stepWorkingMinutesLeft).toBeGreaterThan(0);
     const closed = await listed('clerk', 'tab=closed&text=lo%20van%20minh');
     expect(closed.items.map((d: { id: string }) => d.id)).toEqual([withdrawn.id]);
+    expect(closed.items[0].stepWorkingMinutesLeft).toBeNull();
     expect((await get('clerk', '/api/dossiers/tab-counts?text=lo%20van%20minh')).open).toBe(1);
     const mine = await get(specialist, '/api/dossiers/tab-counts?mine=true');
     expect(mine.open).toBeGreaterThanOrEqual(1);

@@ -17,6 +17,7 @@ function backend(): FakeApi {
   api.on('GET', '/api/procedures', { body: PROCEDURES });
   api.on('GET', '/api/departments', { body: DEPARTMENTS });
   api.on('GET', '/api/dossiers', { body: { items: [], total: 0, page: 1, pageSize: 20 } });
+  api.on('GET', '/api/dossiers/tab-counts', { body: { open: 0, due_soon: 0, overdue: 0, awaiting_return: 0, closed: 0 } });
   return api;
 }
 

@@ -49,6 +49,7 @@ beforeEach(() => {
   api.on('GET', '/api/indicators', { body: { period: { kind: 'custom', from: '', to: '', label: '', labelVi: '' }, indicators: [], measures: [], groups: [], total: { score: null, maxPoints: 82, percent: null } } });
   api.on('GET', '/api/indicators/late', { body: [] });
   api.on('GET', '/api/indicators/plan', { body: { lines: [] } });
+  api.on('GET', '/api/dossiers/tab-counts', { body: { open: 1, due_soon: 0, overdue: 0, awaiting_return: 0, closed: 0 } });
   api.on('GET', /\/api\/public\/dossiers\/[^/]+$/, {
     body: { code: 'H35-1', procedureName: 'Thủ tục', state: 'returned', stateLabel: 'Đã trả kết quả', channel: 'direct', receivedAt: null, appointmentAt: null, finishedAt: null, outcome: null, timeline: [], rating: null, canRate: true },
   });

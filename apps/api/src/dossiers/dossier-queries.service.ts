@@ -6,14 +6,18 @@ import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { canSeeDossier } from './dossier-access';
+import { CalendarHolder } from '../deadlines/calendar-holder';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierView, toDossierView } from './dossier.view';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
 import { applyListFilters, applyTab, WORKLIST_TABS, WorklistTab } from './worklist-tabs';
 
+/** A list item: the dossier and the working time left at its current step (negative: overdue by that much). */
+export type DossierListItem = DossierView & { stepWorkingMinutesLeft: number | null };
+
 export interface DossierPage {
-  items: DossierView[];
+  items: DossierListItem[];
   total: number;
   page: number;
   pageSize: number;
@@ -42,7 +46,20 @@ export class DossierQueries {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly calendar: CalendarHolder,
   ) {}
+
+  private listItems(rows: DossierEntity[], user: AuthUser): DossierListItem[] {
+    const now = this.clock.now();
+    const calendar = this.calendar.current;
+    return rows.map((r) => {
+      const view = toDossierView(r, user, this.config.publicBaseUrl);
+      const due = r.processingEndedAt === null && r.currentStepIndex !== null ? r.stepDueAt : null;
+      // Working minutes, whole: on the working calendar (holidays, weekends and the lunch break do not count).
+      const left = due === null ? null : due > now ? calendar.workingMinutesBetween(now, due) : -calendar.workingMinutesBetween(due, now);
+      return { ...view, stepWorkingMinutesLeft: left === null ? null : Math.trunc(left) };
+    });
+  }
 
   async get(user: AuthUser, id: string): Promise<DossierView> {
     const row = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id } }));
@@ -98,7 +115,7 @@ export class DossierQueries {
         // Closed work: the most recently finished first.
         qb.orderBy('d.finished_at', 'DESC', 'NULLS LAST').addOrderBy('d.created_at', 'DESC').offset((page - 1) * pageSize).limit(pageSize);
         const [rows, total] = await qb.getManyAndCount();
-        return { items: rows.map((r) => toDossierView(r, user, this.config.publicBaseUrl)), total, page, pageSize };
+        return { items: this.listItems(rows, user), total, page, pageSize };
       }
       // Inbox order: the most urgent first; dossiers without an appointment last (PostgreSQL's
       // ascending index order, so ix_dossier_department_due yields the page without a sort).
@@ -107,7 +124,7 @@ export class DossierQueries {
         .offset((page - 1) * pageSize)
         .limit(pageSize);
       const [rows, total] = await qb.getManyAndCount();
-      return { items: rows.map((r) => toDossierView(r, user, this.config.publicBaseUrl)), total, page, pageSize };
+      return { items: this.listItems(rows, user), total, page, pageSize };
     });
   }
 }

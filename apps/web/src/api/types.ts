@@ -112,8 +112,16 @@ export interface Dossier {
   imported?: boolean;
 }
 
+/** The worklist's tabs (GET /api/dossiers/tab-counts). */
+export const WORKLIST_TABS = ['open', 'due_soon', 'overdue', 'awaiting_return', 'closed'] as const;
+export type WorklistTab = (typeof WORKLIST_TABS)[number];
+export type TabCounts = Record<WorklistTab, number>;
+
+/** A dossier as the list gives it: with the working time left at its current step (negative: overdue). */
+export type DossierListItem = Dossier & { stepWorkingMinutesLeft?: number | null };
+
 export interface DossierPage {
-  items: Dossier[];
+  items: DossierListItem[];
   total: number;
   page: number;
   pageSize: number;
@@ -174,6 +182,7 @@ export interface DossierQuery {
   assignee?: string;
   mine?: boolean;
   text?: string;
+  tab?: WorklistTab;
   page?: number;
   pageSize?: number;
 }
