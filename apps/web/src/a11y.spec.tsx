@@ -34,7 +34,7 @@ function expectAllControlsLabelled(container: HTMLElement) {
 }
 
 beforeEach(() => {
-  sessionStorage.clear();
+  localStorage.clear();
   window.location.hash = '';
   setAuthHooks({ token: () => 'token', unauthorized: () => undefined });
   resetCatalogueCache();

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { login as loginCall } from '../api/auth';
 import { setAuthHooks } from '../api/client';
 import type { LoginResponse, Role, User } from '../api/types';
-import { isExpired, loadSession, saveSession, tokenExpiry, type Session } from './token';
+import { isExpired, loadSession, parseSession, saveSession, STORAGE_KEY, tokenExpiry, type Session } from './token';
 
 export const EXPIRED_MESSAGE = 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại để tiếp tục; nội dung đang nhập dở vẫn được giữ nếu bạn đăng nhập lại bằng cùng tài khoản.';
 
@@ -73,6 +73,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }
   setAuthHooks(hooksFor.current);
+
+  // Another tab logged in, changed user or logged out: this tab follows (one session per browser).
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== STORAGE_KEY && e.key !== null) return;
+      const next = parseSession(e.key === null ? null : e.newValue);
+      if (next?.token === sessionRef.current?.token) return;
+      sessionRef.current = next && !isExpired(next) ? next : null;
+      setResumableUser(null);
+      setNotice(sessionRef.current ? null : 'Bạn đã đăng xuất ở một thẻ khác của trình duyệt.');
+      setSession(sessionRef.current);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
 
   // Leave the moment the token dies, and re-check when the tab wakes up (timers sleep with it).
   useEffect(() => {
