@@ -8,41 +8,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { dossierAtFirstStep } from './api-setup';
 import { buildWeb, CHROMIUM, DEMO_PASSWORD, ensureApiBuilt, launchBrowser, startApi, startWebOrigin, type RunningApi } from './harness';
 
 const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
 const suite = existsSync(CHROMIUM) ? describe : describe.skip;
 // Procedure 1.014393: its first processing step is at the Phòng Quản lý khoa học (PQLKH).
 const PROCEDURE = '1.014393';
-
-async function scan(): Promise<Blob> {
-  const doc = await PDFDocument.create();
-  doc.addPage([595, 842]).drawText('Ban quet', { x: 60, y: 760, size: 16, font: await doc.embedFont(StandardFonts.Helvetica) });
-  return new Blob([Buffer.from(await doc.save())], { type: 'application/pdf' });
-}
-
-/** The clerk's part through the API (the counter screens have their own browser test): a dossier received, scanned, in processing. */
-async function dossierAtFirstStep(apiUrl: string): Promise<string> {
-  const call = async (path: string, token: string | null, init: RequestInit = {}) => {
-    const res = await fetch(`${apiUrl}/api${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
-    const body = await res.json();
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-    return body;
-  };
-  const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  const { accessToken } = await call('/auth/login', null, json({ username: 'clerk', password: DEMO_PASSWORD }));
-  const applicant = { fullName: 'Lò Văn Minh', idNumber: '012345678901', phone: '0912345678', address: 'Phường Tân Phong, tỉnh Lai Châu' };
-  const dossier = await call('/dossiers', accessToken, json({ procedureCode: PROCEDURE, channel: 'direct', applicant }));
-  const procedure = await call(`/procedures/${PROCEDURE}`, accessToken);
-  for (const c of procedure.components.filter((x: { required: boolean }) => x.required)) {
-    const form = new FormData();
-    form.append('file', await scan(), 'ban-quet.pdf');
-    await call(`/dossiers/${dossier.id}/components/${encodeURIComponent(c.key)}/files`, accessToken, { method: 'POST', body: form });
-  }
-  await call(`/dossiers/${dossier.id}/events`, accessToken, json({ type: 'COMPLETE_DIGITISATION', expectedVersion: dossier.version }));
-  return dossier.code as string;
-}
 
 suite('user administration in Chromium', () => {
   let api: RunningApi;
@@ -82,7 +54,7 @@ suite('user administration in Chromium', () => {
   }
 
   it('a user created by the administrator logs in, replaces the temporary password and works a dossier', async () => {
-    const code = await dossierAtFirstStep(api.url);
+    const code = await dossierAtFirstStep(api.url, PROCEDURE);
 
     // 1. The administrator adds the specialist.
     await login('admin', DEMO_PASSWORD);

@@ -37,7 +37,7 @@ describe('InboxPage', () => {
     const table = await screen.findByRole('table');
     await within(table).findByText('H35-0001');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['H35-0001', 'H35-0002', 'H35-0003']);
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['H35-0001', 'H35-0002', 'H35-0003']);
     expect(within(rows[0]).getByText('Quá hạn')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Sắp đến hạn')).toBeInTheDocument();
     expect(within(rows[2]).queryByText(/hạn$/)).not.toBeInTheDocument();
@@ -138,5 +138,24 @@ describe('InboxPage', () => {
       await jest.advanceTimersByTimeAsync(INBOX_REFRESH_MS);
     });
     expect(screen.getByText(/Có 2 hồ sơ mới cần xử lý/)).toBeInTheDocument();
+  });
+
+  it('forwards the selected dossiers one by one, each with its version, and lists those the server refused', async () => {
+    const forwardable = (id: string, code: string, version: number) => dossier({ id, code, version, allowedEvents: ['FORWARD', 'SEND_BACK'] });
+    const api = backend([forwardable('a', 'H35-0001', 4), forwardable('b', 'H35-0002', 7), dossier({ id: 'c', code: 'H35-0003', allowedEvents: [] })]);
+    api.on('POST', '/api/dossiers/a/events', { body: dossier({ id: 'a' }) });
+    api.on('POST', '/api/dossiers/b/events', { status: 409, body: { statusCode: 409, error: 'VERSION_CONFLICT', message: 'stale' } });
+    const user = userEvent.setup();
+    render(<InboxPage user={SPECIALIST} />);
+    await screen.findByText('H35-0001');
+    expect(screen.queryByLabelText('Chọn hồ sơ H35-0003')).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Chọn hồ sơ H35-0001'));
+    await user.click(screen.getByLabelText('Chọn hồ sơ H35-0002'));
+    await user.type(screen.getByLabelText(/Ghi chú chuyển bước cho các hồ sơ đã chọn/), 'Đạt yêu cầu');
+    await user.click(screen.getByRole('button', { name: 'Chuyển bước 2 hồ sơ đã chọn' }));
+    expect(await screen.findByText('Đã chuyển bước 1/2 hồ sơ.')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(/H35-0002: Hồ sơ vừa được người khác cập nhật/);
+    expect(api.callsTo('POST', '/api/dossiers/a/events')[0].body).toEqual({ type: 'FORWARD', expectedVersion: 4, note: 'Đạt yêu cầu' });
+    expect(api.callsTo('POST', '/api/dossiers/b/events')[0].body).toEqual({ type: 'FORWARD', expectedVersion: 7, note: 'Đạt yêu cầu' });
   });
 });

@@ -11,6 +11,7 @@ import { DEADLINE_LABELS, STATE_LABELS } from '../format/labels';
 import { departmentName, useCatalogue } from '../hooks/useCatalogue';
 import { useVisibleInterval } from '../hooks/useInterval';
 import { paths } from '../hooks/useRoute';
+import { BulkForward, canForward } from './inbox/BulkForward';
 import { TAB_LABELS, workingTimeLeft, WorklistTabs, type InboxTab } from './inbox/WorklistTabs';
 
 export const INBOX_REFRESH_MS = 20_000;
@@ -55,6 +56,7 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
   const [counts, setCounts] = useState<TabCounts | null>(null);
   /** Open dossiers that arrived since the user last looked (same filters), found by polling. */
   const [newWork, setNewWork] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const lastOpen = useRef<{ key: string; open: number } | null>(null);
   const seq = useRef(0);
   const canFilterMine = user.roles.some((r) => r === 'specialist' || r === 'leader');
@@ -71,6 +73,8 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
       lastOpen.current = { key, open: tabs.open };
       setCounts(tabs);
       setData(result);
+      // A selection only holds rows still listed and still forwardable.
+      setSelected((s) => new Set(result.items.filter((d) => s.has(d.id) && canForward(d)).map((d) => d.id)));
       setError(null);
       setLoadedAt(new Date());
     } catch (err) {
@@ -95,6 +99,16 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
     setFilters((f) => ({ ...f, ...patch }));
     setPage(1);
   };
+
+  // Bulk forwarding shows only when some listed dossier may be forwarded by this user.
+  const bulk = !!data && data.items.some(canForward);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const procedureName = (code: string) => procedures.find((p) => p.code === code)?.name ?? code;
@@ -162,12 +176,15 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
       }} />
 
       <div role="tabpanel" id="worklist-panel" aria-labelledby={`worklist-tab-${filters.tab}`}>
+      {/* Kept mounted once the list is there, so its report stays after the forwarded rows leave. */}
+      {data && <BulkForward selected={data.items.filter((d) => selected.has(d.id))} onDone={() => void refresh()} />}
       <table className="dossier-table">
         <caption>
           {data ? `${TAB_LABELS[filters.tab]}: ${data.total} hồ sơ${filters.tab === 'closed' ? ', kết thúc gần nhất ở trên' : ', hồ sơ gần hạn nhất ở trên'}` : 'Đang tải danh sách hồ sơ'}
         </caption>
         <thead>
           <tr>
+            {bulk && <th scope="col">Chọn</th>}
             <th scope="col">Mã hồ sơ</th>
             <th scope="col">Người nộp</th>
             <th scope="col">Thủ tục</th>
@@ -181,6 +198,18 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
         <tbody>
           {data?.items.map((d) => (
             <tr key={d.id} className={!d.processingEndedAt && d.deadlineStatus && d.deadlineStatus !== 'on_track' ? `row--${d.deadlineStatus}` : undefined}>
+              {bulk && (
+                <td>
+                  {canForward(d) && (
+                    <>
+                      <input id={`select-${d.id}`} type="checkbox" checked={selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                      <label htmlFor={`select-${d.id}`} className="visually-hidden">
+                        Chọn hồ sơ {d.code}
+                      </label>
+                    </>
+                  )}
+                </td>
+              )}
               <td>
                 <a href={paths.dossier(d.id)} className="dossier-code">
                   {d.code}
@@ -202,7 +231,7 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
           ))}
           {data && data.items.length === 0 && (
             <tr>
-              <td colSpan={8} className="muted">
+              <td colSpan={bulk ? 9 : 8} className="muted">
                 Không có hồ sơ nào phù hợp.
               </td>
             </tr>

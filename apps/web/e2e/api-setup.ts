@@ -1,0 +1,33 @@
+/**
+ * Preparing data through the real API for browser tests whose subject is another screen (the counter
+ * screens have their own browser test): a dossier received, scanned and in processing at step 1.
+ */
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { DEMO_PASSWORD } from './harness';
+
+async function scan(): Promise<Blob> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText('Ban quet', { x: 60, y: 760, size: 16, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return new Blob([Buffer.from(await doc.save())], { type: 'application/pdf' });
+}
+
+export async function dossierAtFirstStep(apiUrl: string, procedureCode: string, fullName = 'Lò Văn Minh'): Promise<string> {
+  const call = async (path: string, token: string | null, init: RequestInit = {}) => {
+    const res = await fetch(`${apiUrl}/api${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const { accessToken } = await call('/auth/login', null, json({ username: 'clerk', password: DEMO_PASSWORD }));
+  const applicant = { fullName, idNumber: '012345678901', phone: '0912345678', address: 'Phường Tân Phong, tỉnh Lai Châu' };
+  const dossier = await call('/dossiers', accessToken, json({ procedureCode, channel: 'direct', applicant }));
+  const procedure = await call(`/procedures/${procedureCode}`, accessToken);
+  for (const c of procedure.components.filter((x: { required: boolean }) => x.required)) {
+    const form = new FormData();
+    form.append('file', await scan(), 'ban-quet.pdf');
+    await call(`/dossiers/${dossier.id}/components/${encodeURIComponent(c.key)}/files`, accessToken, { method: 'POST', body: form });
+  }
+  await call(`/dossiers/${dossier.id}/events`, accessToken, json({ type: 'COMPLETE_DIGITISATION', expectedVersion: dossier.version }));
+  return dossier.code as string;
+}
