@@ -7,9 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { dossierAtFirstStep } from './api-setup';
-import { buildWeb, CHROMIUM, DEMO_PASSWORD, ensureApiBuilt, launchBrowser, startApi, startWebOrigin, type RunningApi } from './harness';
+import { useBrowserSession } from './browser-session';
+import { CHROMIUM, DEMO_PASSWORD } from './harness';
 
 const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
 const suite = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -17,44 +17,11 @@ const suite = existsSync(CHROMIUM) ? describe : describe.skip;
 const PROCEDURE = '1.014393';
 
 suite('user administration in Chromium', () => {
-  let api: RunningApi;
-  let web: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    buildWeb();
-    api = await startApi(ensureApiBuilt());
-    web = await startWebOrigin(api.url);
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await api?.stop();
-  });
-
-  afterEach(async () => {
-    if (page) await page.screenshot({ path: join(SHOTS, 'motcua-web-e2e-users-last.png'), fullPage: true }).catch(() => undefined);
-  });
-
-  async function login(username: string, password: string): Promise<void> {
-    await page.goto(`${web.url}/#/`);
-    const logout = page.getByRole('button', { name: 'Đăng xuất' });
-    if (await logout.isVisible().catch(() => false)) await logout.click();
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
+  const session = useBrowserSession('users');
 
   it('a user created by the administrator logs in, replaces the temporary password and works a dossier', async () => {
-    const code = await dossierAtFirstStep(api.url, PROCEDURE);
+    const { page, login } = session;
+    const code = await dossierAtFirstStep(session.apiUrl, PROCEDURE);
 
     // 1. The administrator adds the specialist.
     await login('admin', DEMO_PASSWORD);
@@ -106,6 +73,6 @@ suite('user administration in Chromium', () => {
     const history = page.getByRole('region', { name: 'Lịch sử thay đổi' });
     await history.getByText('Người dùng đổi mật khẩu').waitFor();
     await history.getByText('Tạo tài khoản').waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

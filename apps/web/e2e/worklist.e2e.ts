@@ -6,9 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { dossierAtFirstStep } from './api-setup';
-import { buildWeb, CHROMIUM, DEMO_PASSWORD, ensureApiBuilt, launchBrowser, startApi, startWebOrigin, type RunningApi } from './harness';
+import { useBrowserSession } from './browser-session';
+import { CHROMIUM } from './harness';
 
 const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
 const suite = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -16,46 +16,20 @@ const suite = existsSync(CHROMIUM) ? describe : describe.skip;
 const PROCEDURE = '1.014393';
 
 suite('worklist in Chromium', () => {
-  let api: RunningApi;
-  let web: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    buildWeb();
-    api = await startApi(ensureApiBuilt());
-    web = await startWebOrigin(api.url);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })).newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await api?.stop();
-  });
-
-  afterEach(async () => {
-    if (page) await page.screenshot({ path: join(SHOTS, 'motcua-web-e2e-worklist-last.png'), fullPage: true }).catch(() => undefined);
-  });
+  const session = useBrowserSession('worklist');
 
   it('tabs with the API counts, search without diacritics, bulk forward', async () => {
-    const first = await dossierAtFirstStep(api.url, PROCEDURE, 'Lò Văn Minh');
-    const second = await dossierAtFirstStep(api.url, PROCEDURE, 'Quàng Thị Hoa');
+    const { page, login, apiUrl } = session;
+    const first = await dossierAtFirstStep(apiUrl, PROCEDURE, 'Lò Văn Minh');
+    const second = await dossierAtFirstStep(apiUrl, PROCEDURE, 'Quàng Thị Hoa');
 
-    await page.goto(`${web.url}/#/ho-so`);
-    await page.getByLabel('Tên đăng nhập').fill('specialist');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await login('specialist');
     await page.getByRole('heading', { level: 1, name: 'Danh sách hồ sơ' }).waitFor();
     await expect(page.getByRole('tab', { name: /Chờ xử lý/ }).getAttribute('aria-selected')).resolves.toBe('true');
 
     // The tab counts are the API's own, for the same filters (the specialist's department).
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('motcua.session')!).token as string);
-    const counts = await (await fetch(`${api.url}/api/dossiers/tab-counts?mine=true`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const counts = await (await fetch(`${apiUrl}/api/dossiers/tab-counts?mine=true`, { headers: { authorization: `Bearer ${token}` } })).json();
     expect(counts.open).toBe(2);
     for (const tab of ['open', 'due_soon', 'overdue', 'awaiting_return', 'closed']) {
       await expect(page.getByTestId(`tab-count-${tab}`).textContent()).resolves.toBe(String(counts[tab]));
@@ -82,12 +56,9 @@ suite('worklist in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'motcua-web-e2e-worklist.png'), fullPage: true });
 
     // The next department has them, at step 2.
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByLabel('Tên đăng nhập').fill('specialist2');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await login('specialist2');
     await page.getByRole('link', { name: first }).click();
     await page.getByText(/Bước 2\/4:/).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
