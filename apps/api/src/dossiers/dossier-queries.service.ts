@@ -6,6 +6,7 @@ import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { canSeeDossier } from './dossier-access';
+import { CORRECTION_LABELS_VI } from './dossier-corrections';
 import { CalendarHolder } from '../deadlines/calendar-holder';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
@@ -75,7 +76,7 @@ export class DossierQueries {
       return events.map((e) => ({
         version: e.version,
         type: e.type,
-        typeLabel: e.type === 'CREATE' ? 'Tạo hồ sơ' : DOSSIER_EVENT_LABELS_VI[e.type as DossierEventType] ?? e.type,
+        typeLabel: e.type === 'CREATE' ? 'Tạo hồ sơ' : (DOSSIER_EVENT_LABELS_VI[e.type as DossierEventType] ?? CORRECTION_LABELS_VI[e.type] ?? e.type),
         from: e.fromState,
         to: e.toState,
         toLabel: DOSSIER_STATE_LABELS_VI[e.toState as DossierState] ?? e.toState,
