@@ -12,6 +12,11 @@ async function scan(): Promise<Blob> {
 }
 
 export async function dossierAtFirstStep(apiUrl: string, procedureCode: string, fullName = 'Lò Văn Minh'): Promise<string> {
+  return (await dossierInProcessing(apiUrl, procedureCode, fullName)).code;
+}
+
+/** The same, with its id. */
+export async function dossierInProcessing(apiUrl: string, procedureCode: string, fullName: string): Promise<{ id: string; code: string }> {
   const call = async (path: string, token: string | null, init: RequestInit = {}) => {
     const res = await fetch(`${apiUrl}/api${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
     const body = await res.json();
@@ -29,5 +34,5 @@ export async function dossierAtFirstStep(apiUrl: string, procedureCode: string, 
     await call(`/dossiers/${dossier.id}/components/${encodeURIComponent(c.key)}/files`, accessToken, { method: 'POST', body: form });
   }
   await call(`/dossiers/${dossier.id}/events`, accessToken, json({ type: 'COMPLETE_DIGITISATION', expectedVersion: dossier.version }));
-  return dossier.code as string;
+  return { id: dossier.id as string, code: dossier.code as string };
 }

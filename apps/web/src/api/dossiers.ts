@@ -16,6 +16,11 @@ export function tabCounts(query: DossierQuery, signal?: AbortSignal): Promise<Ta
   return apiRequest<TabCounts>('GET', `/dossiers/tab-counts${queryString(filters)}`, { signal });
 }
 
+/** Corrects the applicant's data before the result; audited with the reason. */
+export function correctApplicant(id: string, expectedVersion: number, reason: string, applicant: NewDossier['applicant']): Promise<Dossier> {
+  return apiRequest<Dossier>('PATCH', `/dossiers/${encodeURIComponent(id)}/applicant`, { body: { expectedVersion, reason, applicant } });
+}
+
 export function getDossier(id: string, signal?: AbortSignal): Promise<Dossier> {
   return apiRequest<Dossier>('GET', `/dossiers/${encodeURIComponent(id)}`, { signal });
 }

@@ -139,7 +139,8 @@ export interface ClosedStep {
 
 export interface HistoryEntry {
   version: number;
-  type: EventType | 'CREATE';
+  /** A workflow event, the creation, or a correction (not a workflow event: CORRECT_APPLICANT). */
+  type: EventType | 'CREATE' | 'CORRECT_APPLICANT';
   typeLabel: string;
   from: DossierState | null;
   to: DossierState;

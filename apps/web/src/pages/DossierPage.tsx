@@ -20,6 +20,7 @@ import { ComponentChecklist } from './dossier/ComponentChecklist';
 import { FilesSection } from './dossier/FilesSection';
 import { PaymentPanel } from './dossier/PaymentPanel';
 import { ResultPanel } from './dossier/ResultPanel';
+import { ApplicantCorrection } from './dossier/ApplicantCorrection';
 
 /** Papers printed for events of the dossier, offered once the event happened. */
 const PAPERS: { kind: DocumentKind; label: string; events: string[] }[] = [
@@ -79,6 +80,9 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
   const files = useDossierFiles(id);
   const isClerk = !!user?.roles.includes('clerk');
   const components = procedure?.components ?? [];
+  // Until the result is issued, the counter and the leader may correct the applicant's data (audited).
+  const canCorrect =
+    !!dossier && !dossier.imported && !!user?.roles.some((r) => r === 'clerk' || r === 'leader') && !['result_issued', 'returned', 'refused', 'stopped', 'withdrawn', 'rejected'].includes(dossier.state);
   const results = files.files.filter((f) => f.purpose === 'result');
 
   // Actions the server allows that would fail now: say why beside the button.
@@ -137,6 +141,16 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
                 blocked={blocked}
               />
             </section>
+            {canCorrect && (
+              <ApplicantCorrection
+                key={`${dossier.id}-${dossier.version}`}
+                dossier={dossier}
+                onChanged={async (next) => {
+                  setDossier(next);
+                  setHistory(await getHistory(id).catch(() => history));
+                }}
+              />
+            )}
             {procedure && components.length > 0 && (isClerk && OPEN_FOR_COMPONENTS.includes(dossier.state)) && (
               <ComponentChecklist dossier={dossier} components={components} files={files.files} editable onAdded={files.add} />
             )}
