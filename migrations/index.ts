@@ -12,6 +12,7 @@ import { AddPortalRecords1765152000000 } from './1765152000000-AddPortalRecords'
 import { UniqueDigitisationCodes1765238400000 } from './1765238400000-UniqueDigitisationCodes';
 import { AddApplicantNameSearch1765324800000 } from './1765324800000-AddApplicantNameSearch';
 import { AddUserAdministration1765497600000 } from './1765497600000-AddUserAdministration';
+import { AddFileRemoval1765497601000 } from './1765497601000-AddFileRemoval';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UniqueDigitisationCodes1765238400000,
   AddApplicantNameSearch1765324800000,
   AddUserAdministration1765497600000,
+  AddFileRemoval1765497601000,
 ];

@@ -9,6 +9,7 @@ import { ApplicantDto } from './dto/create-dossier.dto';
  */
 export const CORRECTION_LABELS_VI: Record<string, string> = {
   CORRECT_APPLICANT: 'Sửa thông tin người nộp',
+  REMOVE_FILE: 'Gỡ bỏ tệp',
 };
 
 export class CorrectApplicantDto {
