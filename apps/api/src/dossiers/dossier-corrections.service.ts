@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@motcua/persistence';
 import { END_STATES } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { AppError, ImportedReadOnlyError, NotFoundError, VersionConflictError } from '../common/errors';
+import { AppError, ImportedReadOnlyError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { PortalRecords } from '../portal-records/portal-records.service';
 import { canSeeDossier } from './dossier-access';
 import { CorrectApplicantDto } from './dossier-corrections';
-import { DossierEventEntity } from './dossier-event.entity';
+import { recordCorrection } from './correction-event';
 import { DossierEntity } from './dossier.entity';
 import { DossierView, toDossierView } from './dossier.view';
 import { nameSearchKey } from './name-search';
@@ -41,31 +40,14 @@ export class DossierCorrections {
       if (row.state === 'result_issued' || END_STATES.includes(row.state)) {
         throw new CorrectionClosedError(`The dossier is ${row.state}: its applicant data can no longer be corrected`);
       }
-      if (row.version !== dto.expectedVersion) throw new VersionConflictError(`Dossier is at version ${row.version}, not ${dto.expectedVersion}`, { currentVersion: row.version });
       const a = dto.applicant;
       const after = { applicantName: a.fullName, applicantIdNumber: a.idNumber, applicantPhone: a.phone ?? null, applicantEmail: a.email ?? null, applicantAddress: a.address ?? null };
       const changes: Record<string, [unknown, unknown]> = {};
       for (const key of APPLICANT_COLUMNS) if (row[key] !== after[key]) changes[key] = [row[key], after[key]];
       if (Object.keys(changes).length === 0) return toDossierView(row, user, this.config.publicBaseUrl);
-      const version = row.version + 1;
-      const result = await m.update(DossierEntity, { id, version: row.version }, { ...after, applicantNameSearch: nameSearchKey(a.fullName), version, updatedAt: now });
-      if (result.affected !== 1) throw new VersionConflictError('Dossier changed meanwhile', { currentVersion: version });
-      await m.insert(DossierEventEntity, {
-        id: randomUUID(),
-        dossierId: id,
-        version,
-        type: 'CORRECT_APPLICANT',
-        fromState: row.state,
-        toState: row.state,
-        stepFrom: row.currentStepIndex,
-        stepTo: row.currentStepIndex,
-        actorId: user.id,
-        actorUsername: user.username,
-        payload: { reason: dto.reason, changes },
-        details: null,
-        occurredAt: now,
-      });
-      const next = { ...row, ...after, applicantNameSearch: nameSearchKey(a.fullName), version, updatedAt: now };
+      const columns = { ...after, applicantNameSearch: nameSearchKey(a.fullName) };
+      const version = await recordCorrection(m, row, dto.expectedVersion, user, 'CORRECT_APPLICANT', { reason: dto.reason, changes }, now, columns);
+      const next = { ...row, ...columns, version, updatedAt: now };
       await this.records.refresh(m, next);
       return toDossierView(next, user, this.config.publicBaseUrl);
     });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
@@ -6,10 +5,10 @@ import { UnitOfWork } from '@motcua/persistence';
 import { allowedEvents } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { AppError, ImportedReadOnlyError, NotFoundError, VersionConflictError } from '../common/errors';
+import { AppError, ImportedReadOnlyError, NotFoundError } from '../common/errors';
 import { NameText } from '../common/input.decorators';
 import { canSeeDossier, toActor } from '../dossiers/dossier-access';
-import { DossierEventEntity } from '../dossiers/dossier-event.entity';
+import { recordCorrection } from '../dossiers/correction-event';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { PortalRecords } from '../portal-records/portal-records.service';
 import { DossierFileEntity } from './dossier-file.entity';
@@ -55,27 +54,10 @@ export class FileRemoval {
       if (!file || !dossier || !canSeeDossier(user, dossier.snapshot.context.steps)) throw new NotFoundError(`File ${fileId} not found`);
       if (dossier.imported) throw new ImportedReadOnlyError('Imported dossiers are read-only');
       this.checkRemovable(user, file, dossier);
-      if (dossier.version !== dto.expectedVersion) throw new VersionConflictError(`Dossier is at version ${dossier.version}, not ${dto.expectedVersion}`, { currentVersion: dossier.version });
-      const version = dossier.version + 1;
-      const moved = await m.update(DossierEntity, { id: dossier.id, version: dossier.version }, { version, updatedAt: now });
-      if (moved.affected !== 1) throw new VersionConflictError('Dossier changed meanwhile', { currentVersion: version });
+      const payload = { reason: dto.reason, fileId: file.id, fileName: file.fileName, purpose: file.purpose, ...(file.componentKey ? { componentKey: file.componentKey } : {}) };
+      await recordCorrection(m, dossier, dto.expectedVersion, user, 'REMOVE_FILE', payload, now);
       const removed = { purpose: 'removed' as const, removedFrom: file.purpose, removedAt: now, removedBy: user.id, removedReason: dto.reason };
       await m.update(DossierFileEntity, { id: file.id }, removed);
-      await m.insert(DossierEventEntity, {
-        id: randomUUID(),
-        dossierId: dossier.id,
-        version,
-        type: 'REMOVE_FILE',
-        fromState: dossier.state,
-        toState: dossier.state,
-        stepFrom: dossier.currentStepIndex,
-        stepTo: dossier.currentStepIndex,
-        actorId: user.id,
-        actorUsername: user.username,
-        payload: { reason: dto.reason, fileId: file.id, fileName: file.fileName, purpose: file.purpose, ...(file.componentKey ? { componentKey: file.componentKey } : {}) },
-        details: null,
-        occurredAt: now,
-      });
       await this.records.refresh(m, dossier.id);
       return toFileView({ ...file, ...removed });
     });
