@@ -17,6 +17,13 @@ export async function dossierAtFirstStep(apiUrl: string, procedureCode: string, 
 
 /** The same, with its id. */
 export async function dossierInProcessing(apiUrl: string, procedureCode: string, fullName: string): Promise<{ id: string; code: string }> {
+  const { id, code, version, complete } = await receivedWithScans(apiUrl, procedureCode, fullName);
+  await complete(version);
+  return { id, code };
+}
+
+/** A dossier received at the counter with a scan for every required component, digitisation not yet completed. */
+export async function receivedWithScans(apiUrl: string, procedureCode: string, fullName: string) {
   const call = async (path: string, token: string | null, init: RequestInit = {}) => {
     const res = await fetch(`${apiUrl}/api${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
     const body = await res.json();
@@ -33,6 +40,17 @@ export async function dossierInProcessing(apiUrl: string, procedureCode: string,
     form.append('file', await scan(), 'ban-quet.pdf');
     await call(`/dossiers/${dossier.id}/components/${encodeURIComponent(c.key)}/files`, accessToken, { method: 'POST', body: form });
   }
-  await call(`/dossiers/${dossier.id}/events`, accessToken, json({ type: 'COMPLETE_DIGITISATION', expectedVersion: dossier.version }));
-  return { id: dossier.id as string, code: dossier.code as string };
+  return {
+    id: dossier.id as string,
+    code: dossier.code as string,
+    version: dossier.version as number,
+    firstComponent: procedure.components.find((x: { required: boolean }) => x.required).key as string,
+    /** Uploads one more scan (e.g. a wrong one) for a component. */
+    upload: async (componentKey: string, fileName: string) => {
+      const form = new FormData();
+      form.append('file', await scan(), fileName);
+      return call(`/dossiers/${dossier.id}/components/${encodeURIComponent(componentKey)}/files`, accessToken, { method: 'POST', body: form });
+    },
+    complete: (version: number) => call(`/dossiers/${dossier.id}/events`, accessToken, json({ type: 'COMPLETE_DIGITISATION', expectedVersion: version })),
+  };
 }

@@ -199,7 +199,8 @@ export interface ApiErrorBody {
 
 // ─── Files ───────────────────────────────────────────────────────────────────
 
-export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology';
+/** `removed`: a wrong scan or unissued result taken out; kept, with what it was. */
+export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'removed';
 
 /** Why a signature is not valid (the server's reason codes). */
 export type SignatureReason =
@@ -268,6 +269,7 @@ export interface DossierFile {
   digitisationCode: string | null;
   signature: SignatureRecord | null;
   reusedFrom: string | null;
+  removed?: { from: FilePurpose; at: string; reason: string | null } | null;
 }
 
 /** `sign`: the service signs with the agency certificate; `signed`: signed elsewhere (USB token), the server verifies. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { getProcedure } from '../api/catalogue';
 import { getDossier, getHistory } from '../api/dossiers';
 import { describeError } from '../api/errors';
-import { downloadDocument } from '../api/files';
+import { downloadDocument, removeFile } from '../api/files';
 import type { DocumentKind, Dossier, EventType, HistoryEntry, Procedure, User } from '../api/types';
 import { ErrorAlert } from '../components/Alert';
 import { DossierHeader } from '../components/DossierHeader';
@@ -172,7 +172,20 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
             </section>
           </div>
           <div className="dossier-wide">
-            <FilesSection files={files.files} components={components} loaded={files.loaded} error={files.error} />
+            <FilesSection
+              files={files.files}
+              components={components}
+              loaded={files.loaded}
+              error={files.error}
+              removable={(f) =>
+                !dossier.imported &&
+                ((f.purpose === 'component' && isClerk && OPEN_FOR_COMPONENTS.includes(dossier.state)) || (f.purpose === 'result' && dossier.allowedEvents.includes('ISSUE_RESULT')))
+              }
+              onRemove={async (f, reason) => {
+                await removeFile(f.id, dossier.version, reason);
+                await Promise.all([files.reload(), load()]);
+              }}
+            />
           </div>
         </div>
       )}
