@@ -15,6 +15,7 @@ import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
 import { parseRoute } from './hooks/useRoute';
 import { UsersPage } from './pages/admin/UsersPage';
+import { CalendarPage } from './pages/admin/CalendarPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { AuthProvider } from './auth/AuthContext';
 
@@ -125,6 +126,15 @@ describe('accessibility: every control is labelled', () => {
     const { container } = render(<UsersPage />);
     await user.click(await screen.findByRole('button', { name: /Quản lý tài khoản/ }));
     await screen.findByText('Lý do: Điều chuyển');
+    expectAllControlsLabelled(container);
+  });
+
+  it('calendar overrides', async () => {
+    installFakeApi()
+      .on('GET', '/api/admin/calendar/overrides', { body: [{ date: '2026-09-04', kind: 'day_off', name: 'Nghỉ bù', createdAt: '2026-08-01T02:00:00Z' }] })
+      .on('GET', '/api/admin/calendar/changes', { body: [] });
+    const { container } = render(<CalendarPage />);
+    await screen.findByText('04/09/2026');
     expectAllControlsLabelled(container);
   });
 

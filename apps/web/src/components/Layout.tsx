@@ -57,6 +57,13 @@ export function Layout({ user, route, children }: Props) {
                 </a>
               </li>
             )}
+            {user.roles.includes('admin') && (
+              <li>
+                <a href={paths.calendar} aria-current={current('calendar')}>
+                  Lịch làm việc
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="user-box">

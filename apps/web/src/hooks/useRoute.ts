@@ -11,6 +11,7 @@ export type Route =
   | { name: 'dossier'; id: string }
   | { name: 'dashboard' }
   | { name: 'users' }
+  | { name: 'calendar' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
   | { name: 'not-found'; path: string };
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/ho-so') return { name: 'inbox' };
   if (path === '/bao-cao') return { name: 'dashboard' };
   if (path === '/quan-tri/nguoi-dung') return { name: 'users' };
+  if (path === '/quan-tri/lich') return { name: 'calendar' };
   if (path === '/tra-cuu') return { name: 'lookup' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
@@ -58,6 +60,7 @@ export const paths = {
   dossier: (id: string) => `#/ho-so/${encodeURIComponent(id)}`,
   dashboard: '#/bao-cao',
   users: '#/quan-tri/nguoi-dung',
+  calendar: '#/quan-tri/lich',
   lookup: '#/tra-cuu',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
 };
