@@ -13,6 +13,8 @@ import { UniqueDigitisationCodes1765238400000 } from './1765238400000-UniqueDigi
 import { AddApplicantNameSearch1765324800000 } from './1765324800000-AddApplicantNameSearch';
 import { AddStaffTitles1765411200000 } from './1765411200000-AddStaffTitles';
 import { AddIntakeRecord1765411201000 } from './1765411201000-AddIntakeRecord';
+import { AddUserAdministration1765497600000 } from './1765497600000-AddUserAdministration';
+import { AddFileRemoval1765497601000 } from './1765497601000-AddFileRemoval';
 import { AddOnlineChannel1765670400000 } from './1765670400000-AddOnlineChannel';
 import { AddPaymentRequests1765670401000 } from './1765670401000-AddPaymentRequests';
 import { AddResultDownloads1765670402000 } from './1765670402000-AddResultDownloads';
@@ -34,6 +36,8 @@ export const MIGRATIONS = [
   AddApplicantNameSearch1765324800000,
   AddStaffTitles1765411200000,
   AddIntakeRecord1765411201000,
+  AddUserAdministration1765497600000,
+  AddFileRemoval1765497601000,
   AddOnlineChannel1765670400000,
   AddPaymentRequests1765670401000,
   AddResultDownloads1765670402000,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress';
 
 // apps/web; the bundle goes to <repo>/dist/web, which the API serves at `/`.
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -12,6 +13,7 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   // No @vitejs/plugin-react: Vite 8 compiles TSX itself with Oxc, using React's automatic runtime.
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress(outDir)],
   build: {
     outDir,
     emptyOutDir: true,

@@ -98,6 +98,8 @@ export async function createApp(
  * The built web application (dist/web, from `npm run build:web`) at `/`, next to the API
  * at `/api`, so one URL serves both. It uses hash routes, so no fallback route is needed.
  * index.html is never cached (it names the current assets); the hashed assets forever.
+ * The build writes `.br`/`.gz` copies of text assets (apps/web/vite-precompress.ts): they are sent
+ * to browsers that accept them, with `Vary: Accept-Encoding` so a shared cache keeps both.
  * (`cacheControl: false`: otherwise @fastify/static writes its own `public, max-age=0` over ours.)
  */
 function serveWebApp(app: NestFastifyApplication, root = join(repoRoot(), 'dist', 'web')): void {
@@ -107,8 +109,11 @@ function serveWebApp(app: NestFastifyApplication, root = join(repoRoot(), 'dist'
     prefix: '/',
     wildcard: false,
     cacheControl: false,
+    preCompressed: true,
     setHeaders: (res, path) => {
-      res.setHeader('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      const original = path.replace(/\.(?:br|gz)$/, '');
+      res.setHeader('cache-control', original.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      res.setHeader('vary', 'accept-encoding');
     },
   });
 }

@@ -225,6 +225,9 @@ suite('staff flow in Chromium', () => {
       const result = page.getByRole('region', { name: 'Kết quả giải quyết' });
       await expect(result.getByLabel('Hệ thống ký số').isChecked()).resolves.toBe(true);
       await result.getByLabel('Tệp kết quả giải quyết (PDF)').setInputFiles({ name: 'quyet-dinh-cong-nhan.pdf', mimeType: 'application/pdf', buffer: await makePdf('Quyet dinh cong nhan') });
+      // The signer sees the PDF about to be signed and confirms (issue #15).
+      await result.locator('iframe[title="Xem trước tệp sẽ ký số: quyet-dinh-cong-nhan.pdf"]').waitFor();
+      await result.getByLabel(/Tôi đã xem nội dung tệp trên và đồng ý ký số/).check();
       await result.getByRole('button', { name: 'Tải lên và ký số' }).click();
       const verdict = result.getByTestId('signature-verdict');
       await verdict.getByText('Chữ ký số hợp lệ').waitFor();

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { resetCatalogueCache } from './hooks/useCatalogue';
@@ -17,6 +17,7 @@ function backend(): FakeApi {
   api.on('GET', '/api/procedures', { body: PROCEDURES });
   api.on('GET', '/api/departments', { body: DEPARTMENTS });
   api.on('GET', '/api/dossiers', { body: { items: [], total: 0, page: 1, pageSize: 20 } });
+  api.on('GET', '/api/dossiers/tab-counts', { body: { open: 0, due_soon: 0, overdue: 0, awaiting_return: 0, closed: 0 } });
   return api;
 }
 
@@ -28,7 +29,7 @@ async function logIn(user: ReturnType<typeof userEvent.setup>, username: string,
 }
 
 beforeEach(() => {
-  sessionStorage.clear();
+  localStorage.clear();
   window.location.hash = '';
   resetCatalogueCache();
 });
@@ -80,7 +81,7 @@ describe('App: login, logout, expiry', () => {
 
   it('a stored token that has expired sends the user to log in with a message', () => {
     backend();
-    sessionStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, -60), user: CLERK }));
+    localStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, -60), user: CLERK }));
     render(<App />);
     expect(screen.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeInTheDocument();
     expect(screen.getByText('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.')).toBeInTheDocument();
@@ -91,7 +92,7 @@ describe('App: login, logout, expiry', () => {
     api.on('POST', '/api/auth/login', { body: { accessToken: tokenFor(CLERK, 3600), tokenType: 'Bearer', user: CLERK } });
     // 8 s left, 5 s of it kept as margin: the session ends about 3 s from now, after the typing
     // below (which takes well over half a second when the suite's workers share a loaded machine).
-    sessionStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, 8), user: CLERK }));
+    localStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, 8), user: CLERK }));
     const user = userEvent.setup();
     render(<App />);
     await user.type(await screen.findByLabelText(/Họ và tên/), 'Hoàng Thị Mai');
@@ -107,7 +108,7 @@ describe('App: login, logout, expiry', () => {
     const api = backend();
     api.on('POST', '/api/auth/login', { body: { accessToken: tokenFor(CLERK, 3600), tokenType: 'Bearer', user: CLERK } });
     api.on('POST', '/api/dossiers', apiError(401, 'UNAUTHORIZED', 'A valid bearer token is required'));
-    sessionStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, 3600), user: CLERK }));
+    localStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, 3600), user: CLERK }));
     const user = userEvent.setup();
     render(<App />);
     await user.type(await screen.findByLabelText(/Tìm thủ tục/), '1.014393');
@@ -124,7 +125,7 @@ describe('App: login, logout, expiry', () => {
     const api = backend();
     api.on('POST', '/api/auth/login', { body: { accessToken: tokenFor(SPECIALIST, 3600), tokenType: 'Bearer', user: SPECIALIST } });
     api.on('POST', '/api/dossiers', apiError(401, 'UNAUTHORIZED'));
-    sessionStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, 3600), user: CLERK }));
+    localStorage.setItem('motcua.session', JSON.stringify({ token: tokenFor(CLERK, 3600), user: CLERK }));
     const user = userEvent.setup();
     render(<App />);
     await user.type(await screen.findByLabelText(/Tìm thủ tục/), '1.014393');
@@ -135,5 +136,24 @@ describe('App: login, logout, expiry', () => {
     await logIn(user, 'specialist');
     expect(await screen.findByRole('heading', { level: 1, name: 'Danh sách hồ sơ' })).toBeInTheDocument();
     expect(screen.queryByDisplayValue('Hoàng Thị Mai')).not.toBeInTheDocument();
+  });
+
+  it('one session for every tab: a login elsewhere opens this tab too, a logout elsewhere closes it', async () => {
+    backend();
+    render(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Đăng nhập' });
+    const stored = JSON.stringify({ token: tokenFor(CLERK, 3600), user: CLERK });
+    // What the browser does in the other tabs when one tab writes localStorage.
+    act(() => {
+      localStorage.setItem('motcua.session', stored);
+      window.dispatchEvent(new StorageEvent('storage', { key: 'motcua.session', newValue: stored }));
+    });
+    expect(await screen.findByRole('button', { name: 'Đăng xuất' })).toBeInTheDocument();
+    act(() => {
+      localStorage.removeItem('motcua.session');
+      window.dispatchEvent(new StorageEvent('storage', { key: 'motcua.session', newValue: null }));
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeInTheDocument();
+    expect(screen.getByText('Bạn đã đăng xuất ở một thẻ khác của trình duyệt.')).toBeInTheDocument();
   });
 });

@@ -8,6 +8,9 @@ import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { DossierPage } from './pages/DossierPage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { CalendarPage } from './pages/admin/CalendarPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
 
 export function App() {
@@ -27,6 +30,7 @@ export function App() {
  */
 function Shell() {
   const { user, workspaceUser } = useAuth();
+  if (user?.mustChangePassword) return <ChangePasswordPage />;
   return (
     <>
       {!user && <LoginPage />}
@@ -59,6 +63,8 @@ function Workspace({ user, active }: { user: User; active: boolean }) {
         {shown.name === 'counter' && !isClerk && <Forbidden what="Chức năng tiếp nhận hồ sơ dành cho cán bộ Bộ phận Một cửa." />}
         {shown.name === 'inbox' && <InboxPage user={user} active={active} />}
         {shown.name === 'dossier' && <DossierPage key={shown.id} id={shown.id} user={user} />}
+        {shown.name === 'calendar' && (user.roles.includes('admin') ? <CalendarPage /> : <Forbidden what="Lịch làm việc do quản trị hệ thống cập nhật." />)}
+        {shown.name === 'users' && (user.roles.includes('admin') ? <UsersPage /> : <Forbidden what="Quản trị người dùng dành cho quản trị hệ thống." />)}
         {shown.name === 'dashboard' && (canReport ? <DashboardPage active={active} /> : <Forbidden what="Báo cáo chỉ số dành cho lãnh đạo và cán bộ theo dõi, báo cáo." />)}
         {shown.name === 'not-found' && <NotFound />}
       </Layout>

@@ -10,10 +10,14 @@ import { CounterPage } from './pages/CounterPage';
 import { DossierPage } from './pages/DossierPage';
 import { InboxPage } from './pages/InboxPage';
 import { installFakeApi } from './testing/fake-api';
-import { CLERK, DEPARTMENTS, dossier, dossierFile, HISTORY, PROCEDURES, resultFile, SPECIALIST } from './testing/fixtures';
+import { ACCOUNT, CLERK, DEPARTMENTS, dossier, dossierFile, HISTORY, PROCEDURES, resultFile, SPECIALIST } from './testing/fixtures';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
 import { parseRoute } from './hooks/useRoute';
+import { UsersPage } from './pages/admin/UsersPage';
+import { CalendarPage } from './pages/admin/CalendarPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { AuthProvider } from './auth/AuthContext';
 
 /** Every form control on screen has an accessible name, and it comes from a real label. */
 function expectAllControlsLabelled(container: HTMLElement) {
@@ -31,7 +35,7 @@ function expectAllControlsLabelled(container: HTMLElement) {
 }
 
 beforeEach(() => {
-  sessionStorage.clear();
+  localStorage.clear();
   window.location.hash = '';
   setAuthHooks({ token: () => 'token', unauthorized: () => undefined });
   resetCatalogueCache();
@@ -46,6 +50,7 @@ beforeEach(() => {
   api.on('GET', '/api/indicators', { body: { period: { kind: 'custom', from: '', to: '', label: '', labelVi: '' }, indicators: [], measures: [], groups: [], total: { score: null, maxPoints: 82, percent: null } } });
   api.on('GET', '/api/indicators/late', { body: [] });
   api.on('GET', '/api/indicators/plan', { body: { lines: [] } });
+  api.on('GET', '/api/dossiers/tab-counts', { body: { open: 1, due_soon: 0, overdue: 0, awaiting_return: 0, closed: 0 } });
   api.on('GET', /\/api\/public\/dossiers\/[^/]+$/, {
     body: { code: 'H35-1', procedureName: 'Thủ tục', state: 'returned', stateLabel: 'Đã trả kết quả', channel: 'direct', receivedAt: null, appointmentAt: null, finishedAt: null, outcome: null, timeline: [], rating: null, canRate: true },
   });
@@ -109,6 +114,36 @@ describe('accessibility: every control is labelled', () => {
   it('dashboard: period picker and grouping', async () => {
     const { container } = render(<DashboardPage />);
     await screen.findByTestId('total-score');
+    expectAllControlsLabelled(container);
+  });
+
+  it('user administration: new account form, one account managed with its history', async () => {
+    const user = userEvent.setup();
+    installFakeApi()
+      .on('GET', '/api/departments', { body: DEPARTMENTS })
+      .on('GET', '/api/admin/users', { body: [ACCOUNT] })
+      .on('GET', /\/changes$/, { body: [{ id: 'c1', action: 'updated', changes: { departmentCode: ['PQLCN', 'PQLKH'] }, reason: 'Điều chuyển', actorUsername: 'admin', actorFullName: 'Quản trị hệ thống', occurredAt: '2026-03-02T02:00:00Z' }] });
+    const { container } = render(<UsersPage />);
+    await user.click(await screen.findByRole('button', { name: /Quản lý tài khoản/ }));
+    await screen.findByText('Lý do: Điều chuyển');
+    expectAllControlsLabelled(container);
+  });
+
+  it('calendar overrides', async () => {
+    installFakeApi()
+      .on('GET', '/api/admin/calendar/overrides', { body: [{ date: '2026-09-04', kind: 'day_off', name: 'Nghỉ bù', createdAt: '2026-08-01T02:00:00Z' }] })
+      .on('GET', '/api/admin/calendar/changes', { body: [] });
+    const { container } = render(<CalendarPage />);
+    await screen.findByText('04/09/2026');
+    expectAllControlsLabelled(container);
+  });
+
+  it('change of a temporary password', () => {
+    const { container } = render(
+      <AuthProvider>
+        <ChangePasswordPage />
+      </AuthProvider>,
+    );
     expectAllControlsLabelled(container);
   });
 

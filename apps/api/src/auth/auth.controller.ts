@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthGuard } from '@nestjs/passport';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { ALL_STAFF, AuthUser, CurrentUser, Public, Roles } from '../common/auth.decorators';
+import { ALL_STAFF, AllowPendingPasswordChange, AuthUser, CurrentUser, Public, Roles } from '../common/auth.decorators';
+import { ChangePasswordDto } from '../users/user-admin.dto';
+import { OwnPasswordService } from '../users/own-password.service';
 import { ValidateBody } from '../common/validate-body.guard';
 import { AuthService } from './auth.service';
 import { LoginDto } from './login.dto';
@@ -10,7 +12,10 @@ import { LoginDto } from './login.dto';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: OwnPasswordService,
+  ) {}
 
   @Public()
   @Post('login')
@@ -27,8 +32,21 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ALL_STAFF)
+  @AllowPendingPasswordChange()
   @ApiBearerAuth()
   me(@CurrentUser() user: AuthUser): AuthUser {
     return user;
+  }
+
+  /** Replaces one's own password (required after a temporary one); answers with a fresh token. */
+  @Post('password')
+  @HttpCode(200)
+  @Roles(...ALL_STAFF)
+  @AllowPendingPasswordChange()
+  @ApiBearerAuth()
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto) {
+    await this.passwords.change(user, dto.currentPassword, dto.newPassword);
+    const { mustChangePassword: _done, ...rest } = user;
+    return this.auth.issueToken(rest);
   }
 }

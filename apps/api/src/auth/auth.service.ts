@@ -10,6 +10,8 @@ export interface AccessTokenPayload {
   name: string;
   roles: AuthUser['roles'];
   dept: string | null;
+  /** Present (true) while a temporary password is still to be replaced. */
+  pwc?: true;
 }
 
 // Verified against when the username is unknown, so both failures cost the same time
@@ -28,11 +30,25 @@ export class AuthService {
     const user = await this.users.findActiveByUsername(username);
     const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !ok) return null;
-    return { id: user.id, username: user.username, fullName: user.fullName, roles: user.roles, departmentCode: user.departmentCode };
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      roles: user.roles,
+      departmentCode: user.departmentCode,
+      ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+    };
   }
 
   async issueToken(user: AuthUser): Promise<{ accessToken: string; tokenType: 'Bearer'; user: AuthUser }> {
-    const payload: AccessTokenPayload = { sub: user.id, username: user.username, name: user.fullName, roles: user.roles, dept: user.departmentCode };
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      username: user.username,
+      name: user.fullName,
+      roles: user.roles,
+      dept: user.departmentCode,
+      ...(user.mustChangePassword ? { pwc: true as const } : {}),
+    };
     return { accessToken: await this.jwt.signAsync(payload), tokenType: 'Bearer', user };
   }
 }

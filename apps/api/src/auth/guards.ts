@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@motcua/workflow';
-import { AuthUser, IS_PUBLIC, MACHINE_ROUTE_ROLES, ROLES } from '../common/auth.decorators';
+import { AuthUser, IS_PUBLIC, MACHINE_ROUTE_ROLES, PENDING_PASSWORD_OK, ROLES } from '../common/auth.decorators';
+import { PasswordChangeRequiredError } from '../users/user-admin.errors';
 
 /** Global: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
@@ -37,6 +38,9 @@ export class RolesGuard implements CanActivate {
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (!user || !user.roles.some((r) => roles.includes(r))) {
       throw new ForbiddenException({ error: 'FORBIDDEN', message: `Requires one of the roles: ${roles.join(', ')}` });
+    }
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_OK, targets)) {
+      throw new PasswordChangeRequiredError('Choose a new password first (POST /api/auth/password)');
     }
     return true;
   }

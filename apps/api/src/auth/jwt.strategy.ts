@@ -24,6 +24,13 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(payload: AccessTokenPayload): AuthUser {
-    return { id: payload.sub, username: payload.username, fullName: payload.name, roles: payload.roles, departmentCode: payload.dept };
+    return {
+      id: payload.sub,
+      username: payload.username,
+      fullName: payload.name,
+      roles: payload.roles,
+      departmentCode: payload.dept,
+      ...(payload.pwc ? { mustChangePassword: true } : {}),
+    };
   }
 }

@@ -6,7 +6,7 @@ import { DossierCodeSequenceEntity } from '../dossiers/dossier-code-sequence.ent
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { IdempotencyKeyEntity } from '../dossiers/idempotency-key.entity';
-import { UserEntity } from '../users/user.entity';
+import { UserChangeEntity, UserEntity } from '../users/user.entity';
 import { DossierRatingEntity } from '../ratings/dossier-rating.entity';
 import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
@@ -32,6 +32,7 @@ export const ENTITIES = [
   ProcedureVersionEntity,
   ProcedureStepEntity,
   UserEntity,
+  UserChangeEntity,
   DossierEntity,
   DossierEventEntity,
   DossierCodeSequenceEntity,

@@ -7,17 +7,22 @@ import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { DossierClock } from '../deadlines/dossier-clock.service';
 import { NotFoundError } from '../common/errors';
-import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
-import { canSeeDossier, departmentScope } from './dossier-access';
+import { canSeeDossier } from './dossier-access';
+import { CORRECTION_LABELS_VI } from './dossier-corrections';
+import { CalendarHolder } from '../deadlines/calendar-holder';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierView, toDossierView } from './dossier.view';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
 import { UserEntity } from '../users/user.entity';
 import { containsPattern, nameSearchKey } from './name-search';
+import { applyListFilters, applyTab, WORKLIST_TABS, WorklistTab } from './worklist-tabs';
+
+/** A list item: the dossier and the working time left at its current step (negative: overdue by that much). */
+export type DossierListItem = DossierView & { stepWorkingMinutesLeft: number | null };
 
 export interface DossierPage {
-  items: DossierView[];
+  items: DossierListItem[];
   total: number;
   page: number;
   pageSize: number;
@@ -48,7 +53,20 @@ export class DossierQueries {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly deadlineClock: DossierClock,
+    private readonly calendar: CalendarHolder,
   ) {}
+
+  private listItems(rows: DossierEntity[], user: AuthUser): DossierListItem[] {
+    const now = this.clock.now();
+    const calendar = this.calendar.current;
+    return rows.map((r) => {
+      const view = toDossierView(r, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear);
+      const due = r.processingEndedAt === null && r.currentStepIndex !== null ? r.stepDueAt : null;
+      // Working minutes, whole: on the working calendar (holidays, weekends and the lunch break do not count).
+      const left = due === null ? null : due > now ? calendar.workingMinutesBetween(now, due) : -calendar.workingMinutesBetween(due, now);
+      return { ...view, stepWorkingMinutesLeft: left === null ? null : Math.trunc(left) };
+    });
+  }
 
   async get(user: AuthUser, id: string): Promise<DossierView> {
     const row = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id } }));
@@ -66,7 +84,7 @@ export class DossierQueries {
       return events.map((e) => ({
         version: e.version,
         type: e.type,
-        typeLabel: e.type === 'CREATE' ? 'Tạo hồ sơ' : DOSSIER_EVENT_LABELS_VI[e.type as DossierEventType] ?? e.type,
+        typeLabel: e.type === 'CREATE' ? 'Tạo hồ sơ' : (DOSSIER_EVENT_LABELS_VI[e.type as DossierEventType] ?? CORRECTION_LABELS_VI[e.type] ?? e.type),
         from: e.fromState,
         to: e.toState,
         toLabel: DOSSIER_STATE_LABELS_VI[e.toState as DossierState] ?? e.toState,
@@ -80,52 +98,33 @@ export class DossierQueries {
     });
   }
 
+  /** How many dossiers each worklist tab holds under the same filters as the list (the tab and paging aside). */
+  async tabCounts(user: AuthUser, q: ListDossiersQuery): Promise<Record<WorklistTab, number>> {
+    return this.uow.read(async (m) => {
+      const now = this.clock.now();
+      const counts = {} as Record<WorklistTab, number>;
+      for (const tab of WORKLIST_TABS) {
+        const qb = m.createQueryBuilder(DossierEntity, 'd');
+        applyListFilters(m, qb, user, q, now);
+        applyTab(qb, tab);
+        counts[tab] = await qb.getCount();
+      }
+      return counts;
+    });
+  }
+
   async list(user: AuthUser, q: ListDossiersQuery): Promise<DossierPage> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     return this.uow.read(async (m) => {
       const qb = m.createQueryBuilder(DossierEntity, 'd');
-      const scope = departmentScope(user);
-      // A dossier held by the viewer's own department has a step there: the visibility test is
-      // then implied, and leaving it out lets the department index serve the inbox alone.
-      const heldByScope = scope !== null && ((q.mine && user.departmentCode === scope) || q.assignee === scope);
-      if (scope !== null && !heldByScope) {
-        qb.andWhere(
-          `EXISTS (SELECT 1 FROM ${m.getRepository(ProcedureStepEntity).metadata.tableName} s
-                   WHERE s.procedure_version_id = d.procedure_version_id AND s.department_code = :scope)`,
-          { scope },
-        );
-      }
-      if (q.state) qb.andWhere('d.state = :state', { state: q.state });
-      if (q.procedureCode) qb.andWhere('d.procedure_code = :procedureCode', { procedureCode: q.procedureCode });
-      if (q.deadlineStatus) qb.andWhere('d.deadline_status = :deadlineStatus', { deadlineStatus: q.deadlineStatus });
-      if (q.outcome) qb.andWhere('d.outcome = :outcome', { outcome: q.outcome });
-      if (q.assignee) qb.andWhere('d.current_department_code = :assignee', { assignee: q.assignee });
-      if (q.mine) {
-        // A user without a department (an administrator, a reporter) holds no dossier.
-        if (user.departmentCode === null) qb.andWhere('1 = 0');
-        else qb.andWhere('d.current_department_code = :myDept', { myDept: user.departmentCode });
-      }
-      if (q.overdue !== undefined) {
-        const open = `d.state NOT IN (:...ended) AND d.state <> 'result_issued'`;
-        qb.andWhere(
-          q.overdue ? `${open} AND d.due_at < :now` : `NOT (${open} AND d.due_at IS NOT NULL AND d.due_at < :now)`,
-          { ended: END_STATES as DossierState[], now: this.clock.now() },
-        );
-      }
-      if (q.text) {
-        // Names are compared folded (no case, no diacritics, either Unicode form) on both dialects;
-        // codes and ID numbers are ASCII, compared without case.
-        const like = containsPattern(q.text.toLowerCase());
-        const name = containsPattern(nameSearchKey(q.text));
-        qb.andWhere(
-          new Brackets((w) =>
-            w
-              .where(`LOWER(d.code) LIKE :like ESCAPE '\\'`, { like })
-              .orWhere(`LOWER(d.applicant_id_number) LIKE :like ESCAPE '\\'`, { like })
-              .orWhere(`d.applicant_name_search LIKE :name ESCAPE '\\'`, { name }),
-          ),
-        );
+      applyListFilters(m, qb, user, q, this.clock.now());
+      if (q.tab) applyTab(qb, q.tab);
+      if (q.tab === 'closed') {
+        // Closed work: the most recently finished first.
+        qb.orderBy('d.finished_at', 'DESC', 'NULLS LAST').addOrderBy('d.created_at', 'DESC').offset((page - 1) * pageSize).limit(pageSize);
+        const [rows, total] = await qb.getManyAndCount();
+        return { items: this.listItems(rows, user), total, page, pageSize };
       }
       // Inbox order: the most urgent first; dossiers without an appointment last (PostgreSQL's
       // ascending index order, so ix_dossier_department_due yields the page without a sort).
@@ -134,7 +133,7 @@ export class DossierQueries {
         .offset((page - 1) * pageSize)
         .limit(pageSize);
       const [rows, total] = await qb.getManyAndCount();
-      return { items: rows.map((r) => toDossierView(r, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear)), total, page, pageSize };
+      return { items: this.listItems(rows, user), total, page, pageSize };
     });
   }
 }

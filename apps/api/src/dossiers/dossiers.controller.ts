@@ -46,6 +46,13 @@ export class DossiersController {
     return this.queries.list(user, query);
   }
 
+  /** The worklist tabs' counts, for the same filters as the list (`tab`, `page`, `pageSize` ignored). */
+  @Get('tab-counts')
+  @Roles(...ALL_STAFF)
+  tabCounts(@CurrentUser() user: AuthUser, @Query() query: ListDossiersQuery) {
+    return this.queries.tabCounts(user, query);
+  }
+
   @Get(':id')
   @Roles(...ALL_STAFF)
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {

@@ -6,12 +6,14 @@ import { DossierCodeGenerator } from './dossier-code.generator';
 import { DossierCommands } from './dossier-commands.service';
 import { DossierQueries } from './dossier-queries.service';
 import { DossiersController } from './dossiers.controller';
+import { DossierCorrectionsController } from './dossier-corrections.controller';
+import { DossierCorrections } from './dossier-corrections.service';
 import { PortalRecordsModule } from '../portal-records/portal-records.module';
 
 @Module({
   imports: [CatalogueModule, DeadlinesModule, OutboxCoreModule, PortalRecordsModule],
-  controllers: [DossiersController],
-  providers: [DossierCommands, DossierQueries, DossierCodeGenerator],
+  controllers: [DossiersController, DossierCorrectionsController],
+  providers: [DossierCommands, DossierQueries, DossierCodeGenerator, DossierCorrections],
   exports: [DossierCodeGenerator, DossierCommands],
 })
 export class DossiersModule {}

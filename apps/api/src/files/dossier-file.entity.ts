@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampType } from '@motcua/persistence';
 
-export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology';
+/** `removed`: a wrong scan or unissued result taken out (kept, with what it was in `removedFrom`). */
+export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'removed';
 
 /** What TT 01/2023 Art 7–9 asks to record about a digitised paper (DOMAIN.md §3.3; field list UNVERIFIED). */
 export interface DigitisationMetadata {
@@ -133,4 +134,17 @@ export class DossierFileEntity {
   /** Set when this row reuses a file of an earlier dossier from the applicant's data store (indicator 4.3). */
   @Column({ type: 'varchar', length: 36, name: 'reused_from', nullable: true })
   reusedFrom!: string | null;
+
+  /** The purpose the file had before it was removed; null while it is in use. */
+  @Column({ type: 'varchar', length: 24, name: 'removed_from', nullable: true })
+  removedFrom?: FilePurpose | null;
+
+  @Column({ type: timestampType(), name: 'removed_at', nullable: true })
+  removedAt?: Date | null;
+
+  @Column({ type: 'varchar', length: 36, name: 'removed_by', nullable: true })
+  removedBy?: string | null;
+
+  @Column({ type: 'varchar', length: 500, name: 'removed_reason', nullable: true })
+  removedReason?: string | null;
 }

@@ -15,6 +15,8 @@ export interface FileView {
   metadata: DossierFileEntity['metadata'];
   signature: DossierFileEntity['signature'];
   reusedFrom: string | null;
+  /** Set on a removed file: what it was, when and why it was removed. */
+  removed: { from: DossierFileEntity['purpose']; at: string; reason: string | null } | null;
 }
 
 export function toFileView(f: DossierFileEntity): FileView {
@@ -33,5 +35,6 @@ export function toFileView(f: DossierFileEntity): FileView {
     metadata: f.metadata,
     signature: f.signature,
     reusedFrom: f.reusedFrom,
+    removed: f.removedFrom ? { from: f.removedFrom, at: f.removedAt?.toISOString() ?? '', reason: f.removedReason ?? null } : null,
   };
 }

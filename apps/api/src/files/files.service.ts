@@ -47,7 +47,7 @@ export class DossierClosedForFilesError extends AppError {
 }
 
 /** States in which the one-stop unit may still attach component files. */
-const OPEN_FOR_COMPONENTS = new Set(['submitted', 'received', 'awaiting_supplement']);
+export const OPEN_FOR_COMPONENTS = new Set(['submitted', 'received', 'awaiting_supplement']);
 
 /**
  * Digitised components and other dossier files. Order of writes, so that nothing is

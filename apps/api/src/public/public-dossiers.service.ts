@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { matchesLookupSecret, normaliseDossierCode } from '../common/lookup-code';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
+import { CORRECTION_LABELS_VI } from '../dossiers/dossier-corrections';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierRatingEntity, RatingLevel } from '../ratings/dossier-rating.entity';
@@ -63,7 +64,7 @@ export class PublicDossiersService {
         outcome: dossier.outcome,
         timeline: events.map((e) => ({
           at: e.occurredAt.toISOString(),
-          label: e.type === 'CREATE' ? 'Tiếp nhận hồ sơ' : DOSSIER_EVENT_LABELS_VI[e.type as DossierEventType] ?? e.type,
+          label: e.type === 'CREATE' ? 'Tiếp nhận hồ sơ' : (DOSSIER_EVENT_LABELS_VI[e.type as DossierEventType] ?? CORRECTION_LABELS_VI[e.type] ?? e.type),
           state: DOSSIER_STATE_LABELS_VI[e.toState as DossierEntity['state']] ?? e.toState,
         })),
         rating: rating ? { level: rating.level, createdAt: rating.createdAt.toISOString() } : null,

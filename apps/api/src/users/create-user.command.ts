@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Role, ROLES } from '@motcua/workflow';
 import { DepartmentEntity } from '../catalogue/department.entity';
 import { UserEntity } from './user.entity';
+import { passwordProblem, USERNAME } from './user-rules';
 
 export const CREATE_USER_USAGE =
   'Usage: NEW_USER_PASSWORD=… node main.js create-user --username <name> --full-name "<name>" --role <role> [--role <role>…] [--department <code>] [--title "<chức danh>"]';
@@ -19,9 +20,6 @@ export class CreateUserError extends Error {
   }
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
-/** NIST SP 800-63B asks for at least 8; staff accounts of a public service get more. */
-const MIN_PASSWORD_LENGTH = 12;
 
 export interface NewUser {
   username: string;
@@ -68,7 +66,7 @@ export function parseCreateUser(argv: string[], env: NodeJS.ProcessEnv): NewUser
   const title = values.title?.trim() || null;
   if (title !== null && title.length > 255) problems.push('--title must be at most 255 characters');
   const password = env.NEW_USER_PASSWORD ?? '';
-  if ([...password].length < MIN_PASSWORD_LENGTH) problems.push(`NEW_USER_PASSWORD must hold at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (passwordProblem(password)) problems.push(`NEW_USER_PASSWORD ${passwordProblem(password)}`);
   if (problems.length > 0) throw new CreateUserError(`${problems.join('; ')}\n${CREATE_USER_USAGE}`, 2);
   return { username, fullName, roles: roles as Role[], departmentCode, title, password };
 }
@@ -96,6 +94,8 @@ export async function createUser(dataSource: DataSource, user: NewUser, now = ne
       roles: user.roles,
       departmentCode: user.departmentCode,
       active: true,
+      version: 1,
+      mustChangePassword: false,
       createdAt: now,
     };
     await m.insert(UserEntity, row);

@@ -28,6 +28,12 @@ export const FIELD_LABELS: Record<string, string> = {
   newAppointment: 'Ngày hẹn trả mới',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
+  fullName: 'Họ và tên',
+  title: 'Chức danh',
+  roles: 'Vai trò',
+  departmentCode: 'Phòng, đơn vị',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
 };
 
 const BY_CODE: Record<string, string> = {
@@ -61,6 +67,13 @@ const BY_CODE: Record<string, string> = {
   DOCUMENT_NOT_AVAILABLE: 'Hồ sơ chưa có giấy tờ này (chưa phát sinh sự kiện tương ứng).',
   IMPORTED_READ_ONLY: 'Hồ sơ được nhập từ hệ thống cũ nên chỉ xem, không thao tác được.',
   SERVICE_UNAVAILABLE: 'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
+  USERNAME_TAKEN: 'Tên đăng nhập này đã có người dùng. Vui lòng chọn tên khác.',
+  UNKNOWN_DEPARTMENT: 'Phòng, đơn vị đã chọn không tồn tại.',
+  DEPARTMENT_REQUIRED: 'Chuyên viên phải thuộc một phòng, đơn vị.',
+  SELF_LOCKOUT: 'Bạn không thể tự khóa tài khoản của mình hoặc tự bỏ vai trò quản trị.',
+  WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
+  WEAK_PASSWORD: 'Mật khẩu mới phải có ít nhất 12 ký tự và khác mật khẩu hiện tại.',
+  PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu tạm thời trước khi làm việc.',
   INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
 };
 
@@ -135,6 +148,9 @@ export function describeError(error: unknown): ErrorView {
   } else if (error.code === 'UNKNOWN_PROCEDURE') {
     fields.procedureCode = BY_CODE.UNKNOWN_PROCEDURE;
   }
+  // Domain refusals name the field at fault in `details.field`: highlight it too.
+  const field = error.body?.details?.field;
+  if (typeof field === 'string' && message && !(field in fields)) fields[field] = message;
 
   if (!message) {
     if (error.status === 401) message = BY_CODE.UNAUTHORIZED;

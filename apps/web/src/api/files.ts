@@ -29,6 +29,11 @@ export function listApplicantFiles(idNumber: string, signal?: AbortSignal): Prom
   return apiRequest<DossierFile[]>('GET', `/applicants/${enc(idNumber)}/files`, { signal });
 }
 
+/** Removes a wrong scan or an unissued result (kept, in the history with the reason). */
+export function removeFile(fileId: string, expectedVersion: number, reason: string): Promise<DossierFile> {
+  return apiRequest<DossierFile>('POST', `/files/${enc(fileId)}/remove`, { body: { expectedVersion, reason } });
+}
+
 export function downloadFile(fileId: string, signal?: AbortSignal): Promise<BinaryFile> {
   return apiBlob(`/files/${enc(fileId)}`, { signal });
 }

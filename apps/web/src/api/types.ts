@@ -19,6 +19,8 @@ export interface User {
   fullName: string;
   roles: Role[];
   departmentCode: string | null;
+  /** Logged in with a temporary password: a new one must be chosen before any work. */
+  mustChangePassword?: boolean;
 }
 
 export interface LoginResponse {
@@ -112,8 +114,16 @@ export interface Dossier {
   imported?: boolean;
 }
 
+/** The worklist's tabs (GET /api/dossiers/tab-counts). */
+export const WORKLIST_TABS = ['open', 'due_soon', 'overdue', 'awaiting_return', 'closed'] as const;
+export type WorklistTab = (typeof WORKLIST_TABS)[number];
+export type TabCounts = Record<WorklistTab, number>;
+
+/** A dossier as the list gives it: with the working time left at its current step (negative: overdue). */
+export type DossierListItem = Dossier & { stepWorkingMinutesLeft?: number | null };
+
 export interface DossierPage {
-  items: Dossier[];
+  items: DossierListItem[];
   total: number;
   page: number;
   pageSize: number;
@@ -131,7 +141,8 @@ export interface ClosedStep {
 
 export interface HistoryEntry {
   version: number;
-  type: EventType | 'CREATE';
+  /** A workflow event, the creation, or a correction (not a workflow event: CORRECT_APPLICANT). */
+  type: EventType | 'CREATE' | 'CORRECT_APPLICANT';
   typeLabel: string;
   from: DossierState | null;
   to: DossierState;
@@ -174,6 +185,7 @@ export interface DossierQuery {
   assignee?: string;
   mine?: boolean;
   text?: string;
+  tab?: WorklistTab;
   page?: number;
   pageSize?: number;
 }
@@ -189,7 +201,8 @@ export interface ApiErrorBody {
 
 // ─── Files ───────────────────────────────────────────────────────────────────
 
-export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology';
+/** `removed`: a wrong scan or unissued result taken out; kept, with what it was. */
+export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'removed';
 
 /** Why a signature is not valid (the server's reason codes). */
 export type SignatureReason =
@@ -258,6 +271,7 @@ export interface DossierFile {
   digitisationCode: string | null;
   signature: SignatureRecord | null;
   reusedFrom: string | null;
+  removed?: { from: FilePurpose; at: string; reason: string | null } | null;
 }
 
 /** `sign`: the service signs with the agency certificate; `signed`: signed elsewhere (USB token), the server verifies. */

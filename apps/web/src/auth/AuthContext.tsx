@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { login as loginCall } from '../api/auth';
 import { setAuthHooks } from '../api/client';
-import type { Role, User } from '../api/types';
-import { isExpired, loadSession, saveSession, tokenExpiry, type Session } from './token';
+import type { LoginResponse, Role, User } from '../api/types';
+import { isExpired, loadSession, parseSession, saveSession, STORAGE_KEY, tokenExpiry, type Session } from './token';
 
 export const EXPIRED_MESSAGE = 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại để tiếp tục; nội dung đang nhập dở vẫn được giữ nếu bạn đăng nhập lại bằng cùng tài khoản.';
 
@@ -16,6 +16,8 @@ interface AuthState {
    */
   workspaceUser: User | null;
   login(username: string, password: string): Promise<void>;
+  /** Takes the session the API answered with (e.g. after the user changed their password). */
+  adopt(response: LoginResponse): void;
   logout(): void;
   hasRole(...roles: Role[]): boolean;
 }
@@ -72,6 +74,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }
   setAuthHooks(hooksFor.current);
 
+  // Another tab logged in, changed user or logged out: this tab follows (one session per browser).
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== STORAGE_KEY && e.key !== null) return;
+      const next = parseSession(e.key === null ? null : e.newValue);
+      if (next?.token === sessionRef.current?.token) return;
+      sessionRef.current = next && !isExpired(next) ? next : null;
+      setResumableUser(null);
+      setNotice(sessionRef.current ? null : 'Bạn đã đăng xuất ở một thẻ khác của trình duyệt.');
+      setSession(sessionRef.current);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+
   // Leave the moment the token dies, and re-check when the tab wakes up (timers sleep with it).
   useEffect(() => {
     if (!session || session.expiresAt === null) return;
@@ -92,8 +109,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [session, expire]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const response = await loginCall(username, password);
+  const adopt = useCallback((response: LoginResponse) => {
     const next: Session = { token: response.accessToken, user: response.user, expiresAt: tokenExpiry(response.accessToken) };
     saveSession(next);
     sessionRef.current = next;
@@ -101,6 +117,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setResumableUser(null);
     setSession(next);
   }, []);
+
+  const login = useCallback(async (username: string, password: string) => adopt(await loginCall(username, password)), [adopt]);
 
   const logout = useCallback(() => {
     saveSession(null);
@@ -116,10 +134,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       notice,
       workspaceUser: session?.user ?? resumableUser,
       login,
+      adopt,
       logout,
       hasRole: (...roles: Role[]) => !!session && session.user.roles.some((r) => roles.includes(r)),
     }),
-    [session, notice, resumableUser, login, logout],
+    [session, notice, resumableUser, login, adopt, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

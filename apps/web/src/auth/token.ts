@@ -36,12 +36,25 @@ export function isExpired(session: Session, now = Date.now()): boolean {
   return session.expiresAt !== null && now >= session.expiresAt - SKEW_MS;
 }
 
-// Per tab: closing the tab on a shared counter computer ends the session.
-const STORAGE_KEY = 'motcua.session';
+/**
+ * One session for every tab of the browser (issue #15: Ctrl+click on a dossier must not open a login
+ * page), so in localStorage; logging out in one tab logs out all of them (AuthContext listens to
+ * `storage` events). The session still ends when the token expires (JWT_EXPIRES_IN_SECONDS); on a
+ * shared counter computer staff log out rather than just close the tab.
+ */
+export const STORAGE_KEY = 'motcua.session';
 
 export function loadSession(): Session | null {
   try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
+    return parseSession(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return null;
+  }
+}
+
+/** The session stored under STORAGE_KEY (as a `storage` event carries it), or null. */
+export function parseSession(raw: string | null): Session | null {
+  try {
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Session;
     if (typeof parsed?.token !== 'string' || typeof parsed.user?.username !== 'string') return null;
@@ -53,8 +66,8 @@ export function loadSession(): Session | null {
 
 export function saveSession(session: Session | null): void {
   try {
-    if (session) sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ token: session.token, user: session.user }));
-    else sessionStorage.removeItem(STORAGE_KEY);
+    if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify({ token: session.token, user: session.user }));
+    else localStorage.removeItem(STORAGE_KEY);
   } catch {
     // Storage unavailable (private mode quota): the session lives in memory only.
   }

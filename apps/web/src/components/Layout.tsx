@@ -50,6 +50,20 @@ export function Layout({ user, route, children }: Props) {
                 </a>
               </li>
             )}
+            {user.roles.includes('admin') && (
+              <li>
+                <a href={paths.users} aria-current={current('users')}>
+                  Người dùng
+                </a>
+              </li>
+            )}
+            {user.roles.includes('admin') && (
+              <li>
+                <a href={paths.calendar} aria-current={current('calendar')}>
+                  Lịch làm việc
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="user-box">

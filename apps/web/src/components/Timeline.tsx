@@ -51,6 +51,7 @@ export function Timeline({ history, steps, departments }: Props) {
               {channel && <li>Hình thức nộp: {CHANNEL_LABELS[channel] ?? channel}</li>}
               {reason && <li>Lý do: {reason}</li>}
               {note && <li>Ghi chú: {note}</li>}
+              {entry.type === 'CORRECT_APPLICANT' && <CorrectedFields changes={entry.payload.changes} />}
               {method && <li>Hình thức trả: {RETURN_METHOD_LABELS[method] ?? method}</li>}
               {newAppointment && <li>Ngày hẹn trả mới: {formatDateTime(newAppointment)}</li>}
               {entry.details?.closedSteps?.map((s, i) => <ClosedStepLine key={`${s.key ?? s.name}-${i}`} step={s} departments={departments} />)}
@@ -62,5 +63,27 @@ export function Timeline({ history, steps, departments }: Props) {
         );
       })}
     </ol>
+  );
+}
+
+const CORRECTED_FIELD_LABELS: Record<string, string> = {
+  applicantName: 'Họ và tên',
+  applicantIdNumber: 'Số định danh',
+  applicantPhone: 'Số điện thoại',
+  applicantEmail: 'Thư điện tử',
+  applicantAddress: 'Địa chỉ',
+};
+
+/** A correction's before → after, field by field. */
+function CorrectedFields({ changes }: { changes: unknown }) {
+  if (!changes || typeof changes !== 'object') return null;
+  return (
+    <>
+      {Object.entries(changes as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => (
+        <li key={field}>
+          {CORRECTED_FIELD_LABELS[field] ?? field}: {String(before ?? '(trống)')} → {String(after ?? '(trống)')}
+        </li>
+      ))}
+    </>
   );
 }

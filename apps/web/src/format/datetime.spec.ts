@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatMinutes, formatTime, fromVnInputValue, toVnInputValue, vnParts } from './datetime';
+import { formatDate, formatDateTime, formatDay, formatMinutes, formatTime, fromVnInputValue, parseVnDay, toVnInputValue, vnParts } from './datetime';
 
 // The jsdom tests run in Node: its TZ variable switches the zone the local-time getters use.
 const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
@@ -50,5 +50,15 @@ describe('Vietnam time formatting', () => {
     expect(formatMinutes(45)).toBe('45 phút');
     expect(formatMinutes(120)).toBe('2 giờ');
     expect(formatMinutes(200)).toBe('3 giờ 20 phút');
+  });
+});
+
+describe('parseVnDay / formatDay', () => {
+  it('reads dd/mm/yyyy into an ISO day and refuses days that do not exist', () => {
+    expect(parseVnDay('02/09/2026')).toBe('2026-09-02');
+    expect(parseVnDay(' 2/9/2026 ')).toBe('2026-09-02');
+    expect(parseVnDay('31/02/2026')).toBeNull();
+    expect(parseVnDay('2026-09-02')).toBeNull();
+    expect(formatDay('2026-09-02')).toBe('02/09/2026');
   });
 });

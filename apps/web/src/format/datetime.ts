@@ -81,3 +81,19 @@ export function formatMinutes(minutes: number): string {
   if (h === 0) return `${m} phút`;
   return m === 0 ? `${h} giờ` : `${h} giờ ${m} phút`;
 }
+
+/** Reads a day typed as dd/mm/yyyy (also d/m/yyyy, with - or .) into `yyyy-MM-dd`, or null when it is not a real day. */
+export function parseVnDay(text: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [day, month, year] = m.slice(1).map(Number);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** `yyyy-MM-dd` shown as dd/mm/yyyy. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}

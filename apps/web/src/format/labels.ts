@@ -62,6 +62,7 @@ export const FILE_PURPOSE_LABELS: Record<FilePurpose, string> = {
   supplement_request: 'Phiếu yêu cầu bổ sung',
   refusal: 'Phiếu từ chối',
   apology: 'Thư xin lỗi',
+  removed: 'Đã gỡ bỏ',
 };
 
 /** Why a signature failed, in words a clerk or a leader can act on. */

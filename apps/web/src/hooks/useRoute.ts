@@ -10,6 +10,8 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'dossier'; id: string }
   | { name: 'dashboard' }
+  | { name: 'users' }
+  | { name: 'calendar' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
   | { name: 'not-found'; path: string };
@@ -21,6 +23,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/tiep-nhan/truc-tuyen') return { name: 'counter', tab: 'online' };
   if (path === '/ho-so') return { name: 'inbox' };
   if (path === '/bao-cao') return { name: 'dashboard' };
+  if (path === '/quan-tri/nguoi-dung') return { name: 'users' };
+  if (path === '/quan-tri/lich') return { name: 'calendar' };
   if (path === '/tra-cuu') return { name: 'lookup' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
@@ -55,6 +59,8 @@ export const paths = {
   inbox: '#/ho-so',
   dossier: (id: string) => `#/ho-so/${encodeURIComponent(id)}`,
   dashboard: '#/bao-cao',
+  users: '#/quan-tri/nguoi-dung',
+  calendar: '#/quan-tri/lich',
   lookup: '#/tra-cuu',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
 };

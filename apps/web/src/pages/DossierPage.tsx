@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { getProcedure } from '../api/catalogue';
 import { getDossier, getHistory } from '../api/dossiers';
 import { describeError } from '../api/errors';
-import { downloadDocument } from '../api/files';
+import { downloadDocument, removeFile } from '../api/files';
 import type { DocumentKind, Dossier, EventType, HistoryEntry, Procedure, User } from '../api/types';
 import { ErrorAlert } from '../components/Alert';
 import { DossierHeader } from '../components/DossierHeader';
@@ -20,6 +20,7 @@ import { ComponentChecklist } from './dossier/ComponentChecklist';
 import { FilesSection } from './dossier/FilesSection';
 import { PaymentPanel } from './dossier/PaymentPanel';
 import { ResultPanel } from './dossier/ResultPanel';
+import { ApplicantCorrection } from './dossier/ApplicantCorrection';
 
 /** Papers printed for events of the dossier, offered once the event happened. */
 const PAPERS: { kind: DocumentKind; label: string; events: string[] }[] = [
@@ -79,6 +80,9 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
   const files = useDossierFiles(id);
   const isClerk = !!user?.roles.includes('clerk');
   const components = procedure?.components ?? [];
+  // Until the result is issued, the counter and the leader may correct the applicant's data (audited).
+  const canCorrect =
+    !!dossier && !dossier.imported && !!user?.roles.some((r) => r === 'clerk' || r === 'leader') && !['result_issued', 'returned', 'refused', 'stopped', 'withdrawn', 'rejected'].includes(dossier.state);
   const results = files.files.filter((f) => f.purpose === 'result');
 
   // Actions the server allows that would fail now: say why beside the button.
@@ -137,6 +141,16 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
                 blocked={blocked}
               />
             </section>
+            {canCorrect && (
+              <ApplicantCorrection
+                key={`${dossier.id}-${dossier.version}`}
+                dossier={dossier}
+                onChanged={async (next) => {
+                  setDossier(next);
+                  setHistory(await getHistory(id).catch(() => history));
+                }}
+              />
+            )}
             {procedure && components.length > 0 && (isClerk && OPEN_FOR_COMPONENTS.includes(dossier.state)) && (
               <ComponentChecklist dossier={dossier} components={components} files={files.files} editable onAdded={files.add} />
             )}
@@ -158,7 +172,20 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
             </section>
           </div>
           <div className="dossier-wide">
-            <FilesSection files={files.files} components={components} loaded={files.loaded} error={files.error} />
+            <FilesSection
+              files={files.files}
+              components={components}
+              loaded={files.loaded}
+              error={files.error}
+              removable={(f) =>
+                !dossier.imported &&
+                ((f.purpose === 'component' && isClerk && OPEN_FOR_COMPONENTS.includes(dossier.state)) || (f.purpose === 'result' && dossier.allowedEvents.includes('ISSUE_RESULT')))
+              }
+              onRemove={async (f, reason) => {
+                await removeFile(f.id, dossier.version, reason);
+                await Promise.all([files.reload(), load()]);
+              }}
+            />
           </div>
         </div>
       )}

@@ -24,10 +24,11 @@ function backend(items = ITEMS) {
   api.on('GET', '/api/procedures', { body: PROCEDURES });
   api.on('GET', '/api/departments', { body: DEPARTMENTS });
   api.on('GET', '/api/dossiers', { body: { items, total: items.length, page: 1, pageSize: 20 } });
+  api.on('GET', '/api/dossiers/tab-counts', { body: { open: items.length, due_soon: 1, overdue: 1, awaiting_return: 0, closed: 4 } });
   return api;
 }
 
-const listCalls = (api: ReturnType<typeof backend>) => api.calls.filter((c) => c.path.startsWith('/api/dossiers'));
+const listCalls = (api: ReturnType<typeof backend>) => api.calls.filter((c) => c.path === '/api/dossiers' || c.path.startsWith('/api/dossiers?'));
 
 describe('InboxPage', () => {
   it('lists dossiers in the server order with due-soon and overdue badges', async () => {
@@ -36,7 +37,7 @@ describe('InboxPage', () => {
     const table = await screen.findByRole('table');
     await within(table).findByText('H35-0001');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['H35-0001', 'H35-0002', 'H35-0003']);
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['H35-0001', 'H35-0002', 'H35-0003']);
     expect(within(rows[0]).getByText('Quá hạn')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Sắp đến hạn')).toBeInTheDocument();
     expect(within(rows[2]).queryByText(/hạn$/)).not.toBeInTheDocument();
@@ -67,7 +68,7 @@ describe('InboxPage', () => {
     await user.type(screen.getByLabelText(/Tìm theo mã hồ sơ/), 'Sướng{Enter}');
     await waitFor(() => {
       const last = new URL(listCalls(api).at(-1)!.path, 'http://x');
-      expect(Object.fromEntries(last.searchParams)).toEqual({ state: 'processing', deadlineStatus: 'due_soon', mine: 'true', text: 'Sướng', page: '1', pageSize: '20' });
+      expect(Object.fromEntries(last.searchParams)).toEqual({ state: 'processing', deadlineStatus: 'due_soon', mine: 'true', text: 'Sướng', tab: 'open', page: '1', pageSize: '20' });
     });
     await user.click(screen.getByLabelText(/Chỉ hồ sơ đang chờ đơn vị tôi/));
     await waitFor(() => expect(new URL(listCalls(api).at(-1)!.path, 'http://x').searchParams.has('mine')).toBe(false));
@@ -104,5 +105,57 @@ describe('InboxPage', () => {
     });
     expect(screen.getByRole('alert')).toHaveTextContent('Không kết nối được máy chủ');
     expect(screen.getByText('H35-0001')).toBeInTheDocument();
+  });
+
+  it('opens on open work, shows the API counts on the tabs, and sends the chosen tab', async () => {
+    const api = backend([dossier({ id: 'a', code: 'H35-0001', stepDueAt: '2026-12-03T02:21:12Z', stepWorkingMinutesLeft: -45 } as never)]);
+    const user = userEvent.setup();
+    render(<InboxPage user={CLERK} />);
+    await screen.findByText('H35-0001');
+    expect(screen.getByRole('tab', { name: /Chờ xử lý/ })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('tab-count-open')).toHaveTextContent('1');
+    expect(screen.getByTestId('tab-count-closed')).toHaveTextContent('4');
+    expect(screen.getByTestId('tab-count-all')).toHaveTextContent('5');
+    expect(screen.getByText('quá 45 phút')).toBeInTheDocument();
+    // The counts are asked with the list's filters, without its tab and paging.
+    expect(api.callsTo('GET', '/api/dossiers/tab-counts').at(-1)!.path).toBe('/api/dossiers/tab-counts');
+    await user.click(screen.getByRole('tab', { name: /Đã kết thúc/ }));
+    await waitFor(() => expect(new URL(listCalls(api).at(-1)!.path, 'http://x').searchParams.get('tab')).toBe('closed'));
+    await user.click(screen.getByRole('tab', { name: /Tất cả/ }));
+    await waitFor(() => expect(new URL(listCalls(api).at(-1)!.path, 'http://x').searchParams.has('tab')).toBe(false));
+  });
+
+  it('announces new open work found by polling', async () => {
+    jest.useFakeTimers();
+    const api = backend();
+    render(<InboxPage user={CLERK} />);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(400);
+    });
+    expect(screen.queryByText(/hồ sơ mới cần xử lý/)).not.toBeInTheDocument();
+    api.on('GET', '/api/dossiers/tab-counts', { body: { open: 5, due_soon: 1, overdue: 1, awaiting_return: 0, closed: 4 } });
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(INBOX_REFRESH_MS);
+    });
+    expect(screen.getByText(/Có 2 hồ sơ mới cần xử lý/)).toBeInTheDocument();
+  });
+
+  it('forwards the selected dossiers one by one, each with its version, and lists those the server refused', async () => {
+    const forwardable = (id: string, code: string, version: number) => dossier({ id, code, version, allowedEvents: ['FORWARD', 'SEND_BACK'] });
+    const api = backend([forwardable('a', 'H35-0001', 4), forwardable('b', 'H35-0002', 7), dossier({ id: 'c', code: 'H35-0003', allowedEvents: [] })]);
+    api.on('POST', '/api/dossiers/a/events', { body: dossier({ id: 'a' }) });
+    api.on('POST', '/api/dossiers/b/events', { status: 409, body: { statusCode: 409, error: 'VERSION_CONFLICT', message: 'stale' } });
+    const user = userEvent.setup();
+    render(<InboxPage user={SPECIALIST} />);
+    await screen.findByText('H35-0001');
+    expect(screen.queryByLabelText('Chọn hồ sơ H35-0003')).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Chọn hồ sơ H35-0001'));
+    await user.click(screen.getByLabelText('Chọn hồ sơ H35-0002'));
+    await user.type(screen.getByLabelText(/Ghi chú chuyển bước cho các hồ sơ đã chọn/), 'Đạt yêu cầu');
+    await user.click(screen.getByRole('button', { name: 'Chuyển bước 2 hồ sơ đã chọn' }));
+    expect(await screen.findByText('Đã chuyển bước 1/2 hồ sơ.')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(/H35-0002: Hồ sơ vừa được người khác cập nhật/);
+    expect(api.callsTo('POST', '/api/dossiers/a/events')[0].body).toEqual({ type: 'FORWARD', expectedVersion: 4, note: 'Đạt yêu cầu' });
+    expect(api.callsTo('POST', '/api/dossiers/b/events')[0].body).toEqual({ type: 'FORWARD', expectedVersion: 7, note: 'Đạt yêu cầu' });
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listDossiers } from '../api/dossiers';
+import { listDossiers, tabCounts } from '../api/dossiers';
 import { describeError } from '../api/errors';
-import { DOSSIER_STATES, type DeadlineStatus, type DossierPage, type DossierQuery, type DossierState, type User } from '../api/types';
+import { DOSSIER_STATES, type DeadlineStatus, type DossierPage, type DossierQuery, type DossierState, type TabCounts, type User } from '../api/types';
 import { ErrorAlert } from '../components/Alert';
 import { DossierBadges } from '../components/Badges';
 import { SelectField, TextField } from '../components/Field';
@@ -11,6 +11,8 @@ import { DEADLINE_LABELS, STATE_LABELS } from '../format/labels';
 import { departmentName, useCatalogue } from '../hooks/useCatalogue';
 import { useVisibleInterval } from '../hooks/useInterval';
 import { paths } from '../hooks/useRoute';
+import { BulkForward, canForward } from './inbox/BulkForward';
+import { TAB_LABELS, workingTimeLeft, WorklistTabs, type InboxTab } from './inbox/WorklistTabs';
 
 export const INBOX_REFRESH_MS = 20_000;
 const PAGE_SIZE = 20;
@@ -20,12 +22,14 @@ export interface InboxFilters {
   deadlineStatus: DeadlineStatus | '';
   mine: boolean;
   text: string;
+  /** Open work by default; closed dossiers only on their own tab. */
+  tab: InboxTab;
 }
 
 /** Specialists and leaders start with what waits for their department; clerks see everything. */
 export function defaultFilters(user: User): InboxFilters {
   const handlesSteps = user.roles.some((r) => r === 'specialist' || r === 'leader');
-  return { state: '', deadlineStatus: '', mine: handlesSteps, text: '' };
+  return { state: '', deadlineStatus: '', mine: handlesSteps, text: '', tab: 'open' };
 }
 
 export function toQuery(f: InboxFilters, page: number): DossierQuery {
@@ -34,6 +38,7 @@ export function toQuery(f: InboxFilters, page: number): DossierQuery {
     deadlineStatus: f.deadlineStatus || undefined,
     mine: f.mine || undefined,
     text: f.text.trim() || undefined,
+    tab: f.tab === 'all' ? undefined : f.tab,
     page,
     pageSize: PAGE_SIZE,
   };
@@ -48,15 +53,28 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
   const [data, setData] = useState<DossierPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadedAt, setLoadedAt] = useState<Date | null>(null);
+  const [counts, setCounts] = useState<TabCounts | null>(null);
+  /** Open dossiers that arrived since the user last looked (same filters), found by polling. */
+  const [newWork, setNewWork] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const lastOpen = useRef<{ key: string; open: number } | null>(null);
   const seq = useRef(0);
   const canFilterMine = user.roles.some((r) => r === 'specialist' || r === 'leader');
 
   const refresh = useCallback(async () => {
     const mine = ++seq.current;
     try {
-      const result = await listDossiers(toQuery(filters, page));
+      const query = toQuery(filters, page);
+      const [result, tabs] = await Promise.all([listDossiers(query), tabCounts(query)]);
       if (mine !== seq.current) return; // a newer request has been sent
+      const key = JSON.stringify({ ...query, tab: undefined, page: undefined });
+      const before = lastOpen.current;
+      if (before && before.key === key && tabs.open > before.open) setNewWork((n) => n + tabs.open - before.open);
+      lastOpen.current = { key, open: tabs.open };
+      setCounts(tabs);
       setData(result);
+      // A selection only holds rows still listed and still forwardable.
+      setSelected((s) => new Set(result.items.filter((d) => s.has(d.id) && canForward(d)).map((d) => d.id)));
       setError(null);
       setLoadedAt(new Date());
     } catch (err) {
@@ -81,6 +99,16 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
     setFilters((f) => ({ ...f, ...patch }));
     setPage(1);
   };
+
+  // Bulk forwarding shows only when some listed dossier may be forwarded by this user.
+  const bulk = !!data && data.items.some(canForward);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const procedureName = (code: string) => procedures.find((p) => p.code === code)?.name ?? code;
@@ -129,24 +157,59 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
       </form>
 
       <ErrorAlert message={error} />
+      <p className={newWork > 0 ? 'alert alert--warning new-work' : 'visually-hidden'} role="status">
+        {newWork > 0 && (
+          <>
+            Có {newWork} hồ sơ mới cần xử lý.{' '}
+            <button type="button" className="button button--small" onClick={() => {
+              setNewWork(0);
+              change({ tab: 'open' });
+            }}>
+              Xem hồ sơ mới
+            </button>
+          </>
+        )}
+      </p>
+      <WorklistTabs tab={filters.tab} counts={counts} onSelect={(tab) => {
+        if (tab === 'open') setNewWork(0);
+        change({ tab });
+      }} />
 
+      <div role="tabpanel" id="worklist-panel" aria-labelledby={`worklist-tab-${filters.tab}`}>
+      {/* Kept mounted once the list is there, so its report stays after the forwarded rows leave. */}
+      {data && <BulkForward selected={data.items.filter((d) => selected.has(d.id))} onDone={() => void refresh()} />}
       <table className="dossier-table">
         <caption>
-          {data ? `${data.total} hồ sơ, hồ sơ gần hạn nhất ở trên` : 'Đang tải danh sách hồ sơ'}
+          {data ? `${TAB_LABELS[filters.tab]}: ${data.total} hồ sơ${filters.tab === 'closed' ? ', kết thúc gần nhất ở trên' : ', hồ sơ gần hạn nhất ở trên'}` : 'Đang tải danh sách hồ sơ'}
         </caption>
         <thead>
           <tr>
+            {bulk && <th scope="col">Chọn</th>}
             <th scope="col">Mã hồ sơ</th>
             <th scope="col">Người nộp</th>
             <th scope="col">Thủ tục</th>
             <th scope="col">Trạng thái</th>
             <th scope="col">Đang ở</th>
+            <th scope="col">Hạn bước hiện tại</th>
+            <th scope="col">Thời gian làm việc còn lại</th>
             <th scope="col">Hẹn trả</th>
           </tr>
         </thead>
         <tbody>
           {data?.items.map((d) => (
             <tr key={d.id} className={!d.processingEndedAt && d.deadlineStatus && d.deadlineStatus !== 'on_track' ? `row--${d.deadlineStatus}` : undefined}>
+              {bulk && (
+                <td>
+                  {canForward(d) && (
+                    <>
+                      <input id={`select-${d.id}`} type="checkbox" checked={selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                      <label htmlFor={`select-${d.id}`} className="visually-hidden">
+                        Chọn hồ sơ {d.code}
+                      </label>
+                    </>
+                  )}
+                </td>
+              )}
               <td>
                 <a href={paths.dossier(d.id)} className="dossier-code">
                   {d.code}
@@ -161,18 +224,21 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
                 {d.stateLabel} <DossierBadges dossier={d} />
               </td>
               <td>{d.currentStep ? `${d.currentStep.name} — ${departmentName(departments, d.currentStep.departmentCode)}` : '—'}</td>
+              <td>{d.currentStep && !d.processingEndedAt ? formatDateTime(d.stepDueAt) : '—'}</td>
+              <td className={d.stepWorkingMinutesLeft != null && d.stepWorkingMinutesLeft < 0 ? 'time-left time-left--late' : 'time-left'}>{workingTimeLeft(d.stepWorkingMinutesLeft)}</td>
               <td>{formatDateTime(d.appointmentAt)}</td>
             </tr>
           ))}
           {data && data.items.length === 0 && (
             <tr>
-              <td colSpan={6} className="muted">
+              <td colSpan={bulk ? 9 : 8} className="muted">
                 Không có hồ sơ nào phù hợp.
               </td>
             </tr>
           )}
         </tbody>
       </table>
+      </div>
 
       {data && pages > 1 && (
         <nav className="pager" aria-label="Phân trang">

@@ -1,3 +1,4 @@
+import type { StaffAccount } from '../api/users';
 import type { Department, Dossier, DossierFile, HistoryEntry, Procedure, SignatureRecord, User } from '../api/types';
 
 export const DEPARTMENTS: Department[] = [
@@ -135,3 +136,17 @@ export const VALID_SIGNATURE: SignatureRecord = {
 export function resultFile(overrides: Partial<DossierFile> = {}): DossierFile {
   return dossierFile({ id: 'r-1', purpose: 'result', componentKey: null, fileName: 'quyet-dinh.pdf', digitisationCode: null, signature: VALID_SIGNATURE, ...overrides });
 }
+
+/** A staff account as the user administration lists it. */
+export const ACCOUNT: StaffAccount = {
+  id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  username: 'specialist',
+  fullName: 'Trần Văn Đức',
+  title: 'Chuyên viên',
+  roles: ['specialist'],
+  departmentCode: 'PQLKH',
+  active: true,
+  mustChangePassword: false,
+  version: 3,
+  createdAt: '2026-03-02T02:00:00.000Z',
+};

@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 import { PageQuery, QueryBoolean } from '../../common/page.query';
 import { SearchText } from '../../common/input.decorators';
 import { DOSSIER_STATES, DossierState } from '@motcua/workflow';
+import { WORKLIST_TABS, WorklistTab } from '../worklist-tabs';
 
 export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DOSSIER_STATES })
@@ -43,6 +44,11 @@ export class ListDossiersQuery extends PageQuery {
   @QueryBoolean()
   @IsBoolean()
   mine?: boolean;
+
+  @ApiPropertyOptional({ enum: WORKLIST_TABS, description: 'Worklist tab: open work, due soon, overdue, results awaiting return, closed' })
+  @IsOptional()
+  @IsIn(WORKLIST_TABS)
+  tab?: WorklistTab;
 
   @ApiPropertyOptional({ description: 'Searches code, applicant name and ID number, ignoring case and diacritics' })
   @IsOptional()

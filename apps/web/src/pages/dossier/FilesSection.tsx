@@ -6,6 +6,7 @@ import { blobUrl } from '../../components/open-file';
 import { OpenFileButton } from '../../components/OpenFileButton';
 import { formatDateTime } from '../../format/datetime';
 import { FILE_PURPOSE_LABELS, formatBytes } from '../../format/labels';
+import { RemoveFileForm } from './RemoveFileForm';
 
 interface Preview {
   file: DossierFile;
@@ -14,13 +15,17 @@ interface Preview {
 }
 
 /** Every file of the dossier, with an inline preview (PDF or image) fetched with the token. */
-export function FilesSection({ files, components, loaded, error }: {
+export function FilesSection({ files, components, loaded, error, removable, onRemove }: {
   files: readonly DossierFile[];
   components: readonly ProcedureComponent[];
   loaded: boolean;
   error: string | null;
+  /** Whether this user may remove the file now (a wrong scan at the counter, an unissued result). */
+  removable?: (file: DossierFile) => boolean;
+  onRemove?: (file: DossierFile, reason: string) => Promise<unknown>;
 }) {
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [removing, setRemoving] = useState<DossierFile | null>(null);
   const previewRef = useRef<HTMLDivElement>(null);
   const seq = useRef(0);
 
@@ -79,6 +84,12 @@ export function FilesSection({ files, components, loaded, error }: {
                 <td>
                   {FILE_PURPOSE_LABELS[f.purpose] ?? f.purpose}
                   {f.purpose === 'component' && <div className="muted">{componentName(f.componentKey)}</div>}
+                  {f.removed && (
+                    <div className="muted">
+                      Trước là: {FILE_PURPOSE_LABELS[f.removed.from] ?? f.removed.from}, gỡ lúc {formatDateTime(f.removed.at)}
+                      {f.removed.reason ? ` — lý do: ${f.removed.reason}` : ''}
+                    </div>
+                  )}
                 </td>
                 <td>{formatDateTime(f.uploadedAt)}</td>
                 <td>{f.signature ? (f.signature.valid ? <span className="badge badge--on_track">Hợp lệ</span> : <span className="badge badge--overdue">Không hợp lệ</span>) : <span className="muted">—</span>}</td>
@@ -87,11 +98,30 @@ export function FilesSection({ files, components, loaded, error }: {
                     Xem trước
                   </button>{' '}
                   <OpenFileButton className="button button--small" label="Mở thẻ mới" ariaLabel={`Mở tệp ${f.fileName} trong thẻ mới`} load={() => downloadFile(f.id)} />
+                  {onRemove && removable?.(f) && (
+                    <>
+                      {' '}
+                      <button type="button" className="button button--small button--danger" aria-label={`Gỡ bỏ tệp ${f.fileName}`} onClick={() => setRemoving(f)}>
+                        Gỡ bỏ
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {removing && onRemove && (
+        <RemoveFileForm
+          key={removing.id}
+          file={removing}
+          onCancel={() => setRemoving(null)}
+          onRemove={async (reason) => {
+            await onRemove(removing, reason);
+            setRemoving(null);
+          }}
+        />
       )}
       {preview && (
         <div className="file-preview" ref={previewRef} tabIndex={-1} role="region" aria-label={`Xem trước: ${preview.file.fileName}`}>

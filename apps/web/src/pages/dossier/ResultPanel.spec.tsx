@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { setAuthHooks } from '../../api/client';
 import type { SignatureEntry } from '../../api/types';
 import { CHANGE_KIND_LABELS, SIGNATURE_REASON_LABELS, SIGNATURE_WARNING_LABELS } from '../../format/labels';
-import { apiError, installFakeApi } from '../../testing/fake-api';
+import { apiError, installBlobUrls, installFakeApi } from '../../testing/fake-api';
 import { DOSSIER_ID, resultFile, VALID_SIGNATURE } from '../../testing/fixtures';
 import { ResultPanel } from './ResultPanel';
 
@@ -151,5 +151,24 @@ describe('ResultPanel', () => {
     expect(verdicts[1]).toHaveTextContent('Chữ ký số không hợp lệ');
     expect(verdicts[1]).toHaveTextContent('kiểm tra lại lúc');
     expect(verdicts[1]).toHaveTextContent(SIGNATURE_REASON_LABELS.CERT_NOT_VALID_AT_SIGNING_TIME);
+  });
+
+  it('signing by the service: shows the chosen PDF and signs only after the signer confirms', async () => {
+    const stored = resultFile({ id: 'signed-1' });
+    const api = installFakeApi().on('POST', RESULT, { status: 201, body: stored });
+    const blobs = installBlobUrls();
+    const onAdded = jest.fn();
+    const user = userEvent.setup();
+    render(<ResultPanel dossierId={DOSSIER_ID} results={[]} canUpload onAdded={onAdded} />);
+    await user.upload(screen.getByLabelText('Tệp kết quả giải quyết (PDF)'), new File(['%PDF-1.7'], 'quyet-dinh.pdf', { type: 'application/pdf' }));
+    expect(screen.getByTitle('Xem trước tệp sẽ ký số: quyet-dinh.pdf')).toHaveAttribute('src', expect.stringMatching(/^blob:/));
+    expect((blobs.created.at(-1) as File).name).toBe('quyet-dinh.pdf');
+    await user.click(screen.getByRole('button', { name: 'Tải lên và ký số' }));
+    expect(screen.getByText('Vui lòng xem nội dung tệp và xác nhận trước khi ký số.')).toBeInTheDocument();
+    expect(api.calls).toHaveLength(0);
+    await user.click(screen.getByLabelText(/Tôi đã xem nội dung tệp trên và đồng ý ký số/));
+    await user.click(screen.getByRole('button', { name: 'Tải lên và ký số' }));
+    await waitFor(() => expect(onAdded).toHaveBeenCalledWith(stored));
+    expect((api.callsTo('POST', RESULT)[0].body as { mode: string }).mode).toBe('sign');
   });
 });

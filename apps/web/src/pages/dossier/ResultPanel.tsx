@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { blobUrl } from '../../components/open-file';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { uploadResult, verifyFile } from '../../api/files';
@@ -30,6 +31,15 @@ export function ResultPanel({ dossierId, results, canUpload, onAdded }: {
   const [mode, setMode] = useState<ResultMode>('sign');
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  // Signing by the service: the signer sees the very PDF first and confirms (issue #15).
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  useEffect(() => {
+    setConfirmed(false);
+    setConfirmError(null);
+    setPreviewUrl(file && mode === 'sign' ? blobUrl(file) : null);
+  }, [file, mode]);
   const [progress, setProgress] = useState<number | null>(null);
   const [failure, setFailure] = useState<{ message: string; reasons: string[]; signatures: SignatureEntry[] } | null>(null);
   const [checks, setChecks] = useState<Record<string, { at: Date; signature: SignatureRecord } | { at: Date; error: string }>>({});
@@ -48,6 +58,10 @@ export function ResultPanel({ dossierId, results, canUpload, onAdded }: {
     if (progress !== null) return;
     if (!file) {
       setFileError('Vui lòng chọn tệp kết quả (PDF).');
+      return;
+    }
+    if (mode === 'sign' && !confirmed) {
+      setConfirmError('Vui lòng xem nội dung tệp và xác nhận trước khi ký số.');
       return;
     }
     setFailure(null);
@@ -124,6 +138,30 @@ export function ResultPanel({ dossierId, results, canUpload, onAdded }: {
           </fieldset>
           <FileDrop label="Tệp kết quả giải quyết (PDF)" accept={PDF_ACCEPT} onFiles={choose} error={fileError} disabled={progress !== null} />
           {file && <p>Đã chọn: <span className="file-name">{file.name}</span></p>}
+          {previewUrl && file && (
+            <div className="sign-preview">
+              <iframe src={previewUrl} title={`Xem trước tệp sẽ ký số: ${file.name}`} className="file-preview__frame" />
+              <div className={`field field--checkbox${confirmError ? ' field--invalid' : ''}`}>
+                <input
+                  id="result-sign-confirm"
+                  type="checkbox"
+                  checked={confirmed}
+                  onChange={(e) => {
+                    setConfirmed(e.target.checked);
+                    setConfirmError(null);
+                  }}
+                  aria-invalid={confirmError ? true : undefined}
+                  aria-describedby={confirmError ? 'result-sign-confirm-error' : undefined}
+                />
+                <label htmlFor="result-sign-confirm">Tôi đã xem nội dung tệp trên và đồng ý ký số bằng chứng thư số của cơ quan</label>
+              </div>
+              {confirmError && (
+                <p className="field-error" id="result-sign-confirm-error">
+                  {confirmError}
+                </p>
+              )}
+            </div>
+          )}
           {progress !== null && file && <UploadProgress fileName={file.name} fraction={progress} />}
           {failure && (
             <div className="alert alert--error" role="alert">

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Min } from 'class-validator';
+import { NameText, NestedObject } from '../common/input.decorators';
+import { ApplicantDto } from './dto/create-dossier.dto';
+
+/**
+ * Corrections: changes to a dossier that are not workflow transitions. Each is recorded in the
+ * dossier's history (dossier_event, from state = to state) with who, when and why.
+ */
+export const CORRECTION_LABELS_VI: Record<string, string> = {
+  CORRECT_APPLICANT: 'Sửa thông tin người nộp',
+  REMOVE_FILE: 'Gỡ bỏ tệp',
+};
+
+export class CorrectApplicantDto {
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty({ example: 'Nhập sai số định danh khi tiếp nhận' })
+  @NameText(500)
+  reason!: string;
+
+  @ApiProperty({ type: ApplicantDto, description: 'The applicant as it should be (every field; an absent optional field is cleared)' })
+  @NestedObject(() => ApplicantDto)
+  applicant!: ApplicantDto;
+}

@@ -1,0 +1,56 @@
+import { apiRequest } from './client';
+import type { LoginResponse, Role } from './types';
+
+/** A staff account as administrators see it. */
+export interface StaffAccount {
+  id: string;
+  username: string;
+  fullName: string;
+  title: string | null;
+  roles: Role[];
+  departmentCode: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  version: number;
+  createdAt: string;
+}
+
+export interface AccountChange {
+  id: string;
+  action: 'created' | 'updated' | 'deactivated' | 'reactivated' | 'password_reset' | 'password_changed';
+  changes: Record<string, [unknown, unknown]>;
+  reason: string | null;
+  actorUsername: string;
+  actorFullName: string | null;
+  occurredAt: string;
+}
+
+export interface AccountFields {
+  fullName: string;
+  title: string | null;
+  roles: Role[];
+  departmentCode: string | null;
+}
+
+/** The account and its temporary password, shown once. */
+export interface WithTemporaryPassword {
+  user: StaffAccount;
+  temporaryPassword: string;
+}
+
+export const listAccounts = (signal?: AbortSignal) => apiRequest<StaffAccount[]>('GET', '/admin/users', { signal });
+
+export const accountChanges = (id: string, signal?: AbortSignal) => apiRequest<AccountChange[]>('GET', `/admin/users/${encodeURIComponent(id)}/changes`, { signal });
+
+export const createAccount = (fields: AccountFields & { username: string }) => apiRequest<WithTemporaryPassword>('POST', '/admin/users', { body: fields });
+
+export const updateAccount = (id: string, version: number, fields: Partial<AccountFields>, reason: string) =>
+  apiRequest<StaffAccount>('PATCH', `/admin/users/${encodeURIComponent(id)}`, { body: { version, ...fields, ...(reason ? { reason } : {}) } });
+
+export const setAccountActive = (id: string, version: number, active: boolean, reason: string) =>
+  apiRequest<StaffAccount>('POST', `/admin/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`, { body: { version, reason } });
+
+export const resetAccountPassword = (id: string, version: number, reason: string) =>
+  apiRequest<WithTemporaryPassword>('POST', `/admin/users/${encodeURIComponent(id)}/reset-password`, { body: { version, reason } });
+
+export const changeOwnPassword = (currentPassword: string, newPassword: string) => apiRequest<LoginResponse>('POST', '/auth/password', { body: { currentPassword, newPassword } });
