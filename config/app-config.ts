@@ -53,6 +53,26 @@ export interface AppConfig {
   delivery: DeliverySettings;
   /** Reporting: the result links the portal records carry, and the national statistical cut-off. */
   reporting: ReportingSettings;
+  /** The one-off step after restoring a backup (docs/deploy.md "Restore"). */
+  restore: RestoreSettings;
+}
+
+export interface RestoreSettings {
+  /**
+   * RESTORE_MODE=on, honoured by `main.js migrate` only (serve and the worker refuse to start with
+   * it, so it cannot hold messages again at every boot): every message still waiting in the
+   * restored outbox is held for an administrator, and the code counters move past the gaps below.
+   * Production may have delivered those messages, and issued codes, after the backup was taken.
+   */
+  mode: boolean;
+  /**
+   * How far today's dossier-code counter moves past the highest code stored, per agency
+   * (RESTORE_DOSSIER_CODE_GAP, default 500): more than the dossiers received between the backup and
+   * the failure on the day of the restore, so a code that may have left the system is never reissued.
+   */
+  dossierCodeGap: number;
+  /** The same for each dossier's digitisation-code counter (RESTORE_DIGITISATION_CODE_GAP, default 10). */
+  digitisationCodeGap: number;
 }
 
 export interface ReportingSettings {
@@ -243,6 +263,11 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const lifecycle = parseLifecycle(env, problems);
   const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
+  const restore: RestoreSettings = {
+    mode: parseSwitch(env.RESTORE_MODE, false, 'RESTORE_MODE', problems),
+    dossierCodeGap: parseInteger(env.RESTORE_DOSSIER_CODE_GAP, 500, 'RESTORE_DOSSIER_CODE_GAP', 0, 5000, problems),
+    digitisationCodeGap: parseInteger(env.RESTORE_DIGITISATION_CODE_GAP, 10, 'RESTORE_DIGITISATION_CODE_GAP', 0, 50, problems),
+  };
   const isProduction = nodeEnv === 'production';
   if (isProduction && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
   if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
@@ -285,6 +310,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     outbox,
     delivery,
     reporting,
+    restore,
   };
 }
 

@@ -9,6 +9,10 @@ import { MIGRATIONS } from '../../../migrations';
 import { createApp } from './app.factory';
 import { ENTITIES } from './database/entities';
 import { closeOnSignals } from './health/graceful-shutdown';
+import { loadCatalogueFiles } from './catalogue/catalogue-files';
+import { CatalogueSource } from './catalogue/catalogue-source';
+import { refuseRestoreMode } from './restore/refuse-restore-mode';
+import { describeRestoreReport, runRestoreStep } from './restore/restore-step';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { DEMO_ACCOUNTS } from './users/demo-accounts';
 import { createUser, CreateUserError, parseCreateUser } from './users/create-user.command';
@@ -17,8 +21,9 @@ import { createUser, CreateUserError, parseCreateUser } from './users/create-use
 const MIGRATION_LOCK_KEY = 6_280_001;
 
 /**
- * `node main.js` serves the API; `node main.js migrate` applies pending migrations and exits
- * (run once per upgrade when the instances have MIGRATIONS_RUN=off, see docs/deploy.md).
+ * `node main.js` serves the API; `node main.js migrate` applies pending migrations, resynchronises
+ * the code counters and exits (run once per upgrade when the instances have MIGRATIONS_RUN=off, and
+ * with RESTORE_MODE=on once after restoring a backup, see docs/deploy.md).
  */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'serve';
@@ -35,6 +40,7 @@ async function main(): Promise<void> {
 }
 
 async function serve(config: AppConfig): Promise<void> {
+  refuseRestoreMode(config);
   const { app, startup } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   const readiness = app.get(ReadinessRegistry);
@@ -69,6 +75,9 @@ async function migrate(config: AppConfig): Promise<void> {
   try {
     const applied = await withAdvisoryLock(dataSource, MIGRATION_LOCK_KEY, () => dataSource.runMigrations({ transaction: 'each' }));
     logger.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
+    const agencyIds = [config.agencyId ?? new CatalogueSource(loadCatalogueFiles()).catalogue.agency.identifier.value];
+    const report = await runRestoreStep(dataSource, { now: new Date(), agencyIds, settings: config.restore });
+    new Logger(config.restore.mode ? 'Restore' : 'Migrate').log(describeRestoreReport(report));
   } finally {
     await dataSource.destroy();
   }
