@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { dirname } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, withAdvisoryLock } from '@motcua/persistence';
@@ -12,6 +13,7 @@ import { closeOnSignals } from './health/graceful-shutdown';
 import { loadCatalogueFiles } from './catalogue/catalogue-files';
 import { CatalogueSource } from './catalogue/catalogue-source';
 import { refuseRestoreMode } from './restore/refuse-restore-mode';
+import { createTrialPki, TrialPkiError } from './signing/create-trial-pki.command';
 import { describeRestoreReport, runRestoreStep } from './restore/restore-step';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { DEMO_ACCOUNTS } from './users/demo-accounts';
@@ -27,10 +29,12 @@ const MIGRATION_LOCK_KEY = 6_280_001;
  */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'serve';
-  if (command !== 'serve' && command !== 'migrate' && command !== 'create-user') {
-    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user]`);
+  if (!['serve', 'migrate', 'create-user', 'create-trial-pki'].includes(command)) {
+    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user|create-trial-pki]`);
     process.exit(2);
   }
+  // Before the configuration: it creates what SIGNING_P12_PATH will point at (which production requires).
+  if (command === 'create-trial-pki') return createTrialPkiCommand(process.argv.slice(3));
   const config = loadConfigOrExit();
   // JSON lines from the one-shot commands too (serve's application sets the same logger).
   Logger.overrideLogger(new JsonLogger(createJsonLogger(config.logLevel)));
@@ -100,6 +104,23 @@ async function createUserCommand(config: AppConfig, argv: string[]): Promise<voi
     process.exitCode = error.exitCode;
   } finally {
     await dataSource?.destroy();
+  }
+}
+
+function createTrialPkiCommand(argv: string[]): void {
+  try {
+    const agency = new CatalogueSource(loadCatalogueFiles()).catalogue.agency.name;
+    const files = createTrialPki(argv, process.env, agency);
+    console.log(`Trial agency certificate (THỬ NGHIỆM, one year) for ${agency}:`);
+    console.log(`  SIGNING_P12_PATH=${files.p12}`);
+    console.log(`  TRUSTED_CA_DIR=${dirname(files.caCertificate)}`);
+    if (files.generatedPassword) console.log(`  SIGNING_P12_PASSWORD=${files.generatedPassword}   (shown only now)`);
+    else console.log('  SIGNING_P12_PASSWORD: the one in the environment');
+    console.log('Every paper signed with it says on each page that it is a trial without legal value. docs/deploy.md, "Signing", says what a real certificate needs.');
+  } catch (error) {
+    if (!(error instanceof TrialPkiError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
   }
 }
 

@@ -34,3 +34,4 @@ export type {
   RenderOptions,
   SupplementRequestData,
 } from './types';
+export { stampNotice, TRIAL_NOTICE } from './trial-stamp';
