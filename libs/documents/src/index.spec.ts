@@ -8,6 +8,7 @@ describe('@motcua/documents public surface', () => {
       'ISSUING_SYSTEM',
       'InvalidQrPayloadError',
       'QR_FORMAT_VERSION',
+      'TRIAL_NOTICE',
       'formatVnDate',
       'formatVnDateTime',
       'formatVnLongDate',
@@ -19,6 +20,7 @@ describe('@motcua/documents public surface', () => {
       'renderReceipt',
       'renderRefusal',
       'renderSupplementRequest',
+      'stampNotice',
       'toVnIso',
     ]);
   });
