@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { minioConfigFromEnv, type MinioConfig } from '@motcua/storage';
 import { feedbackDeadlines, type FeedbackDeadlines } from '@motcua/workflow';
@@ -14,6 +15,11 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /**
+   * Names this process in the `X-Motcua-Instance` response header (INSTANCE_NAME, default the host
+   * name and port), so that which instance answered can be checked through the proxy.
+   */
+  instanceName: string;
   dataDir: string;
   database: DatabaseConfig;
   jwt: { secret: string; expiresInSeconds: number; secretSource: 'env' | 'file' };
@@ -128,8 +134,9 @@ export interface LifecycleSettings {
   migrationsRun: boolean;
   /**
    * After SIGTERM/SIGINT, how long the API keeps serving while readiness answers 503, before it
-   * closes its port (SHUTDOWN_DRAIN_SECONDS, default 0). Behind a load balancer that polls
-   * readiness, set it above the polling interval, so that no request is sent to a closing port.
+   * closes its port (SHUTDOWN_DRAIN_SECONDS; default 5 with NODE_ENV=production, else 0). Behind a
+   * load balancer that polls readiness it must exceed the polling interval, so that no request is
+   * sent to a closing port (with 0, one POST in 200 failed on SIGTERM behind Caddy, issue #18).
    */
   shutdownDrainSeconds: number;
   /** Then, how long in-flight requests may take before the process exits anyway (with code 1). */
@@ -209,6 +216,8 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   }
   const port = parseInteger(env.PORT, 3000, 'PORT', 0, 65535, problems);
   const host = env.HOST?.trim() || '0.0.0.0';
+  const instanceName = env.INSTANCE_NAME?.trim() || `${hostname().slice(0, 50)}:${port}`;
+  if (!/^[\x21-\x7e]{1,64}$/.test(instanceName)) problems.push('INSTANCE_NAME must be 1 to 64 visible ASCII characters (it is sent as a header)');
   const dataDirRaw = env.DATA_DIR?.trim() || './data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const bodyLimitBytes = parseInteger(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES', 1024, 100_000_000, problems);
@@ -261,7 +270,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     statisticalCutoffDay: parseInteger(env.STATISTICAL_CUTOFF_DAY, 15, 'STATISTICAL_CUTOFF_DAY', 2, 28, problems),
   };
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
-  const lifecycle = parseLifecycle(env, problems);
+  const lifecycle = parseLifecycle(env, nodeEnv, problems);
   const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
   const restore: RestoreSettings = {
     mode: parseSwitch(env.RESTORE_MODE, false, 'RESTORE_MODE', problems),
@@ -290,6 +299,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     env: nodeEnv as AppConfig['env'],
     port,
     host,
+    instanceName,
     dataDir,
     database,
     jwt,
@@ -363,12 +373,12 @@ function parseUrl(raw: string | undefined, name: string, protocols: string[], pr
   return null;
 }
 
-function parseLifecycle(env: Env, problems: string[]): LifecycleSettings {
+function parseLifecycle(env: Env, nodeEnv: string, problems: string[]): LifecycleSettings {
   const raw = env.MIGRATIONS_RUN?.trim().toLowerCase() || 'on';
   if (!['on', 'off'].includes(raw)) problems.push(`MIGRATIONS_RUN must be on or off (got "${env.MIGRATIONS_RUN}")`);
   return {
     migrationsRun: raw !== 'off',
-    shutdownDrainSeconds: parseInteger(env.SHUTDOWN_DRAIN_SECONDS, 0, 'SHUTDOWN_DRAIN_SECONDS', 0, 300, problems),
+    shutdownDrainSeconds: parseInteger(env.SHUTDOWN_DRAIN_SECONDS, nodeEnv === 'production' ? 5 : 0, 'SHUTDOWN_DRAIN_SECONDS', 0, 300, problems),
     shutdownTimeoutSeconds: parseInteger(env.SHUTDOWN_TIMEOUT_SECONDS, 30, 'SHUTDOWN_TIMEOUT_SECONDS', 1, 3600, problems),
   };
 }
