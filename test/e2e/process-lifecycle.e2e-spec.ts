@@ -204,7 +204,7 @@ describe('The API process', () => {
   it('an unknown command is refused with exit code 2', async () => {
     const child = runMain(['migrat'], env());
     expect(await child.exited).toEqual({ code: 2, signal: null });
-    expect(child.output()).toContain('Usage: node main.js [serve|migrate|create-user]');
+    expect(child.output()).toContain('Usage: node main.js [serve|migrate|create-user|create-trial-pki]');
   }, PROCESS_TEST_TIMEOUT_MS);
 
   it('SIGTERM: new connections are refused, the request in flight completes and commits, schedulers stop, exit code 0', async () => {

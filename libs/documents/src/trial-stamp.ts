@@ -12,7 +12,8 @@ export const TRIAL_NOTICE = 'BẢN THỬ NGHIỆM — chữ ký số thử nghi�
  * signature panel of a PDF reader. The document is rewritten, so this comes before signing.
  */
 export async function stampNotice(pdf: Uint8Array, notice = TRIAL_NOTICE): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf);
+  // Strict: a damaged file is refused (422 upstream), not silently repaired and then signed.
+  const doc = await PDFDocument.load(pdf, { throwOnInvalidObject: true });
   doc.registerFontkit(fontkit);
   const fonts = new Map<string, PDFFont>();
   const runs: Array<{ text: string; font: PDFFont }> = [];
