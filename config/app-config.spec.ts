@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadAppConfig } from './app-config';
 
@@ -84,5 +84,24 @@ describe('online channel settings (issue #16)', () => {
 
   it('refuses a short payment secret', () => {
     expect(() => load({ NODE_ENV: 'test', PAYMENT_NOTIFY_SECRET: 'short' })).toThrow(/PAYMENT_NOTIFY_SECRET/);
+  });
+});
+
+describe('INSTANCE_NAME and the shutdown drain', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'motcua-config-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names the instance by host name and port unless told; refuses what cannot be a header', () => {
+    expect(loadAppConfig({ DATA_DIR: dir, PORT: '3001' }).instanceName).toBe(`${hostname().slice(0, 50)}:3001`);
+    expect(loadAppConfig({ DATA_DIR: dir, INSTANCE_NAME: 'api1' }).instanceName).toBe('api1');
+    expect(() => loadAppConfig({ DATA_DIR: dir, INSTANCE_NAME: 'máy 1' })).toThrow(/INSTANCE_NAME/);
+  });
+
+  it('drains 5 s after SIGTERM by default in production (behind a proxy polling readiness), 0 s elsewhere', () => {
+    const production = { DATA_DIR: dir, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PUBLIC_BASE_URL: 'https://motcua.example.vn', SIGNING_P12_PATH: '/x.p12', SIGNING_P12_PASSWORD: 'p' };
+    expect(loadAppConfig(production).lifecycle.shutdownDrainSeconds).toBe(5);
+    expect(loadAppConfig({ ...production, SHUTDOWN_DRAIN_SECONDS: '0' }).lifecycle.shutdownDrainSeconds).toBe(0);
+    expect(loadAppConfig({ DATA_DIR: dir }).lifecycle.shutdownDrainSeconds).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { minioConfigFromEnv, type MinioConfig } from '@motcua/storage';
 import { feedbackDeadlines, type FeedbackDeadlines } from '@motcua/workflow';
@@ -14,6 +15,11 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /**
+   * Names this process in the `X-Motcua-Instance` response header (INSTANCE_NAME, default the host
+   * name and port), so that which instance answered can be checked through the proxy.
+   */
+  instanceName: string;
   dataDir: string;
   database: DatabaseConfig;
   jwt: { secret: string; expiresInSeconds: number; secretSource: 'env' | 'file' };
@@ -57,6 +63,8 @@ export interface AppConfig {
   papers: PaperSettings;
   /** The online channel (issue #16): intake time of online submissions and the payment platform. */
   online: OnlineSettings;
+  /** The one-off step after restoring a backup (docs/deploy.md "Restore"). */
+  restore: RestoreSettings;
 }
 
 /**
@@ -98,6 +106,24 @@ export interface OnlineSettings {
    * (demo mode only; refused when NODE_ENV=production).
    */
   paymentPlatformDouble: boolean;
+}
+
+export interface RestoreSettings {
+  /**
+   * RESTORE_MODE=on, honoured by `main.js migrate` only (serve and the worker refuse to start with
+   * it, so it cannot hold messages again at every boot): every message still waiting in the
+   * restored outbox is held for an administrator, and the code counters move past the gaps below.
+   * Production may have delivered those messages, and issued codes, after the backup was taken.
+   */
+  mode: boolean;
+  /**
+   * How far today's dossier-code counter moves past the highest code stored, per agency
+   * (RESTORE_DOSSIER_CODE_GAP, default 500): more than the dossiers received between the backup and
+   * the failure on the day of the restore, so a code that may have left the system is never reissued.
+   */
+  dossierCodeGap: number;
+  /** The same for each dossier's digitisation-code counter (RESTORE_DIGITISATION_CODE_GAP, default 10). */
+  digitisationCodeGap: number;
 }
 
 export interface ReportingSettings {
@@ -153,8 +179,9 @@ export interface LifecycleSettings {
   migrationsRun: boolean;
   /**
    * After SIGTERM/SIGINT, how long the API keeps serving while readiness answers 503, before it
-   * closes its port (SHUTDOWN_DRAIN_SECONDS, default 0). Behind a load balancer that polls
-   * readiness, set it above the polling interval, so that no request is sent to a closing port.
+   * closes its port (SHUTDOWN_DRAIN_SECONDS; default 5 with NODE_ENV=production, else 0). Behind a
+   * load balancer that polls readiness it must exceed the polling interval, so that no request is
+   * sent to a closing port (with 0, one POST in 200 failed on SIGTERM behind Caddy, issue #18).
    */
   shutdownDrainSeconds: number;
   /** Then, how long in-flight requests may take before the process exits anyway (with code 1). */
@@ -235,6 +262,8 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   }
   const port = parseInteger(env.PORT, 3000, 'PORT', 0, 65535, problems);
   const host = env.HOST?.trim() || '0.0.0.0';
+  const instanceName = env.INSTANCE_NAME?.trim() || `${hostname().slice(0, 50)}:${port}`;
+  if (!/^[\x21-\x7e]{1,64}$/.test(instanceName)) problems.push('INSTANCE_NAME must be 1 to 64 visible ASCII characters (it is sent as a header)');
   const dataDirRaw = env.DATA_DIR?.trim() || './data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const bodyLimitBytes = parseInteger(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES', 1024, 100_000_000, problems);
@@ -306,8 +335,13 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   if (online.paymentNotifySecret !== null && online.paymentNotifySecret.length < 32) problems.push('PAYMENT_NOTIFY_SECRET must be at least 32 characters');
   if (nodeEnv === 'production' && online.paymentPlatformDouble) problems.push('PAYMENT_PLATFORM_DOUBLE is a demo stand-in and cannot be on when NODE_ENV=production');
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
-  const lifecycle = parseLifecycle(env, problems);
+  const lifecycle = parseLifecycle(env, nodeEnv, problems);
   const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
+  const restore: RestoreSettings = {
+    mode: parseSwitch(env.RESTORE_MODE, false, 'RESTORE_MODE', problems),
+    dossierCodeGap: parseInteger(env.RESTORE_DOSSIER_CODE_GAP, 500, 'RESTORE_DOSSIER_CODE_GAP', 0, 5000, problems),
+    digitisationCodeGap: parseInteger(env.RESTORE_DIGITISATION_CODE_GAP, 10, 'RESTORE_DIGITISATION_CODE_GAP', 0, 50, problems),
+  };
   const isProduction = nodeEnv === 'production';
   if (isProduction && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
   if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
@@ -330,6 +364,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     env: nodeEnv as AppConfig['env'],
     port,
     host,
+    instanceName,
     dataDir,
     database,
     jwt,
@@ -352,6 +387,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     reporting,
     papers,
     online,
+    restore,
   };
 }
 
@@ -404,12 +440,12 @@ function parseUrl(raw: string | undefined, name: string, protocols: string[], pr
   return null;
 }
 
-function parseLifecycle(env: Env, problems: string[]): LifecycleSettings {
+function parseLifecycle(env: Env, nodeEnv: string, problems: string[]): LifecycleSettings {
   const raw = env.MIGRATIONS_RUN?.trim().toLowerCase() || 'on';
   if (!['on', 'off'].includes(raw)) problems.push(`MIGRATIONS_RUN must be on or off (got "${env.MIGRATIONS_RUN}")`);
   return {
     migrationsRun: raw !== 'off',
-    shutdownDrainSeconds: parseInteger(env.SHUTDOWN_DRAIN_SECONDS, 0, 'SHUTDOWN_DRAIN_SECONDS', 0, 300, problems),
+    shutdownDrainSeconds: parseInteger(env.SHUTDOWN_DRAIN_SECONDS, nodeEnv === 'production' ? 5 : 0, 'SHUTDOWN_DRAIN_SECONDS', 0, 300, problems),
     shutdownTimeoutSeconds: parseInteger(env.SHUTDOWN_TIMEOUT_SECONDS, 30, 'SHUTDOWN_TIMEOUT_SECONDS', 1, 3600, problems),
   };
 }

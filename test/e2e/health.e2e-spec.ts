@@ -9,7 +9,7 @@ import { RunningS3rver, startS3rver } from '@motcua/storage/testing';
 import { startTestApp, startTestAppOn, TestApp } from '../support/test-app';
 
 /** The built-in checks, in registration order. */
-const BUILT_IN = ['database', 'migrations', 'trust_anchors', 'storage', 'dispatcher_lag'];
+const BUILT_IN = ['database', 'migrations', 'trust_anchors', 'agency_certificate', 'storage', 'dispatcher_lag'];
 
 function expectNotReady(res: { status: number; body: Record<string, any> }, failed: string[]) {
   expect(res.status).toBe(503);

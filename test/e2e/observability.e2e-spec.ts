@@ -26,9 +26,15 @@ describe('Request logs', () => {
   const logs = logCapture();
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ logs: logs.stream, env: { LOG_LEVEL: 'log', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000' } });
+    t = await startTestApp({ logs: logs.stream, env: { LOG_LEVEL: 'log', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000', INSTANCE_NAME: 'api-7' } });
   });
   afterAll(() => t.close());
+
+  it('every answer names the instance (INSTANCE_NAME), errors and unknown routes too, so it can be checked through a proxy', async () => {
+    for (const res of [await t.http().get('/api/health'), await t.http().get('/api/no-such-route'), await t.http().get('/api/dossiers')]) {
+      expect(res.headers['x-motcua-instance']).toBe('api-7');
+    }
+  });
 
   it('one JSON object per line; each request completed with id, method, path, route, status, latency and user', async () => {
     const token = await t.login('clerk');

@@ -3,7 +3,6 @@
  * the one-shot `migrate` command, and graceful shutdown on SIGTERM. No sleeps: every wait is for
  * an observable event (a log line, a refused connection, an exit), bounded only to fail cleanly.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { ClientRequest, request } from 'node:http';
 import { connect, createServer } from 'node:net';
@@ -13,11 +12,9 @@ import { DataSource } from 'typeorm';
 import { currentDialect } from '@motcua/persistence';
 import { MIGRATIONS } from '../../migrations';
 import { APPLICANT } from '../support/dossier-helpers';
+import { Child, killChildren, runMain } from '../support/main-process';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-const REPO = join(__dirname, '..', '..');
-const MAIN = join(REPO, 'apps/api/src/main.ts');
-const REGISTER = require.resolve('@swc-node/register');
 const PASSWORD = 'mật-khẩu-tiến-trình-2026';
 /**
  * Bounds that only turn a hang into a failure: a test here starts up to six processes, each loading
@@ -25,34 +22,6 @@ const PASSWORD = 'mật-khẩu-tiến-trình-2026';
  * takes minutes, not the seconds it takes alone.
  */
 const PROCESS_TEST_TIMEOUT_MS = 300_000;
-
-interface Child {
-  process: ChildProcess;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Every child started, so that a failed test leaves none running. */
-const children = new Set<ChildProcess>();
-
-function runMain(args: string[], env: Record<string, string>): Child {
-  const inherited = { ...process.env };
-  delete inherited.DATABASE_URL;
-  const child = spawn(process.execPath, ['-r', REGISTER, MAIN, ...args], {
-    cwd: REPO,
-    env: { ...inherited, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { process: child, output: () => output, exited };
-}
 
 /** Polls `probe` until it returns true; the bound only turns a hang into a readable failure. */
 async function waitFor(what: string, probe: () => Promise<boolean>, child: Child, boundMs = 120_000): Promise<void> {
@@ -140,7 +109,7 @@ describe('The API process', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'motcua-process-'));
   });
   afterEach(() => {
-    for (const child of children) child.kill('SIGKILL');
+    killChildren();
   });
   afterAll(async () => {
     await database.drop();
@@ -235,7 +204,7 @@ describe('The API process', () => {
   it('an unknown command is refused with exit code 2', async () => {
     const child = runMain(['migrat'], env());
     expect(await child.exited).toEqual({ code: 2, signal: null });
-    expect(child.output()).toContain('Usage: node main.js [serve|migrate|create-user]');
+    expect(child.output()).toContain('Usage: node main.js [serve|migrate|create-user|create-trial-pki]');
   }, PROCESS_TEST_TIMEOUT_MS);
 
   it('SIGTERM: new connections are refused, the request in flight completes and commits, schedulers stop, exit code 0', async () => {

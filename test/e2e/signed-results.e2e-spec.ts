@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signPdf } from '@motcua/signatures';
 import { identityOf, issue, startTestPki, type TestCertificate, type TestPkiWorld } from '@motcua/signatures/testing';
-import { createDossier, pickWalkableProcedure, sendEvent, USER_BY_DEPARTMENT, type ProcedureSummary } from '../support/dossier-helpers';
+import { dossierAtLastStep, pickWalkableProcedure, type ProcedureSummary } from '../support/dossier-helpers';
 import { attachSignedResult, resultPdf } from '../support/files';
 import { ManualClock, startTestApp, type TestApp } from '../support/test-app';
 
@@ -52,14 +52,7 @@ describe('signed results (issue 13)', () => {
   });
 
   /** A dossier at its last step, and the leader who may attach its result. */
-  async function atLastStep(): Promise<{ id: string; leader: string }> {
-    const d = await createDossier(t, procedure.code);
-    let version = (await sendEvent(t, 'clerk', d.id, { type: 'COMPLETE_DIGITISATION', expectedVersion: d.version })).body.version;
-    for (let i = 0; i < procedure.steps.length - 1; i++) {
-      version = (await sendEvent(t, USER_BY_DEPARTMENT[procedure.steps[i].departmentCode], d.id, { type: 'FORWARD', expectedVersion: version })).body.version;
-    }
-    return { id: d.id, leader: USER_BY_DEPARTMENT[procedure.steps[procedure.steps.length - 1].departmentCode] };
-  }
+  const atLastStep = () => dossierAtLastStep(t, procedure);
   const signedBy = async (who: TestCertificate, pdf?: Buffer) => signPdf(pdf ?? (await resultPdf('Quyet dinh')), identityOf(who), { reason: 'Ký duyệt', signingTime: NOW });
   const auth = async (user: string) => ({ authorization: `Bearer ${await t.login(user)}` });
 

@@ -61,3 +61,13 @@ export async function sendEvent(t: TestApp, username: string, id: string, body: 
   const token = await t.login(username);
   return t.http().post(`/api/dossiers/${id}/events`).set('authorization', `Bearer ${token}`).send(body);
 }
+
+/** A new dossier walked to the procedure's last step, and the account (the leader) who may attach its result there. */
+export async function dossierAtLastStep(t: TestApp, procedure: ProcedureSummary): Promise<{ id: string; leader: string }> {
+  const d = await createDossier(t, procedure.code);
+  let version = (await sendEvent(t, 'clerk', d.id, { type: 'COMPLETE_DIGITISATION', expectedVersion: d.version })).body.version;
+  for (let i = 0; i < procedure.steps.length - 1; i++) {
+    version = (await sendEvent(t, USER_BY_DEPARTMENT[procedure.steps[i].departmentCode], d.id, { type: 'FORWARD', expectedVersion: version })).body.version;
+  }
+  return { id: d.id, leader: USER_BY_DEPARTMENT[procedure.steps[procedure.steps.length - 1].departmentCode] };
+}

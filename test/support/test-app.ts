@@ -63,6 +63,11 @@ export async function startTestAppOn(first: TestApp, options: BootOptions = {}):
   return boot(first.database, options, false, mkdtempSync(join(tmpdir(), 'motcua-data-')));
 }
 
+/** The application on an existing test database (e.g. a restored copy); the caller drops the database. */
+export async function startTestAppOnDatabase(database: TestDatabase, options: BootOptions = {}): Promise<TestApp> {
+  return boot(database, options, false, mkdtempSync(join(tmpdir(), 'motcua-data-')));
+}
+
 export interface BootOptions {
   clock?: Clock;
   env?: Record<string, string>;

@@ -26,8 +26,9 @@ export const TEMPLATE_ENV = 'MOTCUA_TEST_TEMPLATE_DATABASE_URL';
  * copy), which is what the application would have after its first boot. Without a template (a run
  * without the e2e globalSetup) it is empty, and the application migrates and seeds it itself.
  */
-export async function createTestDatabase(options: { fromTemplate?: boolean; prefix?: string } = {}): Promise<TestDatabase> {
-  const template = options.fromTemplate ? process.env[TEMPLATE_ENV] : undefined;
+export async function createTestDatabase(options: { fromTemplate?: boolean; prefix?: string; copyOf?: TestDatabase } = {}): Promise<TestDatabase> {
+  // `copyOf`: a copy of another test database, e.g. a backup to restore (nothing may be connected to it).
+  const template = options.copyOf?.url ?? (options.fromTemplate ? process.env[TEMPLATE_ENV] : undefined);
   const prefix = options.prefix ?? 'motcua_test';
   const base = process.env.DATABASE_URL;
   if (currentDialect === 'postgres' && base) {

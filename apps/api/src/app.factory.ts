@@ -49,7 +49,7 @@ export async function createApp(
     logger: new JsonLogger(logger),
     bufferLogs: false,
   });
-  observeRequests(app, logger);
+  observeRequests(app, logger, config.instanceName);
   app.setGlobalPrefix('api');
   await registerSecurityHeaders(app);
   registerInputRules(app.getHttpAdapter().getInstance());

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { dirname } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, withAdvisoryLock } from '@motcua/persistence';
@@ -9,6 +10,11 @@ import { MIGRATIONS } from '../../../migrations';
 import { createApp } from './app.factory';
 import { ENTITIES } from './database/entities';
 import { closeOnSignals } from './health/graceful-shutdown';
+import { loadCatalogueFiles } from './catalogue/catalogue-files';
+import { CatalogueSource } from './catalogue/catalogue-source';
+import { refuseRestoreMode } from './restore/refuse-restore-mode';
+import { createTrialPki, TrialPkiError } from './signing/create-trial-pki.command';
+import { describeRestoreReport, runRestoreStep } from './restore/restore-step';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { DEMO_ACCOUNTS } from './users/demo-accounts';
 import { createUser, CreateUserError, parseCreateUser } from './users/create-user.command';
@@ -17,15 +23,18 @@ import { createUser, CreateUserError, parseCreateUser } from './users/create-use
 const MIGRATION_LOCK_KEY = 6_280_001;
 
 /**
- * `node main.js` serves the API; `node main.js migrate` applies pending migrations and exits
- * (run once per upgrade when the instances have MIGRATIONS_RUN=off, see docs/deploy.md).
+ * `node main.js` serves the API; `node main.js migrate` applies pending migrations, resynchronises
+ * the code counters and exits (run once per upgrade when the instances have MIGRATIONS_RUN=off, and
+ * with RESTORE_MODE=on once after restoring a backup, see docs/deploy.md).
  */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'serve';
-  if (command !== 'serve' && command !== 'migrate' && command !== 'create-user') {
-    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user]`);
+  if (!['serve', 'migrate', 'create-user', 'create-trial-pki'].includes(command)) {
+    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user|create-trial-pki]`);
     process.exit(2);
   }
+  // Before the configuration: it creates what SIGNING_P12_PATH will point at (which production requires).
+  if (command === 'create-trial-pki') return createTrialPkiCommand(process.argv.slice(3));
   const config = loadConfigOrExit();
   // JSON lines from the one-shot commands too (serve's application sets the same logger).
   Logger.overrideLogger(new JsonLogger(createJsonLogger(config.logLevel)));
@@ -35,6 +44,7 @@ async function main(): Promise<void> {
 }
 
 async function serve(config: AppConfig): Promise<void> {
+  refuseRestoreMode(config);
   const { app, startup } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   const readiness = app.get(ReadinessRegistry);
@@ -70,6 +80,9 @@ async function migrate(config: AppConfig): Promise<void> {
   try {
     const applied = await withAdvisoryLock(dataSource, MIGRATION_LOCK_KEY, () => dataSource.runMigrations({ transaction: 'each' }));
     logger.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
+    const agencyIds = [config.agencyId ?? new CatalogueSource(loadCatalogueFiles()).catalogue.agency.identifier.value];
+    const report = await runRestoreStep(dataSource, { now: new Date(), agencyIds, settings: config.restore });
+    new Logger(config.restore.mode ? 'Restore' : 'Migrate').log(describeRestoreReport(report));
   } finally {
     await dataSource.destroy();
   }
@@ -92,6 +105,23 @@ async function createUserCommand(config: AppConfig, argv: string[]): Promise<voi
     process.exitCode = error.exitCode;
   } finally {
     await dataSource?.destroy();
+  }
+}
+
+function createTrialPkiCommand(argv: string[]): void {
+  try {
+    const agency = new CatalogueSource(loadCatalogueFiles()).catalogue.agency.name;
+    const files = createTrialPki(argv, process.env, agency);
+    console.log(`Trial agency certificate (THỬ NGHIỆM, one year) for ${agency}:`);
+    console.log(`  SIGNING_P12_PATH=${files.p12}`);
+    console.log(`  TRUSTED_CA_DIR=${dirname(files.caCertificate)}`);
+    if (files.generatedPassword) console.log(`  SIGNING_P12_PASSWORD=${files.generatedPassword}   (shown only now)`);
+    else console.log('  SIGNING_P12_PASSWORD: the one in the environment');
+    console.log('Every paper signed with it says on each page that it is a trial without legal value. docs/deploy.md, "Signing", says what a real certificate needs.');
+  } catch (error) {
+    if (!(error instanceof TrialPkiError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
   }
 }
 

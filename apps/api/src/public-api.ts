@@ -11,3 +11,4 @@ export { DatabaseModule } from './database/database.module';
 export { closeOnSignals } from './health/graceful-shutdown';
 export { createJsonLogger, JsonLogger } from './observability/json-logger';
 export { OutboxCoreModule, OutboxDispatcher } from './outbox';
+export { refuseRestoreMode } from './restore/refuse-restore-mode';

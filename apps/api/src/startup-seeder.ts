@@ -4,18 +4,20 @@ import { withAdvisoryLock } from '@motcua/persistence';
 import { CatalogueSeeder, CatalogueSeedReport } from './catalogue/catalogue.seeder';
 import { DemoAccountSeeder, DemoSeedResult } from './users/demo-seeder';
 import { PortalRecords } from './portal-records/portal-records.service';
+import { resyncCodeSequences, ResyncReport } from './restore/code-sequences';
 
 export interface StartupReport {
   catalogue: CatalogueSeedReport;
   demoAccounts: DemoSeedResult;
   /** Dossiers stored before portal records existed, whose records were projected now. */
   portalRecords: number;
+  codeCounters: ResyncReport;
 }
 
 /** PostgreSQL advisory lock key of startup seeding (any constant, distinct from the migration lock's). */
 const SEED_LOCK_KEY = 6_280_002;
 
-/** Seeds that must exist before the first request: the catalogue, demo accounts, and every dossier's portal record. */
+/** Seeds that must exist before the first request: the catalogue, demo accounts, every dossier's portal record, code counters in step with the stored codes. */
 @Injectable()
 export class StartupSeeder {
   constructor(
@@ -33,7 +35,9 @@ export class StartupSeeder {
       const demoAccounts = await this.demo.seedIfEmpty();
       // The indicators read only portal records: dossiers from before they existed get theirs first.
       const portalRecords = await this.records.backfill();
-      return { catalogue, demoAccounts, portalRecords };
+      // Counters never behind the codes actually stored (issue #18; also done by `main.js migrate`).
+      const codeCounters = await this.dataSource.transaction((m) => resyncCodeSequences(m));
+      return { catalogue, demoAccounts, portalRecords, codeCounters };
     });
   }
 }

@@ -8,6 +8,7 @@ describe('@motcua/documents public surface', () => {
       'ISSUING_SYSTEM',
       'InvalidQrPayloadError',
       'QR_FORMAT_VERSION',
+      'TRIAL_NOTICE',
       'formatVnDate',
       'formatVnDateTime',
       'formatVnLongDate',
@@ -20,6 +21,7 @@ describe('@motcua/documents public surface', () => {
       'renderReceipt',
       'renderRefusal',
       'renderSupplementRequest',
+      'stampNotice',
       'toVnIso',
     ]);
   });

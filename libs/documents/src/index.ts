@@ -38,3 +38,4 @@ export type {
   RenderOptions,
   SupplementRequestData,
 } from './types';
+export { stampNotice, TRIAL_NOTICE } from './trial-stamp';

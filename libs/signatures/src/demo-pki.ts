@@ -21,6 +21,8 @@ export interface CreateDemoPkiOptions {
   validityYears?: number;
   /** Issue time (default: now). */
   now?: Date;
+  /** Subject CN of the CA (default: the demo CA's). */
+  caCommonName?: string;
 }
 
 /** A demo CA and an agency signing certificate issued by it. */
@@ -69,6 +71,8 @@ export interface IssuedCertificate {
 
 /** Subject CN of demo roots: says in Vietnamese it must not be used for real documents. */
 export const DEMO_CA_COMMON_NAME = 'motcua demo CA — không dùng cho văn bản thật';
+/** The CA of `main.js create-trial-pki`: an agency trying motcua before it has a real certificate. */
+export const TRIAL_CA_COMMON_NAME = 'motcua CA THỬ NGHIỆM — không có giá trị pháp lý';
 
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -88,7 +92,7 @@ export function createDemoPki(opts: CreateDemoPkiOptions): DemoPki {
   const now = opts.now ?? new Date();
   const years = opts.validityYears ?? 3;
   const caKey = newRsaKey();
-  const caName: Name = { country: 'VN', organization: 'motcua (demo)', commonName: DEMO_CA_COMMON_NAME };
+  const caName: Name = { country: 'VN', organization: 'motcua (demo)', commonName: opts.caCommonName ?? DEMO_CA_COMMON_NAME };
   const caCert = buildCertificate({
     subject: caName,
     issuerName: caName,

@@ -9,6 +9,7 @@ export { certificateSummary } from './certificate-summary';
 export {
   createDemoPki,
   DEMO_CA_COMMON_NAME,
+  TRIAL_CA_COMMON_NAME,
   issueUserCertificate,
   toPkcs12,
   type CreateDemoPkiOptions,
@@ -20,6 +21,7 @@ export {
 export { signDetached, verifyDetached } from './detached';
 export { SignatureError, type SignatureErrorCode } from './errors';
 export { identityFromPem, loadPkcs12 } from './identity';
+export { checkSigningIdentity, type IdentityCheck } from './identity-check';
 export { addDocumentTimestamp, addValidationData, signPdf, type PdfSignExtras } from './pdf-sign';
 export { verifyPdfSignature, type PdfVerifyOptions } from './pdf-verify';
 export { DEFAULT_POLICY, resolvePolicy, type RevocationMode, type VerificationPolicy } from './policy';

@@ -63,7 +63,9 @@ function createClient(base, { name = base, timeoutMs = 30_000 } = {}) {
           res.on('end', () => {
             record.status = res.statusCode;
             record.headers = res.headers;
-            const text = Buffer.concat(chunks).toString('utf8');
+            // The bytes as received (a downloaded file), besides the parsed body.
+            record.raw = Buffer.concat(chunks);
+            const text = record.raw.toString('utf8');
             try {
               record.body = text ? JSON.parse(text) : null;
             } catch {

@@ -20,6 +20,7 @@ import { SigningService } from '../signing/signing.service';
 import { certificateSummary, collectRevocationFor, SignatureError, requestTimestamp, signDetached, signPdf, verifyDetached, verifyPdfSignature, type RevocationMaterial } from '@motcua/signatures';
 import { evidenceOf, toRecord } from './signature-record';
 import { allowedEvents } from '@motcua/workflow';
+import { stampNotice, TRIAL_NOTICE } from '@motcua/documents';
 import { toActor } from '../dossiers/dossier-access';
 import { PortalRecords } from '../portal-records/portal-records.service';
 
@@ -275,19 +276,23 @@ export class FilesService {
       });
     }
     const tsaUrl = settings.tsaUrl;
-    const options = { reason: `Kết quả giải quyết hồ sơ ${dossierCode}`, signerName, location: 'Lai Châu', signingTime: at, revocation };
+    // A trial (or demo) certificate: the paper itself says so on every page, and so does the signature's reason.
+    const trial = (await this.signing.agencyCheck()).trial;
+    const reason = `${trial ? `${TRIAL_NOTICE}. ` : ''}Kết quả giải quyết hồ sơ ${dossierCode}`;
+    const options = { reason, signerName, location: 'Lai Châu', signingTime: at, revocation };
     try {
-      if (!tsaUrl) return await signPdf(original, identity, options);
+      const paper = trial ? await this.stamped(original) : original;
+      if (!tsaUrl) return await signPdf(paper, identity, options);
       try {
         const timestamp = (value: Uint8Array) =>
           requestTimestamp(this.signing.fetcher, tsaUrl, value, 'sha256', settings.revocationTimeoutMs).catch((error: unknown) => {
             throw new TsaUnavailable(String(error));
           });
-        return await signPdf(original, identity, { ...options, timestamp });
+        return await signPdf(paper, identity, { ...options, timestamp });
       } catch (error) {
         if (!(error instanceof TsaUnavailable)) throw error;
         this.logger.warn(`TSA ${tsaUrl} unavailable, signing without a timestamp: ${error.message}`);
-        return await signPdf(original, identity, options);
+        return await signPdf(paper, identity, options);
       }
     } catch (error) {
       // The PDF cannot take a signature (unreadable, encrypted, no page): the uploader's file, a 422.
@@ -295,6 +300,14 @@ export class FilesService {
         throw new ResultNotSignableError(`The result cannot be signed: ${error.message}`);
       }
       throw error;
+    }
+  }
+
+  private async stamped(original: Buffer): Promise<Buffer> {
+    try {
+      return await stampNotice(original, TRIAL_NOTICE);
+    } catch (error) {
+      throw new ResultNotSignableError(`The result cannot be signed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

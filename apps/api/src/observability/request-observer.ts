@@ -15,13 +15,15 @@ const WORKFLOW_EVENT_ROUTES: Record<string, string> = {
 /**
  * One JSON log line per answered request (`request completed`: reqId, method, path, redacted
  * query, route, status, latencyMs, userId) and its Prometheus observations. Headers and bodies are
- * never logged: they carry tokens and passwords. The request id is sent back as `x-request-id`.
+ * never logged: they carry tokens and passwords. The request id is sent back as `x-request-id`,
+ * and the instance that answered as `x-motcua-instance` (INSTANCE_NAME: several behind one proxy).
  */
-export function observeRequests(app: NestFastifyApplication, logger: Logger): void {
+export function observeRequests(app: NestFastifyApplication, logger: Logger, instanceName: string): void {
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(Metrics);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    void reply.header('x-motcua-instance', instanceName);
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {

@@ -2,7 +2,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampType } from '@motcua/persistence';
 import type { OutboxStatus } from './outbox.types';
 
-/** Audit trail of administrators' decisions on outbox messages: who retried or discarded what, when. */
+export type OutboxAction = 'retry' | 'discard' | 'hold' | 'release';
+
+/**
+ * Audit trail of decisions on outbox messages: who retried, discarded, held (the restore step,
+ * actor `system`) or released what, when.
+ */
 @Entity('outbox_action')
 @Index('ix_outbox_action_message', ['messageId'])
 export class OutboxActionEntity {
@@ -12,9 +17,8 @@ export class OutboxActionEntity {
   @Column({ type: 'varchar', length: 36, name: 'message_id' })
   messageId!: string;
 
-  /** retry | discard */
   @Column({ type: 'varchar', length: 10 })
-  action!: 'retry' | 'discard';
+  action!: OutboxAction;
 
   @Column({ type: 'varchar', length: 12, name: 'from_status' })
   fromStatus!: OutboxStatus;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OUTBOX_CHANNELS, OUTBOX_STATUSES, type OutboxChannel, type OutboxStatus } from './outbox.types';
 
 export class ListOutboxQuery {
@@ -40,4 +40,15 @@ export class ListOutboxQuery {
   @Min(1)
   @Max(200)
   pageSize?: number;
+}
+
+/** Which held messages a decision covers; without `ids`, every held message. */
+export class HeldMessagesBody {
+  @ApiPropertyOptional({ type: [String], description: 'Ids of held messages (UUID); absent = all held messages', maxItems: 5000 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @IsUUID('4', { each: true })
+  ids?: string[];
 }

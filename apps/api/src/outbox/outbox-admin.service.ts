@@ -5,7 +5,7 @@ import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
-import { OutboxActionEntity } from './outbox-action.entity';
+import { type OutboxAction, OutboxActionEntity } from './outbox-action.entity';
 import { ListOutboxQuery } from './outbox-admin.dto';
 import { OutboxStateError } from './outbox-errors';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -14,6 +14,15 @@ import { OutboxMessageDetail, OutboxMessageSummary, toDetail, toSummary } from '
 
 /** Administrators change status and scheduling, never the payload. */
 type StatusPatch = Omit<Partial<OutboxMessageEntity>, 'payload' | 'id'>;
+
+const DISCARD: StatusPatch = { status: 'discarded', lockedBy: null, lockedUntil: null };
+
+/** What a decision on held messages did: which messages, by id. */
+export interface HeldDecision {
+  action: OutboxAction;
+  count: number;
+  ids: string[];
+}
 
 export interface OutboxList {
   items: OutboxMessageSummary[];
@@ -63,12 +72,45 @@ export class OutboxAdminService {
     return this.act(user, id, 'retry', ['dead'], { status: 'pending', attempts: 0, nextAttemptAt: this.time.now(), lockedBy: null, lockedUntil: null });
   }
 
-  /** An administrator gives up on a message that is waiting or dead (e.g. an address that cannot be right); it is kept, not deleted. */
+  /** An administrator gives up on a message that is waiting, held or dead (e.g. an address that cannot be right); it is kept, not deleted. */
   discard(user: AuthUser, id: string): Promise<OutboxMessageDetail> {
-    return this.act(user, id, 'discard', ['pending', 'dead'], { status: 'discarded', lockedBy: null, lockedUntil: null });
+    return this.act(user, id, 'discard', ['pending', 'dead', 'held'], DISCARD);
   }
 
-  private act(user: AuthUser, id: string, action: OutboxActionEntity['action'], from: OutboxStatus[], patch: StatusPatch): Promise<OutboxMessageDetail> {
+  /** A message held after a restore, which the administrator judged was not delivered before the failure: due now, a fresh set of attempts. */
+  release(user: AuthUser, id: string): Promise<OutboxMessageDetail> {
+    return this.act(user, id, 'release', ['held'], this.releasePatch());
+  }
+
+  /** Releases every held message, or those of `ids` that are held; one transaction, one audit row each. */
+  releaseHeld(user: AuthUser, ids?: string[]): Promise<HeldDecision> {
+    return this.decideHeld(user, 'release', this.releasePatch(), ids);
+  }
+
+  /** Discards every held message, or those of `ids` that are held (delivered before the failure, by the administrator's judgement). */
+  discardHeld(user: AuthUser, ids?: string[]): Promise<HeldDecision> {
+    return this.decideHeld(user, 'discard', DISCARD, ids);
+  }
+
+  private releasePatch(): StatusPatch {
+    return { status: 'pending', attempts: 0, nextAttemptAt: this.time.now(), lockedBy: null, lockedUntil: null };
+  }
+
+  private decideHeld(user: AuthUser, action: OutboxAction, patch: StatusPatch, ids?: string[]): Promise<HeldDecision> {
+    return this.uow.run(async (m) => {
+      const rows = await m.find(OutboxMessageEntity, { where: { status: 'held', ...(ids ? { id: In(ids) } : {}) }, order: { createdAt: 'ASC' } });
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        // Held messages are taken by no dispatcher, so only another administrator can change them meanwhile.
+        const res = await m.update(OutboxMessageEntity, { id: In(chunk.map((r) => r.id)), status: 'held' }, patch);
+        if (res.affected !== chunk.length) throw new OutboxStateError('Another administrator decided on some of these messages meanwhile; reload and try again', {});
+        await m.insert(OutboxActionEntity, chunk.map((row) => this.auditRow(user, row, action)));
+      }
+      return { action, count: rows.length, ids: rows.map((r) => r.id) };
+    });
+  }
+
+  private act(user: AuthUser, id: string, action: OutboxAction, from: OutboxStatus[], patch: StatusPatch): Promise<OutboxMessageDetail> {
     return this.uow.run(async (m) => {
       const row = await m.findOne(OutboxMessageEntity, { where: { id } });
       if (!row) throw new NotFoundError(`Outbox message ${id} not found`);
@@ -77,19 +119,23 @@ export class OutboxAdminService {
       if (res.affected !== 1) {
         throw new OutboxStateError(`Cannot ${action} a message that is ${row.status}; allowed from: ${from.join(', ')}`, { status: row.status, allowedFrom: from });
       }
-      await m.insert(OutboxActionEntity, {
-        id: randomUUID(),
-        messageId: id,
-        action,
-        fromStatus: row.status,
-        previousAttempts: row.attempts,
-        previousError: row.lastError,
-        actorId: user.id,
-        actorUsername: user.username,
-        occurredAt: this.time.now(),
-      });
+      await m.insert(OutboxActionEntity, this.auditRow(user, row, action));
       return this.detail(m, id);
     });
+  }
+
+  private auditRow(user: AuthUser, row: OutboxMessageEntity, action: OutboxAction): Partial<OutboxActionEntity> {
+    return {
+      id: randomUUID(),
+      messageId: row.id,
+      action,
+      fromStatus: row.status,
+      previousAttempts: row.attempts,
+      previousError: row.lastError,
+      actorId: user.id,
+      actorUsername: user.username,
+      occurredAt: this.time.now(),
+    };
   }
 
   private async detail(m: EntityManager, id: string): Promise<OutboxMessageDetail> {

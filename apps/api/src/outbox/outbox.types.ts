@@ -12,9 +12,11 @@ export const OUTBOX_CHANNELS: readonly OutboxChannel[] = ['email', 'sms', 'porta
 /**
  * pending → delivering (claimed, under lease) → delivered, or back to pending (retry with
  * backoff), or dead after the last attempt. `discarded` is an administrator's decision.
+ * `held`: waiting in a restored backup (RESTORE_MODE), so perhaps delivered already by the system
+ * that was lost; no dispatcher takes it until an administrator releases it (→ pending) or discards it.
  */
-export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'dead' | 'discarded';
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'delivering', 'delivered', 'dead', 'discarded'];
+export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'dead' | 'discarded' | 'held';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'delivering', 'delivered', 'dead', 'discarded', 'held'];
 
 /** Notification to the applicant (e-mail address or phone); rendered from `template` + `data` at delivery time. */
 export type NotificationPayload = AddressedNotification;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import {
   cachingFetcher,
+  checkSigningIdentity,
   createDemoPki,
   DemoCertificateAuthority,
   httpFetcher,
@@ -12,6 +13,7 @@ import {
   SigningIdentity,
   TrustStore,
   type HttpFetcher,
+  type IdentityCheck,
   type VerificationPolicy,
 } from '@motcua/signatures';
 import { AuthUser } from '../common/auth.decorators';
@@ -42,13 +44,14 @@ export class SigningService implements OnModuleInit, OnApplicationBootstrap {
   private trust: TrustStore | null = null;
   private folders: TrustFolder = { certificates: [], loaded: [], broken: [] };
   private readonly clerkIdentities = new Map<string, SigningIdentity>();
+  private lastCheck: { at: number; result: IdentityCheck } | null = null;
   /** OCSP/CRL/TSA requests, answers cached for REVOCATION_CACHE_SECONDS. */
   readonly fetcher: HttpFetcher;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readiness: ReadinessRegistry,
-    clock: Clock,
+    private readonly clock: Clock,
   ) {
     this.fetcher = cachingFetcher(httpFetcher(), { ttlMs: config.signing.revocationCacheSeconds * 1000, now: () => clock.now().getTime() });
   }
@@ -63,10 +66,32 @@ export class SigningService implements OnModuleInit, OnApplicationBootstrap {
       }
       return { ok: true, detail: `${this.trust!.anchors.length} trust anchor(s) from ${loaded.length} file(s)` };
     });
+    // mode=sign would answer 422 UNTRUSTED_CHAIN (or sign with an expired certificate): not ready, named.
+    this.readiness.register('agency_certificate', async () => {
+      const check = await this.agencyCheck();
+      return { ok: check.ok, detail: describeAgencyCheck(check, this.config) };
+    });
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.load();
+    // Said at boot too, not only by readiness: an operator reading the log sees what to fix.
+    const check = await this.agencyCheck();
+    if (!check.ok) this.logger.error(`The agency cannot sign results that verify: ${describeAgencyCheck(check, this.config)}`);
+    else if (check.trial) this.logger.warn(`The agency signs with a TRIAL certificate (${check.subject}): every paper it signs says so; not for real documents`);
+  }
+
+  /**
+   * The agency certificate checked against the configured trust as a verifier would (libs/signatures
+   * identity-check.ts), valid now. Re-checked at most once a minute (readiness asks every few seconds).
+   */
+  async agencyCheck(): Promise<IdentityCheck> {
+    const now = this.clock.now();
+    if (this.lastCheck && now.getTime() - this.lastCheck.at < 60_000) return this.lastCheck.result;
+    const { agency } = this.load();
+    const result = await checkSigningIdentity(agency, this.trust!, now);
+    this.lastCheck = { at: now.getTime(), result };
+    return result;
   }
 
   get agencyIdentity(): SigningIdentity {
@@ -156,4 +181,15 @@ const DEMO_VALID_FROM = new Date('2020-01-01T00:00:00Z');
 
 function emptyFolder(): TrustFolder {
   return { certificates: [], loaded: [], broken: [] };
+}
+
+/** For the log and readiness: which certificate, and what the operator must add. */
+function describeAgencyCheck(check: IdentityCheck, config: AppConfig): string {
+  const source = config.signing.p12Path ? `SIGNING_P12_PATH ${config.signing.p12Path}` : 'the demo PKI in DATA_DIR/pki';
+  const until = `valid until ${check.notAfter.toISOString().slice(0, 10)}`;
+  if (check.ok) return `${check.subject} (${source}) chains to a trust anchor, ${until}${check.trial ? '; TRIAL certificate' : ''}`;
+  const hint = config.signing.trustedCaDir
+    ? `put the root CA certificate of its issuer in TRUSTED_CA_DIR (${config.signing.trustedCaDir}) and any intermediate in the PKCS#12 or TRUSTED_INTERMEDIATES_DIR`
+    : 'TRUSTED_CA_DIR is not set: set it to a folder holding the root CA certificate of its issuer (docs/deploy.md, "Signing")';
+  return `${check.subject} (${source}, ${until}): ${check.problems.join('; ')} — ${hint}`;
 }
