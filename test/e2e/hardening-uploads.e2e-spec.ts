@@ -73,7 +73,9 @@ describe('Uploads: bad envelopes, limits, codes and file types', () => {
     for (const [headers, body] of [[declaredHeaders, chunks()], [streamedHeaders, chunkedEncoding(chunks())]] as const) {
       const goingOn = await rawRequest(t, { method: 'POST', path, headers, body }, 20_000, { untilClosed: true });
       expect([413, RESET_BY_SERVER]).toContain(goingOn.status);
-      expect(goingOn.bytesSent).toBeLessThan(8 * 1024 * 1024);
+      // A quarter of the body: what socket buffers and a busy machine let through before the reset
+      // varies (9.5 MB seen on a loaded machine), reading it all would be 64 MB.
+      expect(goingOn.bytesSent).toBeLessThan(declared / 4);
     }
     expect(await fileRows(dossier.id)).toBe(0);
   });
