@@ -1,6 +1,7 @@
 import { pdfPageCount, pdfText } from '@motcua/documents/testing';
-import { APPLICANT, createDossier, sendEvent } from '../support/dossier-helpers';
+import { createDossier, sendEvent } from '../support/dossier-helpers';
 import { binary } from '../support/binary';
+import { submitOnline } from '../support/portal-inbound';
 import { ManualClock, startTestApp, TestApp } from '../support/test-app';
 
 const vn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
@@ -59,11 +60,10 @@ describe('People on paper', () => {
     expect(processing.text).toContain('GIÁM ĐỐC (Ký, ghi rõ họ tên và đóng dấu) Phạm Quang Huy');
     for (const absent of ['NGƯỜI TIẾP NHẬN HỒ SƠ', 'PHIẾU TỪ CHỐI TIẾP NHẬN', 'Trần Văn Đức']) expect(processing.text).not.toContain(absent);
 
-    const token = await t.login('clerk');
-    const online = await t.http().post('/api/dossiers').set('authorization', `Bearer ${token}`).send({ procedureCode: PROCEDURE, channel: 'online', applicant: APPLICANT });
-    expect(online.status).toBe(201);
-    await act('clerk', online.body, { type: 'REJECT', reason: 'Hồ sơ không thuộc thẩm quyền giải quyết của Sở' });
-    const intake = await paper(online.body.id, 'refusal');
+    // An online submission (through the national portal: the counter cannot type one), rejected before receipt.
+    const online = await submitOnline(t, PROCEDURE);
+    await act('clerk', online, { type: 'REJECT', reason: 'Hồ sơ không thuộc thẩm quyền giải quyết của Sở' });
+    const intake = await paper(online.id, 'refusal');
     expect(intake.text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(intake.text).toContain('Thời gian nộp hồ sơ:');
     expect(intake.text).not.toContain('Thời gian tiếp nhận');

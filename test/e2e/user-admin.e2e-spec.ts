@@ -78,7 +78,7 @@ describe('User administration', () => {
 
     const changes = (await t.http().get(`/api/admin/users/${created.body.user.id}/changes`).set(await asAdmin()).expect(200)).body;
     expect(changes.map((c: { action: string }) => c.action)).toEqual(['password_changed', 'updated', 'created']);
-    expect(changes[2]).toMatchObject({ actorUsername: 'admin', actorFullName: 'Quản trị hệ thống', changes: { roles: [null, ['specialist']], departmentCode: [null, 'VP'] } });
+    expect(changes[2]).toMatchObject({ actorUsername: 'admin', actorFullName: 'Vũ Đình Khôi', changes: { roles: [null, ['specialist']], departmentCode: [null, 'VP'] } });
   });
 
   it('refusals say which field is wrong and write nothing', async () => {
