@@ -12,7 +12,14 @@
  * bytes. libs/catalogue/src/shipped-catalogue.spec.ts checks that the committed file matches.
  *
  * Selection: every `verified: true` entry, plus unverified entries marked `"include": true`
- * in the overrides (only allowed when they have a national code and a time limit).
+ * in the overrides, plus the overrides' `extraEntries` (yaml-shaped entries read in public
+ * sources after the research file was written). An included entry without a time limit needs an
+ * override `time` (then `processingTime` is listed in `inferred`). Unverified entries keep
+ * `verified: false`, and libs/catalogue `unverifiedFields()` names what an admin must check.
+ *
+ * Citizen-facing texts are Vietnamese only: an override `feeText` / `onlineText` replaces the
+ * research wording (which carries English source remarks); the research wording is kept in
+ * `uncertain` for the admins.
  *
  * Mappings from the yaml:
  *   time.unit   working_days → working_days, days → calendar_days, hours → working_hours,
@@ -244,9 +251,15 @@ function buildSteps(entry, override, workflow, processingTime, settings) {
 }
 
 function buildProcedure(entry, override, workflow, settings) {
-  const time = mapProcessingTime(entry.time, settings);
+  const researchedTime = entry.time && entry.time.days !== null && entry.time.days !== undefined ? entry.time : null;
+  if (!researchedTime && override.time && !override.time.note) fail(`${entry.id}: an override time needs a note`);
+  const time = mapProcessingTime(researchedTime ?? override.time ?? entry.time, settings);
+  if (!researchedTime && override.time) time.note = `Our assumption, not read in a source: ${override.time.note}`;
   const inferred = [];
-  if (time.converted) inferred.push('processingTime');
+  if (time.converted || (!researchedTime && override.time)) inferred.push('processingTime');
+  const uncertain = [...(entry.uncertain ?? [])];
+  if (override.feeText !== undefined) uncertain.push(`fee as researched: ${entry.fee ?? 'not stated'}`);
+  if (override.onlineText !== undefined) uncertain.push(`online service as researched: ${entry.online ?? 'not stated'}`);
 
   let resultName = entry.result;
   if (!resultName) {
@@ -275,9 +288,9 @@ function buildProcedure(entry, override, workflow, settings) {
     field: entry.field,
     processingTime: time.processingTime,
     processingTimeNote: time.note,
-    fee: mapFee(entry.fee),
+    fee: mapFee(override.feeText !== undefined ? override.feeText : entry.fee),
     onlineLevel: mapOnline(entry.online),
-    onlineText: entry.online ?? null,
+    onlineText: override.onlineText !== undefined ? override.onlineText : (entry.online ?? null),
     paperResult: override.paperResult ?? true,
     resultName,
     components: uniqueKeys(components).map(({ key, name, required, original, copies }) => {
@@ -291,7 +304,7 @@ function buildProcedure(entry, override, workflow, settings) {
     stepsSource: steps.stepsSource,
     stepsNote: steps.stepsNote,
     verified: entry.verified === true,
-    uncertain: entry.uncertain ?? [],
+    uncertain,
     inferred,
     sources: (entry.sources ?? []).map((s) => s.url),
     asOf: String(entry.as_of),
@@ -306,18 +319,18 @@ function buildCatalogue(yamlText, overrides) {
   const research = YAML.parse(yamlText);
   const settings = overrides.settings;
   const workflows = new Map((research.workflows ?? []).map((w) => [w.procedure_id, w]));
-  const ids = new Set(research.procedures.map((p) => p.id));
+  const entries = [...research.procedures, ...(overrides.extraEntries ?? [])];
+  const ids = new Set(entries.map((p) => p.id));
+  if (ids.size !== entries.length) fail('duplicate procedure id in the yaml and extraEntries');
   for (const id of Object.keys(overrides.procedures)) {
     if (!ids.has(id)) fail(`override for unknown procedure id "${id}"`);
   }
 
   const procedures = [];
-  for (const entry of research.procedures) {
+  for (const entry of entries) {
     const override = overrides.procedures[entry.id];
     if (entry.verified !== true) {
       if (!override || override.include !== true) continue;
-      if (!entry.code) fail(`${entry.id}: unverified entries without a national code are not included`);
-      if (!entry.time || entry.time.days === null) fail(`${entry.id}: unverified entries without a time limit are not included`);
     } else if (!override) {
       fail(`${entry.id}: verified entry has no override (department assignment)`);
     }

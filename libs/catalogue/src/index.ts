@@ -47,3 +47,12 @@ export {
 } from './validate-catalogue';
 export { formatProcessingTime, minWorkingDaysInCalendarDays, workingDayBudget } from './processing-time';
 export { chargesFee } from './fee';
+export {
+  ENGLISH_STOP_WORDS,
+  NATIONAL_CODE_PATTERN,
+  UNVERIFIED_LABEL,
+  citizenFacingTexts,
+  englishWordsIn,
+  unverifiedFields,
+} from './verification';
+export type { CitizenFacingParts, VerifiableField } from './verification';

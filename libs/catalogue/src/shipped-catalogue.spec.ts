@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseCatalogueFiles } from './parse-catalogue';
 import { validateCatalogue } from './validate-catalogue';
 import type { CatalogueDefinition, ProcessingTime } from './catalogue.types';
+import { NATIONAL_CODE_PATTERN, citizenFacingTexts, englishWordsIn, unverifiedFields } from './verification';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const CONFIG_DIR = path.join(REPO_ROOT, 'config', 'catalogue');
@@ -30,8 +31,50 @@ describe('shipped catalogue (config/catalogue)', () => {
     expect(validateCatalogue(catalogue)).toEqual([]);
   });
 
-  it('holds at least 20 procedures', () => {
-    expect(catalogue.procedures.length).toBeGreaterThanOrEqual(20);
+  it('holds at least 40 procedures of the Department (issue 12)', () => {
+    expect(catalogue.procedures.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('has the high-volume procedures: postal licence and notification, technology transfer, conformity, S&T organisations and task results', () => {
+    const ids = new Set(catalogue.procedures.map((p) => p.id));
+    for (const id of [
+      'bc-cap-giay-phep',
+      'bc-cap-van-ban-xac-nhan',
+      'cgcn-cap-gcn-dang-ky',
+      'tdc-hop-chuan-tu-danh-gia',
+      'tdc-hop-quy',
+      'to-chuc-khcn-cap-lan-dau',
+      'dang-ky-kq-nv-khong-nsnn',
+      'dang-ky-kq-nv-nsnn-cap-tinh',
+    ]) {
+      expect([id, ids.has(id)]).toEqual([id, true]);
+    }
+  });
+
+  it('has only Vietnamese in citizen-facing texts (no English word of the stop-list)', () => {
+    const leaks = catalogue.procedures.flatMap((p) =>
+      citizenFacingTexts(p)
+        .map((t) => ({ id: p.id, path: t.path, words: englishWordsIn(t.text) }))
+        .filter((t) => t.words.length > 0),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it('has a national code only in the national format, never a catalogue slug', () => {
+    for (const p of catalogue.procedures) {
+      if (p.code !== null) expect([p.id, NATIONAL_CODE_PATTERN.test(p.code)]).toEqual([p.id, true]);
+      expect(p.code).not.toBe(p.id);
+    }
+    expect(catalogue.procedures.filter((p) => p.code === null).length).toBeGreaterThan(0);
+  });
+
+  it('names what is unverified for every procedure not read in full in a source', () => {
+    for (const p of catalogue.procedures.filter((x) => !x.verified)) {
+      expect([p.id, unverifiedFields(p)]).toEqual([p.id, expect.arrayContaining(['name', 'processingTime', 'fee'])]);
+    }
+    for (const p of catalogue.procedures.filter((x) => x.inferred.includes('processingTime'))) {
+      expect([p.id, p.processingTimeNote ?? '']).toEqual([p.id, expect.stringMatching(/assum|month/i)]);
+    }
   });
 
   it('routes every step to a department that exists and is not the reception point', () => {
@@ -124,13 +167,14 @@ describeWithResearch(researchLabel, () => {
     }
   });
 
-  it('includes unverified entries only when they have a national code and a time limit', () => {
+  it('keeps unverified entries unverified, with the researched code and time (or an assumed time, marked inferred)', () => {
     const research_ = new Map(research().procedures.map((e) => [e.id, e]));
     for (const p of load().procedures.filter((x) => !x.verified)) {
       const entry = research_.get(p.id);
       expect(entry?.verified).toBe(false);
-      expect(p.code).not.toBeNull();
-      expect(p.processingTime).toEqual(expectedTime(entry!.time));
+      expect(p.code).toBe(entry!.code ?? null);
+      if (entry!.time && entry!.time.days !== null) expect(p.processingTime).toEqual(expectedTime(entry!.time));
+      else expect([p.id, p.inferred]).toEqual([p.id, expect.arrayContaining(['processingTime'])]);
     }
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { UNVERIFIED_LABEL, unverifiedFields, type VerifiableField } from '@motcua/catalogue';
 import { UnitOfWork } from '@motcua/persistence';
 import type { ProcessingStep, Role } from '@motcua/workflow';
 import { NotFoundError } from '../common/errors';
@@ -24,6 +25,40 @@ export interface ProcedureView {
   resultName: string | null;
   components: ProcedureVersionEntity['components'];
   steps: ProcessingStep[];
+  /** What is not read in a published source; staff screens show `label` ("chưa xác minh"). */
+  verification: ProcedureVerification;
+}
+
+export interface ProcedureVerification {
+  /** True when every published fact (name, code, time, fee, result, components) was read in a source. */
+  verified: boolean;
+  /**
+   * "chưa xác minh" when a published fact is unverified, else null. Steps are our own internal
+   * allocation (said so in the definition's stepsNote): listed in unverifiedFields, no label.
+   */
+  label: typeof UNVERIFIED_LABEL | null;
+  unverifiedFields: VerifiableField[];
+  /** The research notes on what is uncertain (internal, English). */
+  notes: string[];
+}
+
+/** Reads the verification flags stored with a version's definition (older or admin-made definitions may lack some). */
+export function verificationOf(definition: Record<string, unknown>): ProcedureVerification {
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []);
+  const fields = unverifiedFields({
+    verified: definition.verified !== false,
+    inferred: strings(definition.inferred),
+    componentsVerified: definition.componentsVerified !== false,
+    stepsSource: definition.stepsSource === 'default-allocation' ? 'default-allocation' : 'published',
+    code: typeof definition.code === 'string' ? definition.code : null,
+  });
+  const facts = fields.filter((f) => f !== 'steps');
+  return {
+    verified: facts.length === 0,
+    label: facts.length === 0 ? null : UNVERIFIED_LABEL,
+    unverifiedFields: fields,
+    notes: strings(definition.uncertain),
+  };
 }
 
 /** Read side of the versioned procedure catalogue. */
@@ -85,6 +120,7 @@ export function toView(v: ProcedureVersionEntity, steps: ProcedureStepEntity[]):
     resultName: v.resultName,
     components: v.components,
     steps: steps.map(toStep),
+    verification: verificationOf(v.definition),
   };
 }
 
