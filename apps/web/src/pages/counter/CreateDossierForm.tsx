@@ -20,6 +20,9 @@ export interface DossierFormValues {
   address: string;
 }
 
+/** How a dossier reaches the counter; an online one comes from the portal or the citizen, never typed in (the API refuses it). */
+const COUNTER_CHANNELS: readonly Channel[] = ['direct', 'postal'];
+
 export const EMPTY_FORM: DossierFormValues = { procedureCode: '', channel: 'direct', idNumber: '', fullName: '', phone: '', email: '', address: '' };
 
 /** API field path of each form field (errors come back keyed by these). */
@@ -153,7 +156,7 @@ export function CreateDossierForm({ procedures, departments, onCreated }: Props)
         <legend>Thủ tục</legend>
         <ProcedurePicker procedures={procedures} value={values.procedureCode} onChange={(code) => set('procedureCode', code)} error={errors.procedureCode} />
         <SelectField label="Hình thức nộp" name="channel" required value={values.channel} onChange={(e) => set('channel', e.target.value as Channel)} error={errors.channel}>
-          {(Object.keys(CHANNEL_LABELS) as Channel[]).map((c) => (
+          {COUNTER_CHANNELS.map((c) => (
             <option key={c} value={c}>
               {CHANNEL_LABELS[c]}
             </option>
