@@ -44,7 +44,9 @@ async function main() {
     NODE_ENV: 'production',
     DATABASE_URL: db.url,
     JWT_SECRET: 'deploy-drill-jwt-secret-of-at-least-32-characters',
-    PUBLIC_BASE_URL: `http://127.0.0.1:${proxyPort}`,
+    // Only the base of the links printed on papers (QR) and sent to the portal: production requires https
+    // (issue #12), and the drill reaches the proxy directly, so the name need not resolve.
+    PUBLIC_BASE_URL: 'https://motcua.example.vn',
     SIGNING_P12_PATH: p12,
     SIGNING_P12_PASSWORD: P12_PASSWORD,
     TRUSTED_CA_DIR: trustDir,
