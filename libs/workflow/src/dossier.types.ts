@@ -48,6 +48,12 @@ export const DOSSIER_STATES: readonly DossierState[] = [
 
 export const END_STATES: readonly DossierState[] = ['returned', 'refused', 'stopped', 'withdrawn', 'rejected'];
 
+/** States in which the applicant has a result: issued, then handed over. */
+export const RESULT_STATES: readonly DossierState[] = ['result_issued', 'returned'];
+
+/** End states without a result: refused, stopped, withdrawn, or never received (rejected). */
+export const ENDED_WITHOUT_RESULT: readonly DossierState[] = END_STATES.filter((s) => !RESULT_STATES.includes(s));
+
 /** One processing step of a procedure version, in order. */
 export interface ProcessingStep {
   key: string;

@@ -51,8 +51,7 @@ export function applyListFilters(m: EntityManager, qb: SelectQueryBuilder<Dossie
     else qb.andWhere('d.current_department_code = :myDept', { myDept: user.departmentCode });
   }
   if (q.overdue !== undefined) {
-    const open = `d.state NOT IN (:...ended) AND d.state <> 'result_issued'`;
-    qb.andWhere(q.overdue ? `${open} AND d.due_at < :now` : `NOT (${open} AND d.due_at IS NOT NULL AND d.due_at < :now)`, { ended: END_STATES as DossierState[], now });
+    qb.andWhere(q.overdue ? `${OPEN} AND d.due_at < :now` : `NOT (${OPEN} AND d.due_at IS NOT NULL AND d.due_at < :now)`, { ended: END_STATES as DossierState[], now });
   }
   if (q.text) {
     // Names are compared folded (no case, no diacritics, either Unicode form) on both dialects;

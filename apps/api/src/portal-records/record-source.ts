@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { chargesFee } from '@motcua/catalogue';
 import type { FactEndState, FactTimeUnit, RecordSource, SourceComponent, SupplementFact } from '@motcua/indicators';
-import { DOSSIER_STATE_LABELS_VI } from '@motcua/workflow';
+import { DOSSIER_STATE_LABELS_VI, ENDED_WITHOUT_RESULT, RESULT_STATES } from '@motcua/workflow';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
@@ -10,8 +10,6 @@ import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
 import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
 
 const TIME_UNITS: readonly string[] = ['working_days', 'working_hours', 'calendar_days'];
-const RESULT_STATES: readonly string[] = ['result_issued', 'returned'];
-const OTHER_ENDS: readonly string[] = ['refused', 'stopped', 'withdrawn', 'rejected'];
 
 /** What the record needs of a procedure version besides the dossier row (versions never change once written). */
 export interface VersionFacts {
@@ -93,7 +91,7 @@ function resultOf(row: DossierEntity, base: string): RecordSource['result'] {
 /** The state that ended processing and its actual time (a result: when it was issued; otherwise when the dossier closed). */
 function endOf(row: DossierEntity): RecordSource['ended'] {
   if (RESULT_STATES.includes(row.state) && row.processingEndedAt) return { at: row.processingEndedAt, state: row.state as FactEndState };
-  if (OTHER_ENDS.includes(row.state)) {
+  if (ENDED_WITHOUT_RESULT.includes(row.state)) {
     const at = row.finishedAt ?? row.processingEndedAt;
     return at ? { at, state: row.state as FactEndState } : null;
   }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { END_STATES, RESULT_STATES } from '@motcua/workflow/vocabulary';
 import { getProcedure } from '../api/catalogue';
 import { getDossier, getHistory } from '../api/dossiers';
 import { describeError } from '../api/errors';
@@ -82,7 +83,7 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
   const components = procedure?.components ?? [];
   // Until the result is issued, the counter and the leader may correct the applicant's data (audited).
   const canCorrect =
-    !!dossier && !dossier.imported && !!user?.roles.some((r) => r === 'clerk' || r === 'leader') && !['result_issued', 'returned', 'refused', 'stopped', 'withdrawn', 'rejected'].includes(dossier.state);
+    !!dossier && !dossier.imported && !!user?.roles.some((r) => r === 'clerk' || r === 'leader') && !RESULT_STATES.includes(dossier.state) && !END_STATES.includes(dossier.state);
   const results = files.files.filter((f) => f.purpose === 'result');
 
   // Actions the server allows that would fail now: say why beside the button.
