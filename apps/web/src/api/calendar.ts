@@ -1,21 +1,8 @@
 import { apiRequest } from './client';
+import type { ResponseOf } from './types';
 
-export interface DayOverride {
-  date: string;
-  kind: 'day_off' | 'working_day';
-  name: string;
-  createdAt: string;
-}
-
-export interface CalendarChange {
-  id: string;
-  action: 'set' | 'remove';
-  date: string;
-  kind: string | null;
-  name: string | null;
-  actorUsername: string;
-  occurredAt: string;
-}
+export type DayOverride = ResponseOf<'/api/admin/calendar/overrides', 'get'>[number];
+export type CalendarChange = ResponseOf<'/api/admin/calendar/changes', 'get'>[number];
 
 export const listOverrides = () => apiRequest<DayOverride[]>('GET', '/admin/calendar/overrides');
 export const listCalendarChanges = () => apiRequest<CalendarChange[]>('GET', '/admin/calendar/changes');

@@ -1,29 +1,9 @@
 import { apiRequest } from './client';
-import type { LoginResponse, Role } from './types';
+import type { LoginResponse, ResponseOf, Role } from './types';
 
 /** A staff account as administrators see it. */
-export interface StaffAccount {
-  id: string;
-  username: string;
-  fullName: string;
-  title: string | null;
-  roles: Role[];
-  departmentCode: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  version: number;
-  createdAt: string;
-}
-
-export interface AccountChange {
-  id: string;
-  action: 'created' | 'updated' | 'deactivated' | 'reactivated' | 'password_reset' | 'password_changed';
-  changes: Record<string, [unknown, unknown]>;
-  reason: string | null;
-  actorUsername: string;
-  actorFullName: string | null;
-  occurredAt: string;
-}
+export type StaffAccount = ResponseOf<'/api/admin/users', 'get'>[number];
+export type AccountChange = ResponseOf<'/api/admin/users/{id}/changes', 'get'>[number];
 
 export interface AccountFields {
   fullName: string;
@@ -33,10 +13,7 @@ export interface AccountFields {
 }
 
 /** The account and its temporary password, shown once. */
-export interface WithTemporaryPassword {
-  user: StaffAccount;
-  temporaryPassword: string;
-}
+export type WithTemporaryPassword = ResponseOf<'/api/admin/users', 'post'>;
 
 export const listAccounts = (signal?: AbortSignal) => apiRequest<StaffAccount[]>('GET', '/admin/users', { signal });
 
