@@ -34,6 +34,15 @@ export const FIELD_LABELS: Record<string, string> = {
   departmentCode: 'Phòng, đơn vị',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
+  content: 'Nội dung',
+  answer: 'Nội dung trả lời',
+  category: 'Loại phản ánh, kiến nghị',
+  'author.fullName': 'Họ và tên',
+  'author.phone': 'Số điện thoại',
+  'author.email': 'Thư điện tử',
+  'author.address': 'Địa chỉ',
+  dossierCode: 'Mã hồ sơ',
+  dossierSecret: 'Mã tra cứu của hồ sơ',
 };
 
 const BY_CODE: Record<string, string> = {
