@@ -12,6 +12,7 @@ import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
+import { PasswordResetPage } from './pages/PasswordResetPage';
 import { FeedbackSubmitPage } from './pages/public/FeedbackSubmitPage';
 import { FeedbackFollowPage } from './pages/public/FeedbackFollowPage';
 import { FeedbackInboxPage } from './pages/feedback/FeedbackInboxPage';
@@ -22,6 +23,7 @@ export function App() {
   // The applicant's pages need no login and show nothing of the staff workspace.
   if (isPublicRoute(route) && route.name === 'lookup') return <PublicLookupPage code={route.code} secret={route.secret} />;
   if (route.name === 'feedback-new') return <FeedbackSubmitPage />;
+  if (route.name === 'password-reset') return <PasswordResetPage key={route.token} token={route.token} />;
   if (route.name === 'feedback-follow') return <FeedbackFollowPage code={route.code} secret={route.secret} />;
   return (
     <AuthProvider>

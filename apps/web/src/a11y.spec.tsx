@@ -18,6 +18,7 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { AuthProvider } from './auth/AuthContext';
+import { PasswordResetPage } from './pages/PasswordResetPage';
 import { FeedbackSubmitPage } from './pages/public/FeedbackSubmitPage';
 import { FeedbackFollowPage } from './pages/public/FeedbackFollowPage';
 import { FeedbackInboxPage } from './pages/feedback/FeedbackInboxPage';
@@ -151,6 +152,13 @@ describe('accessibility: every control is labelled', () => {
         <ChangePasswordPage />
       </AuthProvider>,
     );
+    expectAllControlsLabelled(container);
+  });
+
+  it('the page of a one-time password-reset link', async () => {
+    installFakeApi().on('POST', '/api/auth/password-reset/inspect', { body: { fullName: 'Trần Văn Đức', username: 'specialist', expiresAt: '2026-12-08T02:00:00Z' } });
+    const { container } = render(<PasswordResetPage token="AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde" />);
+    await screen.findByRole('form', { name: 'Đặt lại mật khẩu' });
     expectAllControlsLabelled(container);
   });
 

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'lookup'; code?: string; secret?: string }
   /** Public (no login): sending a feedback or petition (phản ánh, kiến nghị), and following it up. */
   | { name: 'feedback-new' }
+  /** Public (no login): a one-time password-reset link issued by an administrator. */
+  | { name: 'password-reset'; token: string }
   | { name: 'feedback-follow'; code?: string; secret?: string }
   /** Staff: the feedback inbox and one feedback. */
   | { name: 'feedback-inbox' }
@@ -39,6 +41,8 @@ export function parseRoute(hash: string): Route {
     if (code !== null && secret !== null) return { name: 'lookup', code, secret };
   }
   if (path === '/gui-phan-anh') return { name: 'feedback-new' };
+  const reset = /^\/dat-lai-mat-khau\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (reset) return { name: 'password-reset', token: reset[1] };
   if (path === '/theo-doi-phan-anh') return { name: 'feedback-follow' };
   const follow = /^\/theo-doi-phan-anh\/([^/]+)\/([^/]+)$/.exec(path);
   if (follow) {
@@ -69,7 +73,7 @@ function safeDecode(part: string): string | null {
 }
 
 export function isPublicRoute(route: Route): boolean {
-  return route.name === 'lookup' || route.name === 'feedback-new' || route.name === 'feedback-follow';
+  return route.name === 'lookup' || route.name === 'feedback-new' || route.name === 'feedback-follow' || route.name === 'password-reset';
 }
 
 export const paths = {
