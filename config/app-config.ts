@@ -23,6 +23,8 @@ export interface AppConfig {
   dataDir: string;
   database: DatabaseConfig;
   jwt: { secret: string; expiresInSeconds: number; secretSource: 'env' | 'file' };
+  /** Lifetime of an administrator's one-time password-reset link, in minutes. */
+  passwordResetLinkTtlMinutes: number;
   /** Password of the seeded demo accounts; generated on first start when DEMO_PASSWORD is unset. */
   demoPassword: string | null;
   /** Agency identifier prefix of dossier codes (DOMAIN.md §2.6); null = the catalogue's default. */
@@ -268,6 +270,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const bodyLimitBytes = parseInteger(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES', 1024, 100_000_000, problems);
   const expiresInSeconds = parseInteger(env.JWT_EXPIRES_IN_SECONDS, 8 * 3600, 'JWT_EXPIRES_IN_SECONDS', 60, 30 * 86400, problems);
+  const passwordResetLinkTtlMinutes = parseInteger(env.PASSWORD_RESET_LINK_TTL_MINUTES, 24 * 60, 'PASSWORD_RESET_LINK_TTL_MINUTES', 5, 7 * 24 * 60, problems);
   const logLevel = (env.LOG_LEVEL?.trim() || 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const metricsToken = env.METRICS_TOKEN?.trim() || null;
@@ -368,6 +371,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     dataDir,
     database,
     jwt,
+    passwordResetLinkTtlMinutes,
     demoPassword: env.DEMO_PASSWORD?.length ? env.DEMO_PASSWORD : null,
     agencyId,
     bodyLimitBytes,

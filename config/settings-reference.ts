@@ -61,6 +61,11 @@ export const SETTINGS: readonly SettingDoc[] = [
     meaning: 'access-token lifetime',
   },
   {
+    names: ['PASSWORD_RESET_LINK_TTL_MINUTES'],
+    default: '`1440` (24 h; 5 to 10080)',
+    meaning: 'lifetime of a one-time password-reset link issued by an administrator; it also stops working once used or when a newer one is issued',
+  },
+  {
     names: ['DEMO_PASSWORD'],
     default: 'generated, printed once',
     meaning: 'password of the seeded demo accounts',

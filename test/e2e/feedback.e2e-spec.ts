@@ -66,6 +66,8 @@ describe('Feedback (PAKN) workflow', () => {
     expect(item.lookupSecret).toBe(sent.body.secret);
     // Handling is due 15 working days after receipt (DOMAIN.md §1.4 indicator 5.2).
     expect(item.phases.map((p: { phase: string }) => p.phase)).toEqual(['reject', 'supplement', 'handle']);
+    // Working time left on the calendar: 15 working days of 8 hours, received at 09:00 on a working day.
+    expect(item.phases.find((p: { phase: string }) => p.phase === 'handle').workingMinutesLeft).toBe(15 * 8 * 60);
 
     // Specialists see nothing until the feedback is assigned to their department.
     expect((await t.http().get('/api/feedback').set('authorization', tokens.specialist).expect(200)).body.total).toBe(0);
@@ -132,7 +134,10 @@ describe('Feedback (PAKN) workflow', () => {
     // Every change is in the history, the citizen's too.
     const history = (await t.http().get(`/api/feedback/${item.id}/history`).set('authorization', tokens.leader).expect(200)).body;
     expect(history.map((h: { type: string }) => h.type)).toEqual(['CREATE', 'CLASSIFY', 'START_HANDLING', 'ANSWER', 'PUBLISH', 'RATE']);
-    expect(history[0].actor.username).toBe('citizen');
+    expect(history[0].actor).toMatchObject({ username: 'citizen', fullName: 'Trần Thị Bình' });
+    // Staff are named by their full names (the demo accounts), never by their logins.
+    expect(history[1].actor).toMatchObject({ username: 'clerk', fullName: 'Nguyễn Thị Hồng Nhung', title: 'Chuyên viên' });
+    expect(history[2].actor.fullName).toBe('Trần Văn Đức');
     expect(history[5]).toMatchObject({ actor: { username: 'citizen', id: `citizen:${sent.body.code}` }, payload: { verdict: 'dissatisfied' } });
     expect(history[3].details.phasesEnded).toEqual(expect.arrayContaining([expect.objectContaining({ phase: 'handle', completed: true, late: true })]));
   });

@@ -12,11 +12,19 @@ import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
+import { PasswordResetPage } from './pages/PasswordResetPage';
+import { FeedbackSubmitPage } from './pages/public/FeedbackSubmitPage';
+import { FeedbackFollowPage } from './pages/public/FeedbackFollowPage';
+import { FeedbackInboxPage } from './pages/feedback/FeedbackInboxPage';
+import { FeedbackPage } from './pages/feedback/FeedbackPage';
 
 export function App() {
   const route = useRoute();
   // The applicant's pages need no login and show nothing of the staff workspace.
   if (isPublicRoute(route) && route.name === 'lookup') return <PublicLookupPage code={route.code} secret={route.secret} />;
+  if (route.name === 'feedback-new') return <FeedbackSubmitPage />;
+  if (route.name === 'password-reset') return <PasswordResetPage key={route.token} token={route.token} />;
+  if (route.name === 'feedback-follow') return <FeedbackFollowPage code={route.code} secret={route.secret} />;
   return (
     <AuthProvider>
       <Shell />
@@ -66,6 +74,8 @@ function Workspace({ user, active }: { user: User; active: boolean }) {
         {shown.name === 'calendar' && (user.roles.includes('admin') ? <CalendarPage /> : <Forbidden what="Lịch làm việc do quản trị hệ thống cập nhật." />)}
         {shown.name === 'users' && (user.roles.includes('admin') ? <UsersPage /> : <Forbidden what="Quản trị người dùng dành cho quản trị hệ thống." />)}
         {shown.name === 'dashboard' && (canReport ? <DashboardPage active={active} /> : <Forbidden what="Báo cáo chỉ số dành cho lãnh đạo và cán bộ theo dõi, báo cáo." />)}
+        {shown.name === 'feedback-inbox' && <FeedbackInboxPage />}
+        {shown.name === 'feedback' && <FeedbackPage key={shown.id} id={shown.id} />}
         {shown.name === 'not-found' && <NotFound />}
       </Layout>
     </>

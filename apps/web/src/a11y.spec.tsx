@@ -18,6 +18,14 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { AuthProvider } from './auth/AuthContext';
+import { PasswordResetPage } from './pages/PasswordResetPage';
+import { FeedbackSubmitPage } from './pages/public/FeedbackSubmitPage';
+import { FeedbackFollowPage } from './pages/public/FeedbackFollowPage';
+import { FeedbackInboxPage } from './pages/feedback/FeedbackInboxPage';
+import { FeedbackPage } from './pages/feedback/FeedbackPage';
+import { feedbackItem } from './testing/fixtures';
+import type { FeedbackEventType } from './api/feedback';
+import { FEEDBACK_EVENT_LABELS_VI } from '@motcua/workflow/vocabulary';
 
 /** Every form control on screen has an accessible name, and it comes from a real label. */
 function expectAllControlsLabelled(container: HTMLElement) {
@@ -147,6 +155,13 @@ describe('accessibility: every control is labelled', () => {
     expectAllControlsLabelled(container);
   });
 
+  it('the page of a one-time password-reset link', async () => {
+    installFakeApi().on('POST', '/api/auth/password-reset/inspect', { body: { fullName: 'Trần Văn Đức', username: 'specialist', expiresAt: '2026-12-08T02:00:00Z' } });
+    const { container } = render(<PasswordResetPage token="AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde" />);
+    await screen.findByRole('form', { name: 'Đặt lại mật khẩu' });
+    expectAllControlsLabelled(container);
+  });
+
   it('public lookup form and rating form', async () => {
     const form = render(<PublicLookupPage />);
     expectAllControlsLabelled(form.container);
@@ -157,11 +172,58 @@ describe('accessibility: every control is labelled', () => {
   });
 });
 
+describe('accessibility: feedback (PAKN) screens', () => {
+  const PUBLIC_FEEDBACK = {
+    code: 'PAKN-1', title: 'Niêm yết sai', state: 'answered', stateLabel: 'Đã trả lời', version: 4, receivedAt: '2026-12-01T02:00:00Z', dueAt: null,
+    answer: 'Sở đã điều chỉnh.', publishedAt: null, verdict: null, verdictLabel: null, canRate: true, awaitingSupplement: false, timeline: [],
+  };
+
+  it('the public form, the follow-up form, the rating and supplement forms', async () => {
+    const form = render(<FeedbackSubmitPage />);
+    expectAllControlsLabelled(form.container);
+    form.unmount();
+    const follow = render(<FeedbackFollowPage />);
+    expectAllControlsLabelled(follow.container);
+    follow.unmount();
+    installFakeApi().on('GET', /\/api\/public\/feedback\/[^/]+$/, { body: { ...PUBLIC_FEEDBACK, awaitingSupplement: true } });
+    const { container } = render(<FeedbackFollowPage code="PAKN-1" secret="abc" />);
+    await screen.findByRole('form', { name: 'Đánh giá kết quả trả lời' });
+    expect(screen.getByRole('form', { name: 'Bổ sung thông tin' })).toBeInTheDocument();
+    expectAllControlsLabelled(container);
+  });
+
+  it('the staff inbox with its filters', async () => {
+    installFakeApi()
+      .on('GET', '/api/departments', { body: DEPARTMENTS })
+      .on('GET', '/api/procedures', { body: PROCEDURES })
+      .on('GET', '/api/feedback', { body: { items: [feedbackItem()], total: 1, page: 1, pageSize: 20 } });
+    const { container } = render(<FeedbackInboxPage />);
+    await screen.findByText('Trần Thị Bình');
+    expectAllControlsLabelled(container);
+  });
+
+  it.each(['CLASSIFY', 'ANSWER', 'CLOSE', 'REQUEST_SUPPLEMENT'] as FeedbackEventType[])('the detail page with the %s form open', async (type) => {
+    const user = userEvent.setup();
+    installFakeApi()
+      .on('GET', '/api/departments', { body: DEPARTMENTS })
+      .on('GET', '/api/procedures', { body: PROCEDURES })
+      .on('GET', /\/api\/feedback\/[^/]+$/, { body: feedbackItem({ allowedEvents: ['CLASSIFY', 'REQUEST_SUPPLEMENT', 'ANSWER', 'PUBLISH', 'CLOSE'] }) })
+      .on('GET', /\/api\/feedback\/[^/]+\/history$/, { body: [] });
+    const { container } = render(<FeedbackPage id="7d1f0c2e-3b7a-4c55-9a43-2a9f0e6b1c11" />);
+    await user.click(await screen.findByRole('button', { name: FEEDBACK_EVENT_LABELS_VI[type] }));
+    expect(screen.getByRole('button', { name: 'Xác nhận' })).toBeInTheDocument();
+    expectAllControlsLabelled(container);
+  });
+});
+
 describe('routes', () => {
   it('public lookup routes, the dashboard, and broken escapes', () => {
     expect(parseRoute('#/tra-cuu')).toEqual({ name: 'lookup' });
     expect(parseRoute('#/tra-cuu/000.00.20.H35-261126-0001/a%2Fb')).toEqual({ name: 'lookup', code: '000.00.20.H35-261126-0001', secret: 'a/b' });
     expect(parseRoute('#/bao-cao')).toEqual({ name: 'dashboard' });
+    expect(parseRoute('#/gui-phan-anh')).toEqual({ name: 'feedback-new' });
+    expect(parseRoute('#/theo-doi-phan-anh/PAKN-1/a%2Fb')).toEqual({ name: 'feedback-follow', code: 'PAKN-1', secret: 'a/b' });
+    expect(parseRoute('#/phan-anh-kien-nghi/abc')).toEqual({ name: 'feedback', id: 'abc' });
     expect(parseRoute('#/ho-so/%E0%A4%A')).toEqual({ name: 'not-found', path: '/ho-so/%E0%A4%A' });
   });
 

@@ -24,6 +24,7 @@ import { MachineClientChangeEntity, MachineClientEntity } from '../machine-clien
 import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
 import { PaymentRequestEntity } from '../payments/payment-request.entity';
 import { ResultDownloadEntity } from '../files/result-download.entity';
+import { PasswordResetLinkEntity } from '../users/password-reset-link.entity';
 
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
@@ -56,4 +57,5 @@ export const ENTITIES = [
   PortalInboundEntity,
   PaymentRequestEntity,
   ResultDownloadEntity,
+  PasswordResetLinkEntity,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { UnitOfWork } from '@motcua/persistence';
 import { FEEDBACK_EVENT_LABELS_VI, FEEDBACK_STATE_LABELS_VI, FeedbackEventType, FeedbackState, viewingDepartment } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
@@ -7,8 +8,15 @@ import { NotFoundError } from '../common/errors';
 import { ListFeedbackQuery } from './dto/list-feedback.query';
 import { FeedbackEventEntity } from './feedback-event.entity';
 import { FeedbackEntity } from './feedback.entity';
-import { canSeeFeedback, FeedbackView, PublicFeedbackView, toFeedbackView, toPublicFeedbackView } from './feedback.view';
+import { canSeeFeedback, FeedbackView, PublicFeedbackView, toFeedbackView, toPublicFeedbackView, withTimeLeft } from './feedback.view';
+import { CalendarHolder } from '../deadlines/calendar-holder';
 import { sameSecret } from '../common/secrets';
+import { UserEntity } from '../users/user.entity';
+
+/** Audit rows of the citizen's own actions carry `citizen:<code>` (see `citizenActor`), not a user id. */
+function isCitizenReference(actorId: string): boolean {
+  return actorId.startsWith('citizen:');
+}
 
 /** The read side of feedback: staff lists scoped like dossiers, detail, history, the citizen's page. */
 @Injectable()
@@ -16,7 +24,12 @@ export class FeedbackQueries {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly calendar: CalendarHolder,
   ) {}
+
+  private staffView(row: FeedbackEntity, user: AuthUser): FeedbackView {
+    return withTimeLeft(toFeedbackView(row, user), this.clock.now(), this.calendar.current);
+  }
 
   async list(user: AuthUser, q: ListFeedbackQuery): Promise<{ items: FeedbackView[]; total: number; page: number; pageSize: number }> {
     const page = q.page ?? 1;
@@ -37,14 +50,14 @@ export class FeedbackQueries {
         .skip((page - 1) * pageSize)
         .take(pageSize)
         .getManyAndCount();
-      return { items: rows.map((r) => toFeedbackView(r, user)), total, page, pageSize };
+      return { items: rows.map((r) => this.staffView(r, user)), total, page, pageSize };
     });
   }
 
   async get(user: AuthUser, id: string): Promise<FeedbackView> {
     const row = await this.uow.read((m) => m.findOne(FeedbackEntity, { where: { id } }));
     if (!row || !canSeeFeedback(user, row)) throw new NotFoundError(`Feedback ${id} not found`);
-    return toFeedbackView(row, user);
+    return this.staffView(row, user);
   }
 
   async history(user: AuthUser, id: string) {
@@ -52,6 +65,9 @@ export class FeedbackQueries {
       const row = await m.findOne(FeedbackEntity, { where: { id } });
       if (!row || !canSeeFeedback(user, row)) throw new NotFoundError(`Feedback ${id} not found`);
       const events = await m.find(FeedbackEventEntity, { where: { feedbackId: id }, order: { version: 'ASC' } });
+      // People read full names, never logins; the citizen's events carry the author's name.
+      const staffIds = [...new Set(events.map((e) => e.actorId).filter((a) => !isCitizenReference(a)))];
+      const people = new Map((staffIds.length ? await m.find(UserEntity, { where: { id: In(staffIds) } }) : []).map((u) => [u.id, u]));
       return events.map((e) => ({
         version: e.version,
         type: e.type,
@@ -59,7 +75,12 @@ export class FeedbackQueries {
         from: e.fromState,
         to: e.toState,
         toLabel: FEEDBACK_STATE_LABELS_VI[e.toState as FeedbackState] ?? e.toState,
-        actor: { id: e.actorId, username: e.actorUsername },
+        actor: {
+          id: e.actorId,
+          username: e.actorUsername,
+          fullName: isCitizenReference(e.actorId) ? row.authorName : (people.get(e.actorId)?.fullName ?? e.actorUsername),
+          title: isCitizenReference(e.actorId) ? 'Người phản ánh, kiến nghị' : (people.get(e.actorId)?.title ?? null),
+        },
         at: e.occurredAt.toISOString(),
         payload: e.payload,
         details: e.details,

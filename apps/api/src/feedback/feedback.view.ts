@@ -44,8 +44,11 @@ export interface FeedbackView {
   handledAt: string | null;
   onTime: boolean | null;
   verdict: FeedbackEntity['verdict'];
-  /** Every deadline phase that has started. */
-  phases: Array<{ phase: FeedbackPhase } & FeedbackPhaseClock>;
+  /**
+   * Every deadline phase that has started; on the staff list and detail each open phase also
+   * carries its working minutes left (negative: overdue) on the working calendar, at the time asked.
+   */
+  phases: Array<{ phase: FeedbackPhase; workingMinutesLeft?: number | null } & FeedbackPhaseClock>;
   finishedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -129,6 +132,25 @@ export function toPublicFeedbackView(row: FeedbackEntity, events: FeedbackEventE
       at: e.occurredAt.toISOString(),
       label: e.type === 'CREATE' ? 'Tiếp nhận phản ánh, kiến nghị' : FEEDBACK_EVENT_LABELS_VI[e.type as FeedbackEventType] ?? e.type,
     })),
+  };
+}
+
+type MinutesCalendar = { workingMinutesBetween(from: Date, to: Date): number };
+
+/**
+ * The view with each phase's working time left at `now` (null once the phase ended). A phase
+ * paused for the citizen's supplement is frozen at the moment it was paused, as its clock is.
+ */
+export function withTimeLeft(view: FeedbackView, now: Date, calendar: MinutesCalendar): FeedbackView {
+  return {
+    ...view,
+    phases: view.phases.map((p) => {
+      if (p.endedAt !== null) return { ...p, workingMinutesLeft: null };
+      const at = p.pausedAt ? new Date(p.pausedAt) : now;
+      const due = new Date(p.dueAt);
+      const left = due > at ? calendar.workingMinutesBetween(at, due) : -calendar.workingMinutesBetween(due, at);
+      return { ...p, workingMinutesLeft: Math.trunc(left) };
+    }),
   };
 }
 

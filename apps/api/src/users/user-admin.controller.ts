@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { CreateUserDto, UpdateUserDto, UserActionDto } from './user-admin.dto';
 import { UserAdminService } from './user-admin.service';
+import { PasswordResetLinks } from './password-reset-links.service';
 
 /** Staff accounts: administrators only; every change audited (GET …/changes). */
 @ApiTags('users')
@@ -10,7 +11,10 @@ import { UserAdminService } from './user-admin.service';
 @Controller('admin/users')
 @Roles('admin')
 export class UserAdminController {
-  constructor(private readonly users: UserAdminService) {}
+  constructor(
+    private readonly users: UserAdminService,
+    private readonly links: PasswordResetLinks,
+  ) {}
 
   @Get()
   list() {
@@ -46,6 +50,13 @@ export class UserAdminController {
   @HttpCode(200)
   resetPassword(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UserActionDto) {
     return this.users.resetPassword(actor, id, dto);
+  }
+
+  /** A one-time link for the user to set a password themself, shown once; any older link stops working. */
+  @Post(':id/reset-link')
+  @HttpCode(200)
+  resetLink(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UserActionDto) {
+    return this.links.issue(actor, id, dto);
   }
 
   @Get(':id/changes')

@@ -97,3 +97,18 @@ export class ChangePasswordDto {
   @MaxLength(256)
   newPassword!: string;
 }
+
+/** The token of a one-time reset link (43 base64url characters as issued). */
+export class ResetLinkTokenDto {
+  @ApiProperty({ description: 'The token from the reset link (never logged)' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{16,128}$/, { message: 'token must be 16–128 base64url characters' })
+  token!: string;
+}
+
+export class UseResetLinkDto extends ResetLinkTokenDto {
+  @ApiProperty({ description: 'At least 12 characters (the policy of the own-password change)' })
+  @IsString()
+  @MaxLength(256)
+  newPassword!: string;
+}

@@ -37,3 +37,26 @@ export class PasswordChangeRequiredError extends AppError {
   readonly status = 403;
   readonly code = 'PASSWORD_CHANGE_REQUIRED';
 }
+
+/** No reset link with this token (or its account is deactivated): the answer never says which. */
+export class ResetLinkInvalidError extends AppError {
+  readonly status = 404;
+  readonly code = 'RESET_LINK_INVALID';
+}
+
+/** The reset link was used already: each link works once. */
+export class ResetLinkUsedError extends AppError {
+  readonly status = 410;
+  readonly code = 'RESET_LINK_USED';
+}
+
+/** A newer link (or a temporary password, or deactivation) replaced this one. */
+export class ResetLinkRevokedError extends AppError {
+  readonly status = 410;
+  readonly code = 'RESET_LINK_REVOKED';
+}
+
+export class ResetLinkExpiredError extends AppError {
+  readonly status = 410;
+  readonly code = 'RESET_LINK_EXPIRED';
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import type { Role } from '@motcua/workflow';
 import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
@@ -11,6 +11,7 @@ import { DepartmentEntity } from '../catalogue/department.entity';
 import { CreateUserDto, UpdateUserDto, UserActionDto } from './user-admin.dto';
 import { DepartmentRequiredError, SelfLockoutError, UnknownDepartmentError, UsernameTakenError } from './user-admin.errors';
 import { UserChangeAction, UserChangeEntity, UserEntity } from './user.entity';
+import { PasswordResetLinkEntity } from './password-reset-link.entity';
 import { temporaryPassword } from './user-rules';
 
 /** An account as administrators see it: never the password hash. */
@@ -134,6 +135,7 @@ export class UserAdminService {
       const user = await current(m, id, dto.version);
       if (user.active === active) return toView(user);
       await save(m, { ...user, active });
+      if (!active) await revokeResetLinks(m, id, now);
       await audit(m, actor, id, active ? 'reactivated' : 'deactivated', { active: [user.active, active] }, dto.reason, now);
       return toView({ ...user, active, version: user.version + 1 });
     });
@@ -147,6 +149,8 @@ export class UserAdminService {
       const user = await current(m, id, dto.version);
       const next = { ...user, passwordHash, mustChangePassword: true };
       await save(m, next);
+      // The printed password replaces any reset link still open.
+      await revokeResetLinks(m, id, now);
       await audit(m, actor, id, 'password_reset', {}, dto.reason, now);
       return { user: toView({ ...next, version: user.version + 1 }), temporaryPassword: password };
     });
@@ -154,7 +158,7 @@ export class UserAdminService {
 }
 
 /** Writes the row if it still has the version read; raises the version. */
-async function save(m: EntityManager, next: UserEntity): Promise<void> {
+export async function save(m: EntityManager, next: UserEntity): Promise<void> {
   const { id, version, ...fields } = next;
   const result = await m.update(UserEntity, { id, version }, { ...fields, version: version + 1 });
   if (result.affected !== 1) throw new VersionConflictError('The account was changed meanwhile; reload it', { currentVersion: version + 1 });
@@ -166,7 +170,7 @@ async function found(m: EntityManager, id: string): Promise<UserEntity> {
   return user;
 }
 
-async function current(m: EntityManager, id: string, version: number): Promise<UserEntity> {
+export async function current(m: EntityManager, id: string, version: number): Promise<UserEntity> {
   const user = await found(m, id);
   if (user.version !== version) throw new VersionConflictError(`The account is at version ${user.version}, not ${version}; reload it`, { currentVersion: user.version });
   return user;
@@ -183,11 +187,17 @@ async function checkDepartment(m: EntityManager, roles: Role[], departmentCode: 
   }
 }
 
+/** Every link of `userId` still usable is revoked (a newer link, a temporary password, deactivation). */
+export async function revokeResetLinks(m: EntityManager, userId: string, at: Date): Promise<number> {
+  const result = await m.update(PasswordResetLinkEntity, { userId, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: at });
+  return result.affected ?? 0;
+}
+
 export async function audit(m: EntityManager, actor: AuthUser, userId: string, action: UserChangeAction, changes: Record<string, [unknown, unknown]>, reason: string | null, at: Date): Promise<void> {
   await m.insert(UserChangeEntity, { id: randomUUID(), userId, action, details: JSON.stringify(changes), reason, actorId: actor.id, actorUsername: actor.username, occurredAt: at });
 }
 
-function toView(u: UserEntity): UserView {
+export function toView(u: UserEntity): UserView {
   return {
     id: u.id,
     username: u.username,

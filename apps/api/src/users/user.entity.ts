@@ -73,4 +73,12 @@ export class UserChangeEntity {
   occurredAt!: Date;
 }
 
-export type UserChangeAction = 'created' | 'updated' | 'deactivated' | 'reactivated' | 'password_reset' | 'password_changed';
+export type UserChangeAction =
+  | 'created'
+  | 'updated'
+  | 'deactivated'
+  | 'reactivated'
+  | 'password_reset'
+  | 'password_changed'
+  | 'reset_link_issued'
+  | 'reset_link_used';

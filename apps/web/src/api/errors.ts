@@ -34,6 +34,15 @@ export const FIELD_LABELS: Record<string, string> = {
   departmentCode: 'Phòng, đơn vị',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
+  content: 'Nội dung',
+  answer: 'Nội dung trả lời',
+  category: 'Loại phản ánh, kiến nghị',
+  'author.fullName': 'Họ và tên',
+  'author.phone': 'Số điện thoại',
+  'author.email': 'Thư điện tử',
+  'author.address': 'Địa chỉ',
+  dossierCode: 'Mã hồ sơ',
+  dossierSecret: 'Mã tra cứu của hồ sơ',
 };
 
 const BY_CODE: Record<string, string> = {
@@ -73,6 +82,10 @@ const BY_CODE: Record<string, string> = {
   SELF_LOCKOUT: 'Bạn không thể tự khóa tài khoản của mình hoặc tự bỏ vai trò quản trị.',
   WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   WEAK_PASSWORD: 'Mật khẩu mới phải có ít nhất 12 ký tự và khác mật khẩu hiện tại.',
+  RESET_LINK_INVALID: 'Liên kết đặt lại mật khẩu không đúng hoặc tài khoản đã bị khóa. Vui lòng liên hệ quản trị hệ thống.',
+  RESET_LINK_USED: 'Liên kết đặt lại mật khẩu này đã được dùng. Mỗi liên kết chỉ dùng được một lần.',
+  RESET_LINK_REVOKED: 'Liên kết này không còn hiệu lực vì quản trị hệ thống đã cấp liên kết hoặc mật khẩu khác.',
+  RESET_LINK_EXPIRED: 'Liên kết đặt lại mật khẩu đã hết hạn. Vui lòng đề nghị quản trị hệ thống cấp liên kết mới.',
   PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu tạm thời trước khi làm việc.',
   INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
 };

@@ -43,6 +43,11 @@ export function Layout({ user, route, children }: Props) {
                 Danh sách hồ sơ
               </a>
             </li>
+            <li>
+              <a href={paths.feedbackInbox} aria-current={route.name === 'feedback-inbox' || route.name === 'feedback' ? 'page' : undefined}>
+                Phản ánh, kiến nghị
+              </a>
+            </li>
             {canReport && (
               <li>
                 <a href={paths.dashboard} aria-current={current('dashboard')}>

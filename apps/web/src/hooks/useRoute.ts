@@ -14,6 +14,14 @@ export type Route =
   | { name: 'calendar' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
+  /** Public (no login): sending a feedback or petition (phản ánh, kiến nghị), and following it up. */
+  | { name: 'feedback-new' }
+  /** Public (no login): a one-time password-reset link issued by an administrator. */
+  | { name: 'password-reset'; token: string }
+  | { name: 'feedback-follow'; code?: string; secret?: string }
+  /** Staff: the feedback inbox and one feedback. */
+  | { name: 'feedback-inbox' }
+  | { name: 'feedback'; id: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +40,22 @@ export function parseRoute(hash: string): Route {
     const secret = safeDecode(lookup[2]);
     if (code !== null && secret !== null) return { name: 'lookup', code, secret };
   }
+  if (path === '/gui-phan-anh') return { name: 'feedback-new' };
+  const reset = /^\/dat-lai-mat-khau\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (reset) return { name: 'password-reset', token: reset[1] };
+  if (path === '/theo-doi-phan-anh') return { name: 'feedback-follow' };
+  const follow = /^\/theo-doi-phan-anh\/([^/]+)\/([^/]+)$/.exec(path);
+  if (follow) {
+    const code = safeDecode(follow[1]);
+    const secret = safeDecode(follow[2]);
+    if (code !== null && secret !== null) return { name: 'feedback-follow', code, secret };
+  }
+  if (path === '/phan-anh-kien-nghi') return { name: 'feedback-inbox' };
+  const feedback = /^\/phan-anh-kien-nghi\/([^/]+)$/.exec(path);
+  if (feedback) {
+    const id = safeDecode(feedback[1]);
+    if (id !== null) return { name: 'feedback', id };
+  }
   const dossier = /^\/ho-so\/([^/]+)$/.exec(path);
   if (dossier) {
     const id = safeDecode(dossier[1]);
@@ -49,7 +73,7 @@ function safeDecode(part: string): string | null {
 }
 
 export function isPublicRoute(route: Route): boolean {
-  return route.name === 'lookup';
+  return route.name === 'lookup' || route.name === 'feedback-new' || route.name === 'feedback-follow' || route.name === 'password-reset';
 }
 
 export const paths = {
@@ -63,6 +87,11 @@ export const paths = {
   calendar: '#/quan-tri/lich',
   lookup: '#/tra-cuu',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
+  feedbackNew: '#/gui-phan-anh',
+  feedbackFollow: '#/theo-doi-phan-anh',
+  feedbackFollowOne: (code: string, secret: string) => `#/theo-doi-phan-anh/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
+  feedbackInbox: '#/phan-anh-kien-nghi',
+  feedback: (id: string) => `#/phan-anh-kien-nghi/${encodeURIComponent(id)}`,
 };
 
 export function navigate(href: string): void {

@@ -7,7 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { useSubmission } from '../hooks/useSubmission';
 
 /** The server's rule (apps/api/src/users/user-rules.ts), checked here first so the user need not wait for it. */
-const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = 12;
 
 /** After logging in with a temporary password: nothing else opens until a new one is chosen. */
 export function ChangePasswordPage() {

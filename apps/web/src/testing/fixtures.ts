@@ -166,3 +166,37 @@ export const ACCOUNT: StaffAccount = {
   version: 3,
   createdAt: '2026-03-02T02:00:00.000Z',
 };
+
+/** A feedback (PAKN) as GET /api/feedback/:id returns it: received from the public page, classified for PQLKH. */
+export function feedbackItem(overrides: Partial<import('../api/feedback').Feedback> = {}): import('../api/feedback').Feedback {
+  return {
+    id: '7d1f0c2e-3b7a-4c55-9a43-2a9f0e6b1c11',
+    code: 'PAKN-000.00.20.H35-261201-0001',
+    state: 'classified',
+    stateLabel: 'Đã phân loại',
+    version: 2,
+    source: 'portal',
+    dossierCode: null,
+    category: 'regulation',
+    categoryLabel: 'Về quy định, thủ tục hành chính',
+    departmentCode: 'PQLKH',
+    title: 'Niêm yết sai thời hạn giải quyết',
+    content: 'Thời hạn niêm yết khác với thực tế.',
+    author: { fullName: 'Trần Thị Bình', phone: '0912345678', email: null, address: null },
+    answer: null,
+    answeredAt: null,
+    publishedAt: null,
+    receivedAt: '2026-12-01T02:00:00Z',
+    dueAt: '2026-12-22T02:00:00Z',
+    handledAt: null,
+    onTime: null,
+    verdict: null,
+    phases: [
+      { phase: 'reject', startedAt: '2026-12-01T02:00:00Z', dueAt: '2026-12-04T02:00:00Z', pausedAt: null, endedAt: '2026-12-01T03:00:00Z', completed: false, late: null, workingMinutesLeft: null },
+      { phase: 'handle', startedAt: '2026-12-01T02:00:00Z', dueAt: '2026-12-22T02:00:00Z', pausedAt: null, endedAt: null, completed: null, late: null, workingMinutesLeft: 3 * 480 + 90 },
+    ],
+    finishedAt: null,
+    allowedEvents: ['START_HANDLING', 'REQUEST_SUPPLEMENT', 'CLOSE'],
+    ...overrides,
+  };
+}

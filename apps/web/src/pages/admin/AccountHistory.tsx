@@ -13,6 +13,8 @@ const ACTION_LABELS: Record<AccountChange['action'], string> = {
   reactivated: 'Mở lại tài khoản',
   password_reset: 'Cấp lại mật khẩu tạm thời',
   password_changed: 'Người dùng đổi mật khẩu',
+  reset_link_issued: 'Cấp liên kết đặt lại mật khẩu (dùng một lần)',
+  reset_link_used: 'Người dùng đặt mật khẩu mới qua liên kết',
 };
 
 const FIELD_NAMES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Department } from '../../api/types';
-import { resetAccountPassword, setAccountActive, updateAccount, type StaffAccount, type WithTemporaryPassword } from '../../api/users';
+import { issueResetLink, resetAccountPassword, setAccountActive, updateAccount, type StaffAccount, type WithResetLink, type WithTemporaryPassword } from '../../api/users';
 import { ErrorAlert, StatusMessage } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { AccountFieldsForm, draftProblems, type AccountDraft } from './AccountFieldsForm';
@@ -12,12 +12,13 @@ interface Props {
   departments: Department[];
   onChanged(): void;
   onPasswordIssued(result: WithTemporaryPassword): void;
+  onLinkIssued(result: WithResetLink): void;
 }
 
 const draftOf = (a: StaffAccount): AccountDraft => ({ username: a.username, fullName: a.fullName, title: a.title ?? '', roles: a.roles, departmentCode: a.departmentCode ?? '' });
 
-/** One account: edit, lock or unlock, issue a new temporary password; every action with its reason, then the history. */
-export function ManageAccount({ account, departments, onChanged, onPasswordIssued }: Props) {
+/** One account: edit, lock or unlock, issue a new temporary password or a one-time reset link; every action with its reason, then the history. */
+export function ManageAccount({ account, departments, onChanged, onPasswordIssued, onLinkIssued }: Props) {
   const [draft, setDraft] = useState<AccountDraft>(() => draftOf(account));
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState<string | null>(null);
@@ -56,7 +57,7 @@ export function ManageAccount({ account, departments, onChanged, onPasswordIssue
       <ErrorAlert message={failure} />
       <form onSubmit={save} noValidate aria-label="Sửa thông tin tài khoản">
         <AccountFieldsForm idPrefix={`account-${account.id}`} draft={draft} onChange={setDraft} departments={departments} errors={errors} withUsername={false} />
-        <TextField label="Lý do" hint="Bắt buộc khi khóa, mở lại tài khoản hoặc cấp lại mật khẩu" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+        <TextField label="Lý do" hint="Bắt buộc khi khóa, mở lại tài khoản, cấp lại mật khẩu hoặc tạo liên kết đặt lại mật khẩu" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={pending}>
             Lưu thay đổi
@@ -68,6 +69,14 @@ export function ManageAccount({ account, departments, onChanged, onPasswordIssue
             onClick={() => void run(async () => onPasswordIssued(await resetAccountPassword(account.id, account.version, reason.trim())), 'Đã cấp mật khẩu tạm thời mới.', true)}
           >
             Cấp lại mật khẩu tạm thời
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={pending}
+            onClick={() => void run(async () => onLinkIssued(await issueResetLink(account.id, account.version, reason.trim())), 'Đã tạo liên kết đặt lại mật khẩu.', true)}
+          >
+            Tạo liên kết đặt lại mật khẩu
           </button>
           <button
             type="button"

@@ -65,4 +65,24 @@ describe('UsersPage', () => {
     expect(await screen.findByText('Đã khóa tài khoản.')).toBeInTheDocument();
     expect(api.callsTo('POST', /\/deactivate$/)[0].body).toEqual({ version: 3, reason: 'Nghỉ hưu' });
   });
+
+  it('issues a one-time reset link with a reason and shows it once, with its expiry in Vietnam time', async () => {
+    const user = userEvent.setup();
+    const link = 'https://motcua.example.vn/#/dat-lai-mat-khau/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
+    const api = installFakeApi()
+      .on('GET', '/api/departments', { body: DEPARTMENTS })
+      .on('GET', '/api/admin/users', { body: [ACCOUNT] })
+      .on('GET', /\/changes$/, { body: [{ id: 'c1', action: 'reset_link_issued', changes: {}, reason: 'Quên mật khẩu', actorUsername: 'admin', actorFullName: 'Vũ Đình Khôi', occurredAt: '2026-12-07T02:00:00Z' }] })
+      .on('POST', /\/reset-link$/, { body: { user: { ...ACCOUNT, version: 4 }, link, expiresAt: '2026-12-08T02:00:00Z' } });
+    render(<UsersPage />);
+    await user.click(await screen.findByRole('button', { name: 'Quản lý tài khoản Trần Văn Đức (specialist)' }));
+    await user.click(screen.getByRole('button', { name: 'Tạo liên kết đặt lại mật khẩu' }));
+    expect(api.callsTo('POST', /\/reset-link$/)).toHaveLength(0);
+    await user.type(screen.getByLabelText(/Lý do/), 'Quên mật khẩu');
+    await user.click(screen.getByRole('button', { name: 'Tạo liên kết đặt lại mật khẩu' }));
+    expect(await screen.findByTestId('reset-link')).toHaveTextContent(link);
+    expect(screen.getByText(/hết hạn lúc 08\/12\/2026 09:00/)).toBeInTheDocument();
+    expect(api.callsTo('POST', /\/reset-link$/)[0].body).toEqual({ version: 3, reason: 'Quên mật khẩu' });
+    expect(await screen.findByText('Cấp liên kết đặt lại mật khẩu (dùng một lần)')).toBeInTheDocument();
+  });
 });

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { listDepartments } from '../../api/catalogue';
 import { describeError } from '../../api/errors';
 import type { Department } from '../../api/types';
-import { listAccounts, type StaffAccount, type WithTemporaryPassword } from '../../api/users';
+import { listAccounts, type StaffAccount, type WithResetLink, type WithTemporaryPassword } from '../../api/users';
 import { ErrorAlert } from '../../components/Alert';
 import { PageTitle } from '../../components/PageTitle';
 import { ROLE_LABELS } from '../../format/labels';
 import { CreateAccount } from './CreateAccount';
 import { ManageAccount } from './ManageAccount';
-import { TemporaryPassword } from './TemporaryPassword';
+import { ResetLink, TemporaryPassword } from './TemporaryPassword';
 
 /** Staff accounts for administrators: list, create, edit, deactivate, reset passwords; each change audited. */
 export function UsersPage() {
@@ -17,6 +17,7 @@ export function UsersPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [issued, setIssued] = useState<WithTemporaryPassword | null>(null);
+  const [link, setLink] = useState<WithResetLink | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -34,6 +35,12 @@ export function UsersPage() {
   const departmentName = (code: string | null) => (code ? (departments.find((d) => d.code === code)?.name ?? code) : '—');
   const onIssued = (result: WithTemporaryPassword) => {
     setIssued(result);
+    setLink(null);
+    void refresh();
+  };
+  const onLinkIssued = (result: WithResetLink) => {
+    setLink(result);
+    setIssued(null);
     void refresh();
   };
   const current = accounts?.find((a) => a.id === selected) ?? null;
@@ -42,6 +49,7 @@ export function UsersPage() {
     <div className="users-page">
       <PageTitle title="Quản trị người dùng">Quản trị người dùng</PageTitle>
       <ErrorAlert message={failure} />
+      {link && <ResetLink fullName={link.user.fullName} username={link.user.username} link={link.link} expiresAt={link.expiresAt} />}
       {issued && <TemporaryPassword fullName={issued.user.fullName} username={issued.user.username} password={issued.temporaryPassword} />}
       <CreateAccount departments={departments} onCreated={onIssued} />
       {accounts && (
@@ -85,6 +93,7 @@ export function UsersPage() {
           departments={departments}
           onChanged={() => void refresh()}
           onPasswordIssued={onIssued}
+          onLinkIssued={onLinkIssued}
         />
       )}
     </div>
