@@ -374,6 +374,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}/reset-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UserAdminController_resetLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users/{id}/reset-password": {
         parameters: {
             query?: never;
@@ -448,6 +464,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasswordResetController_use"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PasswordResetController_inspect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1608,6 +1656,7 @@ export interface components {
                 /** @enum {string} */
                 phase: "handle" | "publish" | "reject" | "supplement";
                 startedAt: string;
+                workingMinutesLeft?: number | null;
             }[];
             publishedAt: string | null;
             receivedAt: string;
@@ -2232,6 +2281,10 @@ export interface components {
             /** @example Quét nhầm trang của hồ sơ khác */
             reason: string;
         };
+        ResetLinkTokenDto: {
+            /** @description The token from the reset link (never logged) */
+            token: string;
+        };
         ResultReadyData: {
             agencyName: string;
             applicantName: string;
@@ -2370,7 +2423,7 @@ export interface components {
         };
         UserChangeView: {
             /** @enum {string} */
-            action: "created" | "deactivated" | "password_changed" | "password_reset" | "reactivated" | "updated";
+            action: "created" | "deactivated" | "password_changed" | "password_reset" | "reactivated" | "reset_link_issued" | "reset_link_used" | "updated";
             actorFullName: string | null;
             actorUsername: string;
             changes: {
@@ -2380,6 +2433,12 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             reason: string | null;
+        };
+        UseResetLinkDto: {
+            /** @description At least 12 characters (the policy of the own-password change) */
+            newPassword: string;
+            /** @description The token from the reset link (never logged) */
+            token: string;
         };
         UserView: {
             active: boolean;
@@ -3037,6 +3096,35 @@ export interface operations {
             };
         };
     };
+    UserAdminController_resetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string;
+                        link: string;
+                        user: components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+    };
     UserAdminController_resetPassword: {
         parameters: {
             query?: never;
@@ -3173,6 +3261,81 @@ export interface operations {
                         user: components["schemas"]["AuthUser"];
                     };
                 };
+            };
+        };
+    };
+    PasswordResetController_use: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UseResetLinkDto"];
+            };
+        };
+        responses: {
+            /** @description The password is set; the link no longer works */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        username: string;
+                    };
+                };
+            };
+            /** @description RESET_LINK_USED, RESET_LINK_REVOKED or RESET_LINK_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordResetController_inspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetLinkTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Whom the link is for and until when it works */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string;
+                        fullName: string;
+                        username: string;
+                    };
+                };
+            };
+            /** @description RESET_LINK_INVALID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RESET_LINK_USED, RESET_LINK_REVOKED or RESET_LINK_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3753,7 +3916,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         actor: {
+                            fullName: string;
                             id: string;
+                            title: string | null;
                             username: string;
                         };
                         at: string;

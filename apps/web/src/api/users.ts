@@ -31,20 +31,16 @@ export const resetAccountPassword = (id: string, version: number, reason: string
   apiRequest<WithTemporaryPassword>('POST', `/admin/users/${encodeURIComponent(id)}/reset-password`, { body: { version, reason } });
 
 /** The account and its one-time reset link, shown once (the server keeps only the token's hash). */
-export interface WithResetLink {
-  user: StaffAccount;
-  link: string;
-  expiresAt: string;
-}
+export type WithResetLink = ResponseOf<'/api/admin/users/{id}/reset-link', 'post'>;
 
 export const issueResetLink = (id: string, version: number, reason: string) =>
   apiRequest<WithResetLink>('POST', `/admin/users/${encodeURIComponent(id)}/reset-link`, { body: { version, reason } });
 
 /** No login: the person the link was made for. The token goes in the body, never in a URL. */
 export const inspectResetLink = (token: string) =>
-  apiRequest<{ fullName: string; username: string; expiresAt: string }>('POST', '/auth/password-reset/inspect', { auth: false, body: { token } });
+  apiRequest<ResponseOf<'/api/auth/password-reset/inspect', 'post'>>('POST', '/auth/password-reset/inspect', { auth: false, body: { token } });
 
 export const spendResetLink = (token: string, newPassword: string) =>
-  apiRequest<{ username: string }>('POST', '/auth/password-reset', { auth: false, body: { token, newPassword } });
+  apiRequest<ResponseOf<'/api/auth/password-reset', 'post'>>('POST', '/auth/password-reset', { auth: false, body: { token, newPassword } });
 
 export const changeOwnPassword = (currentPassword: string, newPassword: string) => apiRequest<LoginResponse>('POST', '/auth/password', { body: { currentPassword, newPassword } });

@@ -197,6 +197,8 @@ export function feedbackItem(overrides: Partial<import('../api/feedback').Feedba
     ],
     finishedAt: null,
     allowedEvents: ['START_HANDLING', 'REQUEST_SUPPLEMENT', 'CLOSE'],
+    createdAt: '2026-12-01T02:00:00Z',
+    updatedAt: '2026-12-01T03:00:00Z',
     ...overrides,
   };
 }
