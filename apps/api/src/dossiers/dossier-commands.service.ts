@@ -229,7 +229,8 @@ export class DossierCommands {
       });
       const facts = { ...next, ...(await this.procedureFacts(m, row.procedureVersionId)), agencyName: this.agency.name };
       await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
-      await this.records.refresh(m, next);
+      const pausesChanged = clock!.records.some((r) => r.kind === 'pause.opened' || r.kind === 'pause.closed');
+      await this.records.refreshAfterTransition(m, row, next, pausesChanged);
       return toDossierView(next, user, this.config.publicBaseUrl, this.clock.lastOfficialYear);
     });
   }
