@@ -1,3 +1,4 @@
+import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
 import { DepartmentEntity } from '../catalogue/department.entity';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   PortalInboundEntity,
   PaymentRequestEntity,
   ResultDownloadEntity,
+  SavedFilterEntity,
 ];
