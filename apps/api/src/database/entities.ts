@@ -1,3 +1,4 @@
+import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
 import { DepartmentEntity } from '../catalogue/department.entity';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
@@ -58,4 +59,5 @@ export const ENTITIES = [
   PaymentRequestEntity,
   ResultDownloadEntity,
   PasswordResetLinkEntity,
+  SavedFilterEntity,
 ];

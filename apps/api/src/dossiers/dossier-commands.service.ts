@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { chargesFee } from '@motcua/catalogue';
 import { processingWorkingMinutes, STOPPED_CLOCK } from '@motcua/deadlines';
-import { currentStepIndex, DossierEvent, dossierWorkflow, PersistedDossier, startDossier } from '@motcua/workflow';
+import { currentStepIndex, DossierEvent, dossierWorkflow, keepsAssignee, PersistedDossier, startDossier } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import {
@@ -23,6 +23,7 @@ import { AgencyIdentity } from '../catalogue/agency-identity';
 import { DossierClock } from '../deadlines/dossier-clock.service';
 import { clockColumns, clockDetails, clockOf, clockRecordWrites, persistClockRecords } from './dossier-clock.mapping';
 import { canSeeDossier, toActor } from './dossier-access';
+import { assigneeNames } from './assignee-names';
 import { DossierCodeGenerator } from './dossier-code.generator';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
@@ -99,6 +100,7 @@ export class DossierCommands {
           machineVersion: decision.snapshot.machineVersion,
           version: 1,
           ...placement(decision.snapshot),
+          assigneeId: null,
           applicantName: dto.applicant.fullName,
           applicantNameSearch: nameSearchKey(dto.applicant.fullName),
           applicantIdNumber: dto.applicant.idNumber,
@@ -202,6 +204,8 @@ export class DossierCommands {
             processingWorkingMinutes: row.processingWorkingMinutes ?? processingWorkingMinutes(clock.state, this.clock.calendar),
             ...fileFacts,
             ...placement(decision.snapshot),
+            // Whoever held the dossier holds it only at that step: forwarded, sent back or ended, it is unassigned.
+            ...(keepsAssignee({ state: row.state, context: row.snapshot.context }, { state: decision.to, context: decision.snapshot.context }) ? {} : { assigneeId: null }),
           };
         },
         auditWrites: (decision, version) => {
@@ -234,7 +238,7 @@ export class DossierCommands {
       await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
       const pausesChanged = clock!.records.some((r) => r.kind === 'pause.opened' || r.kind === 'pause.closed');
       await this.records.refreshAfterTransition(m, row, next, pausesChanged);
-      return toDossierView(next, user, this.config.publicBaseUrl, this.clock.lastOfficialYear);
+      return toDossierView(next, user, this.config.publicBaseUrl, this.clock.lastOfficialYear, await assigneeNames(m, [next]));
     });
   }
 

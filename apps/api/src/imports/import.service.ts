@@ -222,6 +222,7 @@ export class ImportService {
       version,
       currentStepIndex: ended ? null : 0,
       currentDepartmentCode: ended ? null : (procedure.steps[0]?.departmentCode ?? null),
+      assigneeId: null,
       applicantName: IMPORTED_APPLICANT_NAME,
       applicantNameSearch: nameSearchKey(IMPORTED_APPLICANT_NAME),
       applicantIdNumber: '',

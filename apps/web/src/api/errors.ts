@@ -1,3 +1,4 @@
+import { CONTACT_PROBLEMS_VI } from '@motcua/text/contact-rules';
 import { ApiError, NETWORK_ERROR, NOT_LOGGED_IN } from './client';
 
 /** What the UI shows for a failed call: one sentence, plus messages for the fields that caused it. */
@@ -117,9 +118,10 @@ function constraintMessage(field: string, rest: string): string {
   }
   const max = /(?:shorter than or equal to|at most) (\d+)/.exec(rest);
   if (max) return `Tối đa ${max[1]} ký tự.`;
-  if (field.endsWith('idNumber')) return 'Số định danh gồm 6–20 chữ cái, chữ số hoặc dấu gạch ngang (CCCD có 12 chữ số).';
-  if (field.endsWith('phone')) return 'Số điện thoại gồm 6–20 chữ số.';
-  if (/must be an email/.test(rest)) return 'Địa chỉ thư điện tử không hợp lệ.';
+  // The contact fields' messages are the shared rules' own (libs/text contact-rules).
+  if (field.endsWith('idNumber')) return CONTACT_PROBLEMS_VI.ID_PATTERN;
+  if (field.endsWith('phone')) return CONTACT_PROBLEMS_VI.PHONE_PATTERN;
+  if (field.endsWith('email') || /must be an email/.test(rest)) return CONTACT_PROBLEMS_VI.EMAIL_PATTERN;
   if (field === 'newAppointment' || /ISO.?8601/.test(rest)) return 'Ngày giờ không hợp lệ.';
   if (/must be one of/.test(rest)) return 'Giá trị đã chọn không hợp lệ.';
   if (/must be a string|must be either object|must be an object/.test(rest)) return 'Giá trị không đúng kiểu.';

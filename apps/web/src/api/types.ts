@@ -83,6 +83,10 @@ export interface Dossier {
   stateLabel: string;
   version: number;
   currentStep: { index: number; key: string; name: string; departmentCode: string; role: Role; count: number } | null;
+  /** The person working it at its current step (claim / assign); null: nobody. */
+  assignee: { id: string; fullName: string } | null;
+  /** What this user may do about who holds it now. */
+  assignmentActions: AssignmentAction[];
   applicant: Applicant;
   supplementRequests: number;
   submittedAt: string;
@@ -142,7 +146,7 @@ export interface ClosedStep {
 export interface HistoryEntry {
   version: number;
   /** A workflow event, the creation, or a correction (not a workflow event: CORRECT_APPLICANT). */
-  type: EventType | 'CREATE' | 'CORRECT_APPLICANT';
+  type: EventType | 'CREATE' | 'CORRECT_APPLICANT' | 'CLAIM' | 'RELEASE' | 'ASSIGN';
   typeLabel: string;
   from: DossierState | null;
   to: DossierState;
@@ -151,7 +155,7 @@ export interface HistoryEntry {
   stepTo: number | null;
   actor: { id: string; username: string; fullName: string; title: string | null };
   at: string;
-  payload: { reason?: string; note?: string; method?: ReturnMethod; newAppointment?: string; channel?: Channel; [k: string]: unknown };
+  payload: { reason?: string; note?: string; method?: ReturnMethod; newAppointment?: string; channel?: Channel; assignee?: { id: string; fullName: string } | null; previous?: { id: string; fullName: string } | null; [k: string]: unknown };
   details: {
     closedSteps?: ClosedStep[];
     outcome?: Outcome;
@@ -176,6 +180,23 @@ export interface DossierEventBody {
   newAppointment?: string;
 }
 
+export type AssignmentAction = 'CLAIM' | 'RELEASE' | 'ASSIGN';
+export type AssignedTo = 'me' | 'nobody';
+
+/** A worklist filter saved by the user under a name (the list's query without paging). */
+export interface SavedFilter {
+  id: string;
+  name: string;
+  query: Omit<DossierQuery, 'page' | 'pageSize'>;
+  createdAt: string;
+}
+
+export interface AssignablePerson {
+  id: string;
+  fullName: string;
+  title: string | null;
+}
+
 export interface DossierQuery {
   state?: DossierState;
   procedureCode?: string;
@@ -184,6 +205,8 @@ export interface DossierQuery {
   outcome?: Outcome;
   assignee?: string;
   mine?: boolean;
+  /** Held by me, or by nobody. */
+  assignedTo?: AssignedTo;
   text?: string;
   tab?: WorklistTab;
   page?: number;
