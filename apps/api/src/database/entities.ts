@@ -1,4 +1,4 @@
-import { DepartmentEntity } from '../catalogue/department.entity';
+import { DepartmentChangeEntity, DepartmentEntity } from '../catalogue/department.entity';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { ProcedureEntity } from '../catalogue/procedure.entity';
@@ -28,6 +28,7 @@ import { ResultDownloadEntity } from '../files/result-download.entity';
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
   DepartmentEntity,
+  DepartmentChangeEntity,
   ProcedureEntity,
   ProcedureVersionEntity,
   ProcedureStepEntity,
