@@ -129,7 +129,7 @@ describe(`Administration screens' API (${currentDialect})`, () => {
       expect(await count('dossier')).toBe(before);
       const done = await importText(file, '?dryRun=false');
       expect(done.status).toBe(200);
-      expect(done.body).toMatchObject({ dryRun: false, imported: 2, closed: 0 });
+      expect(done.body).toEqual({ imported: 2, closed: 0 });
       expect(await count('dossier')).toBe(before + 2);
       // A later line closing the open one is previewed as a closing.
       const closing = (await importText(line({ code: 'CU-2025-0102' }), '?dryRun=true')).body;

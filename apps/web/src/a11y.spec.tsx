@@ -184,7 +184,7 @@ describe('accessibility: every control is labelled', () => {
 
   it('historical import: the file input and a preview with problems by line', async () => {
     const user = userEvent.setup();
-    installFakeApi().on('POST', '/api/admin/dossiers/import', {
+    const api = installFakeApi().on('POST', '/api/admin/dossiers/import', {
       body: { dryRun: true, read: 2, valid: 1, imported: 1, closed: 0, problems: [{ line: 2, field: 'channel', message: 'must be direct, online or postal' }], totalProblems: 1 },
     });
     const { container } = render(<ImportPage />);
@@ -192,6 +192,8 @@ describe('accessibility: every control is labelled', () => {
     await user.click(screen.getByRole('button', { name: 'Kiểm tra tệp' }));
     expect(await screen.findByText(/Hình thức nộp phải là direct/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Xác nhận nhập/ })).not.toBeInTheDocument();
+    // Only the preview was asked for: nothing imported.
+    expect(api.callsTo('POST', '/api/admin/dossiers/import').map((c) => c.path)).toEqual(['/api/admin/dossiers/import?dryRun=true']);
     expectAllControlsLabelled(container);
   });
 

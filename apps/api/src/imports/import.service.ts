@@ -31,11 +31,12 @@ export class ImportRejectedError extends AppError {
 }
 
 /**
- * What an import did, or in a dry run would do: lines read, valid, new dossiers, open imported
- * dossiers closed; the problems by line (the first ones) and how many there are in all.
+ * What an import would do (a dry run): lines read, valid, new dossiers, open imported dossiers
+ * closed; the problems by line (the first ones) and how many there are in all. The import itself
+ * answers `{ imported, closed }`.
  */
-export interface ImportResult {
-  dryRun: boolean;
+export interface ImportPreview {
+  dryRun: true;
   read: number;
   valid: number;
   imported: number;
@@ -103,7 +104,7 @@ export class ImportService {
    * Imports the file, or with `dryRun` only reports what it would do: the same validation (one code
    * path), the problems by line instead of a refusal, nothing written.
    */
-  async importNdjson(user: AuthUser, body: Readable, options: { dryRun?: boolean } = {}): Promise<ImportResult> {
+  async importNdjson(user: AuthUser, body: Readable, options: { dryRun?: boolean } = {}): Promise<ImportPreview | { imported: number; closed: number }> {
     const procedures = new Map((await this.catalogue.listProcedures()).map((p) => [p.code, p]));
     const dir = join(this.config.dataDir, 'tmp');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -131,7 +132,7 @@ export class ImportService {
         }
         if (batch.length) await this.write(m, batch, pass.closing, procedures, user, now);
       });
-      return { dryRun: false, read: pass.read, valid: pass.lines, imported: pass.lines - pass.closing.size, closed: pass.closing.size, problems: [], totalProblems: 0 };
+      return { imported: pass.lines - pass.closing.size, closed: pass.closing.size };
     } finally {
       pass.spool.destroy();
       rmSync(spoolPath, { force: true });

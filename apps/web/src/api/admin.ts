@@ -100,9 +100,13 @@ export interface ImportResult {
   totalProblems: number;
 }
 
-/** The NDJSON file as it is; `dryRun` only validates and reports. */
-export const importDossiers = (file: Blob, dryRun: boolean) =>
-  apiRequest<ImportResult>('POST', `/admin/dossiers/import?dryRun=${dryRun}`, { body: file, headers: { 'content-type': 'application/x-ndjson' } });
+const ndjson = (file: Blob) => ({ body: file, headers: { 'content-type': 'application/x-ndjson' } });
+
+/** The NDJSON file as it is, only validated: the preview (nothing written). */
+export const previewImport = (file: Blob) => apiRequest<ImportResult>('POST', '/admin/dossiers/import?dryRun=true', ndjson(file));
+
+/** The NDJSON file imported, all of it or nothing. */
+export const importDossiers = (file: Blob) => apiRequest<{ imported: number; closed: number }>('POST', '/admin/dossiers/import', ndjson(file));
 
 export interface AdminDepartment {
   code: string;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { importDossiers, type ImportResult } from '../../api/admin';
+import { importDossiers, previewImport, type ImportResult } from '../../api/admin';
 import { ErrorAlert, StatusMessage } from '../../components/Alert';
 import { PageTitle } from '../../components/PageTitle';
 import { useSubmission } from '../../hooks/useSubmission';
@@ -19,13 +19,13 @@ export function ImportPage() {
     e.preventDefault();
     setDone(null);
     setPreview(null);
-    await submit(file ? {} : { file: 'Vui lòng chọn tệp dữ liệu.' }, async () => setPreview(await importDossiers(file!, true)));
+    await submit(file ? {} : { file: 'Vui lòng chọn tệp dữ liệu.' }, async () => setPreview(await previewImport(file!)));
   };
 
   const confirm = async () => {
     setDone(null);
     if (await submit({}, async () => {
-      const result = await importDossiers(file!, false);
+      const result = await importDossiers(file!);
       setDone(`Đã nhập ${result.imported} hồ sơ${result.closed ? ` và cập nhật kết quả ${result.closed} hồ sơ đã nhập trước đây` : ''}.`);
     })) setPreview(null);
   };
