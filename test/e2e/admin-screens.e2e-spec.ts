@@ -1,23 +1,22 @@
 import { DataSource } from 'typeorm';
 import { currentDialect } from '@motcua/persistence';
 import { ManualClock, startTestApp, TestApp } from '../support/test-app';
+import { importLine } from '../support/import-lines';
 
 const P = '1.014393';
-const line = (o: Record<string, unknown>) =>
-  JSON.stringify({
-    procedureCode: P,
-    channel: 'direct',
-    receivedAt: '2025-03-03T09:00:00+07:00',
-    dueAt: '2025-03-20T17:00:00+07:00',
-    finishedAt: '2025-03-18T10:00:00+07:00',
-    outcome: 'returned',
-    supplements: [],
-    digitised: false,
-    eResult: false,
-    paidOnline: null,
-    rating: null,
-    ...o,
-  });
+const line = (o: Record<string, unknown>) => importLine(P, o);
+
+/** What an administrator edits of a procedure as the API serves it, with other steps. */
+const editable = (p: Record<string, unknown>, steps: unknown[]) => ({
+  name: p.name,
+  field: p.field,
+  processingTime: p.processingTime,
+  fee: p.fee,
+  paperResult: p.paperResult,
+  resultName: p.resultName,
+  components: p.components,
+  steps,
+});
 
 // Boots the whole application (migrations included) and argon2-hashes logins: slow on a loaded machine.
 jest.setTimeout(60_000);
@@ -150,16 +149,7 @@ describe(`Administration screens' API (${currentDialect})`, () => {
       const unverified = list.find((p) => p.verification.label !== null);
       expect(unverified).toBeDefined();
       const current = (await t.http().get(`/api/procedures/${unverified!.code}`).set(admin).expect(200)).body;
-      const body = {
-        name: current.name,
-        field: current.field,
-        processingTime: current.processingTime,
-        fee: current.fee,
-        paperResult: current.paperResult,
-        resultName: current.resultName,
-        components: current.components,
-        steps: current.steps.map((s: { workingDays: number }, i: number) => (i === 0 ? { ...s, workingDays: s.workingDays - 0.5 } : s)),
-      };
+      const body = editable(current, current.steps.map((s: { workingDays: number }, i: number) => (i === 0 ? { ...s, workingDays: s.workingDays - 0.5 } : s)));
       const before = await count('procedure_version');
       const stale = await t.http().put(`/api/admin/procedures/${unverified!.code}`).set(admin).send({ ...body, expectedVersion: current.version + 1, reason: 'Rút ngắn thẩm định' });
       expect(stale.status).toBe(409);
@@ -179,16 +169,7 @@ describe(`Administration screens' API (${currentDialect})`, () => {
       const current = (await t.http().get(`/api/procedures/${P}`).set(admin).expect(200)).body;
       const created = (await t.http().post('/api/admin/departments').set(admin).send({ code: 'PTAM', name: 'Phòng Tạm thời' }).expect(201)).body;
       await t.http().post('/api/admin/departments/PTAM/deactivate').set(admin).send({ version: created.version, reason: 'Không dùng' }).expect(200);
-      const res = await t.http().put(`/api/admin/procedures/${P}`).set(admin).send({
-        name: current.name,
-        field: current.field,
-        processingTime: current.processingTime,
-        fee: current.fee,
-        paperResult: current.paperResult,
-        resultName: current.resultName,
-        components: current.components,
-        steps: [{ ...current.steps[0], departmentCode: 'PTAM' }],
-      });
+      const res = await t.http().put(`/api/admin/procedures/${P}`).set(admin).send(editable(current, [{ ...current.steps[0], departmentCode: 'PTAM' }]));
       expect(res.status).toBe(422);
       expect(res.body.error).toBe('INVALID_PROCEDURE');
     });
