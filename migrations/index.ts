@@ -21,6 +21,7 @@ import { AddResultDownloads1765670402000 } from './1765670402000-AddResultDownlo
 import { AddDossierAssignee1766016000000 } from './1766016000000-AddDossierAssignee';
 import { AddSavedFilters1766016001000 } from './1766016001000-AddSavedFilters';
 import { AddPasswordResetLinks1766102400000 } from './1766102400000-AddPasswordResetLinks';
+import { AddAdminScreens1766188800000 } from './1766188800000-AddAdminScreens';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddDossierAssignee1766016000000,
   AddSavedFilters1766016001000,
   AddPasswordResetLinks1766102400000,
+  AddAdminScreens1766188800000,
 ];

@@ -1,5 +1,5 @@
 import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
-import { DepartmentEntity } from '../catalogue/department.entity';
+import { DepartmentChangeEntity, DepartmentEntity } from '../catalogue/department.entity';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { ProcedureEntity } from '../catalogue/procedure.entity';
@@ -30,6 +30,7 @@ import { PasswordResetLinkEntity } from '../users/password-reset-link.entity';
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
   DepartmentEntity,
+  DepartmentChangeEntity,
   ProcedureEntity,
   ProcedureVersionEntity,
   ProcedureStepEntity,

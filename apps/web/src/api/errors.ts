@@ -44,6 +44,8 @@ export const FIELD_LABELS: Record<string, string> = {
   'author.address': 'Địa chỉ',
   dossierCode: 'Mã hồ sơ',
   dossierSecret: 'Mã tra cứu của hồ sơ',
+  code: 'Mã',
+  name: 'Tên',
 };
 
 const BY_CODE: Record<string, string> = {
@@ -88,6 +90,12 @@ const BY_CODE: Record<string, string> = {
   RESET_LINK_REVOKED: 'Liên kết này không còn hiệu lực vì quản trị hệ thống đã cấp liên kết hoặc mật khẩu khác.',
   RESET_LINK_EXPIRED: 'Liên kết đặt lại mật khẩu đã hết hạn. Vui lòng đề nghị quản trị hệ thống cấp liên kết mới.',
   PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu tạm thời trước khi làm việc.',
+  DEPARTMENT_EXISTS: 'Mã phòng, đơn vị này đã có. Vui lòng chọn mã khác.',
+  DEPARTMENT_IN_USE: 'Phòng, đơn vị còn cán bộ đang làm việc hoặc còn thủ tục giao bước xử lý cho phòng: hãy chuyển họ, sửa thủ tục trước khi ngừng hoạt động.',
+  INVALID_PROCEDURE: 'Thủ tục chưa hợp lệ nên chưa được lưu:',
+  PROCEDURE_EXISTS: 'Thủ tục đã có trong danh mục.',
+  OUTBOX_STATE_CONFLICT: 'Thông điệp đã đổi trạng thái (có thể vừa được gửi hoặc người khác vừa xử lý). Danh sách đã được tải lại.',
+  IMPORT_REJECTED: 'Tệp có lỗi nên chưa nhập hồ sơ nào.',
   INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
 };
 

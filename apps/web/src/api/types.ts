@@ -63,6 +63,8 @@ export interface Procedure {
 export interface Department {
   code: string;
   name: string;
+  /** False once an administrator deactivated it (kept for the accounts and dossiers that name it). */
+  active?: boolean;
 }
 
 export interface Applicant {
