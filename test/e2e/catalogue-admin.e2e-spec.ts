@@ -58,10 +58,13 @@ describe('Catalogue administration with versions', () => {
     expect(freshV.currentStep).toMatchObject({ count: 2, key: 'tham-dinh' });
 
     const history = (await t.http().get(`/api/admin/procedures/${CODE}/versions`).set(await auth('admin')).expect(200)).body;
-    expect(history.map((h: { version: number; changedBy: string }) => [h.version, h.changedBy])).toEqual([
-      [1, 'seed (config/catalogue)'],
-      [2, 'admin'],
+    // Who (the full name, never the login), why, and what changed.
+    expect(history.map((h: { version: number; changedBy: string | null; reason: string | null }) => [h.version, h.changedBy, h.reason])).toEqual([
+      [1, null, null],
+      [2, 'Vũ Đình Khôi', null],
     ]);
+    expect(history[1].changedParts).toEqual(expect.arrayContaining(['processingTime', 'steps']));
+    expect(history[1].changedParts).not.toContain('name');
   });
 
   it('refuses steps that overrun the time limit, unknown departments and malformed bodies', async () => {

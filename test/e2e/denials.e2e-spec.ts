@@ -192,7 +192,7 @@ describe('Denials: every refusal is a clear 4xx in one JSON shape', () => {
       expect(problems).toMatch(/channel/);
       expect(problems).toMatch(/procedureCode/);
       expect(problems).toMatch(/idNumber/);
-      expect(res.body.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'applicant.idNumber', constraints: ['matches'] }), expect.objectContaining({ field: 'channel' })]));
+      expect(res.body.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'applicant.idNumber', constraints: ['isIdNumber'] }), expect.objectContaining({ field: 'channel' })]));
     });
 
     it('413 for an oversized body', async () => {

@@ -3,23 +3,10 @@ import { AgencyIdentity } from '../../apps/api/src/catalogue/agency-identity';
 import { ManualClock, startTestApp, TestApp } from '../support/test-app';
 import { createDossier } from '../support/dossier-helpers';
 import { rawRequest } from '../support/raw-http';
+import { importLine } from '../support/import-lines';
 
 const P = '1.014393';
-const line = (o: Record<string, unknown>) =>
-  JSON.stringify({
-    procedureCode: P,
-    channel: 'direct',
-    receivedAt: '2025-03-03T09:00:00+07:00',
-    dueAt: '2025-03-20T17:00:00+07:00',
-    finishedAt: '2025-03-18T10:00:00+07:00',
-    outcome: 'returned',
-    supplements: [],
-    digitised: false,
-    eResult: false,
-    paidOnline: null,
-    rating: null,
-    ...o,
-  });
+const line = (o: Record<string, unknown>) => importLine(P, o);
 
 // Boots the whole application (migrations included) and argon2-hashes logins: slow on a loaded machine.
 jest.setTimeout(60_000);

@@ -219,11 +219,13 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     expect(detail.body).toMatchObject({ status: 'dead', attempts: 3, idempotencyKey: key, nextAttemptAt: null, payload: { record: { MaHoSo: d.code } }, actions: [] });
     expect(detail.body.lastError).toMatch(/HTTP 500/);
 
-    const retried = await t.http().post(`/api/admin/outbox/${dead.id}/retry`).set('authorization', auth).expect(200);
+    // The reason is checked like any text a person types, and kept with the decision.
+    expect((await t.http().post(`/api/admin/outbox/${dead.id}/retry`).set('authorization', auth).send({ reason: 'x\u202Ey' }).expect(400)).body.error).toBe('VALIDATION_FAILED');
+    const retried = await t.http().post(`/api/admin/outbox/${dead.id}/retry`).set('authorization', auth).send({ reason: 'Cổng đã khắc phục sự cố' }).expect(200);
     expect(retried.body).toMatchObject({
       status: 'pending',
       attempts: 0,
-      actions: [{ action: 'retry', fromStatus: 'dead', previousAttempts: 3, actorUsername: 'admin', previousError: detail.body.lastError }],
+      actions: [{ action: 'retry', fromStatus: 'dead', previousAttempts: 3, actorUsername: 'admin', actorFullName: 'Vũ Đình Khôi', reason: 'Cổng đã khắc phục sự cố', previousError: detail.body.lastError }],
     });
     portal.respond(() => 200);
     await dispatcher.drain();
@@ -240,7 +242,7 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     await recordChange(d.id, received);
     const { id } = await message(key);
     const res = await t.http().post(`/api/admin/outbox/${id}/discard`).set('authorization', await admin()).expect(200);
-    expect(res.body).toMatchObject({ status: 'discarded', actions: [{ action: 'discard', fromStatus: 'pending', actorUsername: 'admin' }] });
+    expect(res.body).toMatchObject({ status: 'discarded', actions: [{ action: 'discard', fromStatus: 'pending', actorUsername: 'admin', reason: null }] });
     await dispatcher.drain();
     expect(portal.requests.filter((r) => r.idempotencyKey === key)).toEqual([]);
   });

@@ -182,4 +182,40 @@ describe('Portal records: what the portal receives is what we count', () => {
     const statistical = await t.http().get('/api/indicators').query({ ...may, statistical: 'true' }).set('authorization', reporter).expect(200);
     expect(statistical.body.period.labelVi).toBe('Tháng 5/2026 (kỳ thống kê từ 15/04/2026 đến 14/05/2026)');
   });
+
+  it('a transition that changes nothing the record reads skips the refresh, and the stored record is still what a full projection gives (issue #17)', async () => {
+    const records = t.app.get(PortalRecords);
+    const uow = t.app.get(UnitOfWork);
+    // Received in July: after the months the tests above count.
+    let d = await receive('2026-07-06 08:00');
+    const stored = () => uow.read((m) => m.findOneByOrFail(PortalRecordEntity, { dossierId: d.id }));
+    const refresh = jest.spyOn(records, 'refresh');
+    const lifecycle: Array<{ user: string; at: string; event: Record<string, unknown>; refreshes: boolean }> = [
+      { user: 'clerk', at: '2026-07-06 08:30', event: { type: 'COMPLETE_DIGITISATION' }, refreshes: true },
+      { user: 'specialist', at: '2026-07-06 09:00', event: { type: 'FORWARD' }, refreshes: false },
+      { user: 'leader', at: '2026-07-06 10:00', event: { type: 'SEND_BACK', reason: 'Cần rà soát lại hồ sơ' }, refreshes: false },
+      { user: 'specialist', at: '2026-07-06 11:00', event: { type: 'REQUEST_SUPPLEMENT', reason: 'Bổ sung bản sao giấy tờ' }, refreshes: true },
+      { user: 'clerk', at: '2026-07-07 08:00', event: { type: 'SUPPLEMENT_RECEIVED' }, refreshes: true },
+      { user: 'specialist', at: '2026-07-07 09:00', event: { type: 'FORWARD' }, refreshes: false },
+      { user: 'leader', at: '2026-07-07 10:00', event: { type: 'ISSUE_RESULT' }, refreshes: true },
+    ];
+    try {
+      for (const step of lifecycle) {
+        const versionBefore = (await stored()).recordVersion;
+        refresh.mockClear();
+        d = await act(step.user, d, step.at, step.event);
+        expect({ event: step.event.type, refreshed: refresh.mock.calls.length > 0 }).toEqual({ event: step.event.type, refreshed: step.refreshes });
+        const after = await stored();
+        if (step.refreshes) expect(after.recordVersion).toBe(versionBefore + 1);
+        else expect(after.recordVersion).toBe(versionBefore);
+        // A full projection now finds nothing new: the skipped refresh would have changed nothing.
+        refresh.mockClear();
+        await uow.run((m) => records.refresh(m, d.id));
+        expect((await stored()).recordVersion).toBe(after.recordVersion);
+      }
+      expect((await stored()).record).toMatchObject({ TrangThai: 'result_issued' });
+    } finally {
+      refresh.mockRestore();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config.provider';
 import { DatabaseModule } from './database/database.module';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { DocumentsModule } from './documents/documents.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { FilesModule } from './files/files.module';
@@ -36,7 +37,7 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule, HealthModule, FeedbackModule, OutboxModule, PortalRecordsModule, MetricsModule, MachineClientsModule, PortalInboundModule, OnlineSupplementModule],
+      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule, HealthModule, FeedbackModule, OutboxModule, PortalRecordsModule, MetricsModule, MachineClientsModule, PortalInboundModule, OnlineSupplementModule, SavedFiltersModule],
       providers: [StartupSeeder],
     };
   }

@@ -17,7 +17,8 @@ export interface BrowserSession {
   login(username: string, password?: string): Promise<void>;
 }
 
-export function useBrowserSession(name: string): BrowserSession {
+/** `options.env`: extra API settings, read when the session starts (after the test file's own earlier beforeAll). */
+export function useBrowserSession(name: string, options: { env?: () => Record<string, string> } = {}): BrowserSession {
   const shots = process.env.E2E_SCREENSHOT_DIR ?? '/tmp';
   let api: RunningApi | undefined;
   let web: { url: string; close(): Promise<void> } | undefined;
@@ -26,7 +27,7 @@ export function useBrowserSession(name: string): BrowserSession {
 
   beforeAll(async () => {
     buildWeb();
-    api = await startApi(ensureApiBuilt());
+    api = await startApi(ensureApiBuilt(), options.env?.() ?? {});
     web = await startWebOrigin(api.url);
     browser = await launchBrowser();
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })).newPage();

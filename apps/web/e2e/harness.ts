@@ -89,7 +89,8 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function startApi(entry: string): Promise<RunningApi> {
+/** `env`: settings a test needs on top of the harness's own (e.g. PORTAL_SYNC_URL to a loopback receiver). */
+export async function startApi(entry: string, extraEnv: Record<string, string> = {}): Promise<RunningApi> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-web-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -102,6 +103,7 @@ export async function startApi(entry: string): Promise<RunningApi> {
     LOG_LEVEL: 'warn',
     // The receipt's QR code and the clerk's lookup link point at this very server.
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ...extraEnv,
   };
   // A fresh SQLite file in DATA_DIR, whatever database the surrounding test run uses.
   delete env.DATABASE_URL;

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import type { User } from './api/types';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { Layout } from './components/Layout';
@@ -11,6 +12,10 @@ import { LoginPage } from './pages/LoginPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
+import { CataloguePage } from './pages/admin/catalogue/CataloguePage';
+import { DepartmentsPage } from './pages/admin/DepartmentsPage';
+import { ImportPage } from './pages/admin/ImportPage';
+import { OutboxPage } from './pages/admin/OutboxPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
 import { PasswordResetPage } from './pages/PasswordResetPage';
 import { FeedbackSubmitPage } from './pages/public/FeedbackSubmitPage';
@@ -73,6 +78,7 @@ function Workspace({ user, active }: { user: User; active: boolean }) {
         {shown.name === 'dossier' && <DossierPage key={shown.id} id={shown.id} user={user} />}
         {shown.name === 'calendar' && (user.roles.includes('admin') ? <CalendarPage /> : <Forbidden what="Lịch làm việc do quản trị hệ thống cập nhật." />)}
         {shown.name === 'users' && (user.roles.includes('admin') ? <UsersPage /> : <Forbidden what="Quản trị người dùng dành cho quản trị hệ thống." />)}
+        {ADMIN_PAGES[shown.name] && (user.roles.includes('admin') ? ADMIN_PAGES[shown.name]!() : <Forbidden what="Chức năng quản trị dành cho quản trị hệ thống." />)}
         {shown.name === 'dashboard' && (canReport ? <DashboardPage active={active} /> : <Forbidden what="Báo cáo chỉ số dành cho lãnh đạo và cán bộ theo dõi, báo cáo." />)}
         {shown.name === 'feedback-inbox' && <FeedbackInboxPage />}
         {shown.name === 'feedback' && <FeedbackPage key={shown.id} id={shown.id} />}
@@ -81,6 +87,14 @@ function Workspace({ user, active }: { user: User; active: boolean }) {
     </>
   );
 }
+
+/** The administrators' screens added with issue #15: one guard for all of them. */
+const ADMIN_PAGES: Partial<Record<Route['name'], () => ReactElement>> = {
+  catalogue: () => <CataloguePage />,
+  departments: () => <DepartmentsPage />,
+  outbox: () => <OutboxPage />,
+  import: () => <ImportPage />,
+};
 
 function Forbidden({ what }: { what: string }) {
   return (

@@ -16,6 +16,10 @@ import { PublicLookupPage } from './pages/public/PublicLookupPage';
 import { parseRoute } from './hooks/useRoute';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
+import { CataloguePage } from './pages/admin/catalogue/CataloguePage';
+import { DepartmentsPage } from './pages/admin/DepartmentsPage';
+import { ImportPage } from './pages/admin/ImportPage';
+import { OutboxPage } from './pages/admin/OutboxPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { AuthProvider } from './auth/AuthContext';
 import { PasswordResetPage } from './pages/PasswordResetPage';
@@ -143,6 +147,61 @@ describe('accessibility: every control is labelled', () => {
       .on('GET', '/api/admin/calendar/changes', { body: [] });
     const { container } = render(<CalendarPage />);
     await screen.findByText('04/09/2026');
+    expectAllControlsLabelled(container);
+  });
+
+  it('procedure catalogue: list with the unverified mark, one procedure open for editing, its versions', async () => {
+    const user = userEvent.setup();
+    const procedure = { ...PROCEDURES[0], versionId: 'v1', verification: { verified: false, label: 'chưa xác minh', unverifiedFields: ['fee'], notes: [] } };
+    installFakeApi()
+      .on('GET', '/api/procedures', { body: [procedure] })
+      .on('GET', '/api/departments', { body: DEPARTMENTS })
+      .on('GET', /\/versions$/, { body: [{ ...procedure, changedBy: null, changedAt: '2026-03-02T02:00:00Z', reason: null, changedParts: [] }] });
+    const { container } = render(<CataloguePage />);
+    expect(await screen.findByText(/chưa xác minh: phí, lệ phí/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Mở thủ tục/ }));
+    await screen.findByText('Nạp từ danh mục gốc');
+    expect(screen.getByLabelText(/Số ngày làm việc bước 1/)).toBeInTheDocument();
+    expectAllControlsLabelled(container);
+  });
+
+  it('departments: create form, one department managed with its history', async () => {
+    const user = userEvent.setup();
+    installFakeApi()
+      .on('GET', '/api/admin/departments', { body: [{ code: 'PQLKH', name: 'Phòng Quản lý khoa học', active: true, version: 1, createdAt: '2026-03-02T02:00:00Z', activeUsers: 2, procedures: ['1.014393'] }] })
+      .on('GET', /\/changes$/, { body: [{ id: 'c1', action: 'renamed', changes: { name: ['Phòng cũ', 'Phòng Quản lý khoa học'] }, reason: 'Sắp xếp', actorFullName: 'Vũ Đình Khôi', occurredAt: '2026-03-02T02:00:00Z' }] });
+    const { container } = render(<DepartmentsPage />);
+    await user.click(await screen.findByRole('button', { name: 'Quản lý Phòng Quản lý khoa học' }));
+    await screen.findByText(/Vũ Đình Khôi đổi tên/);
+    expectAllControlsLabelled(container);
+  });
+
+  it('outbox: list by state, one failed message open with the retry confirmation', async () => {
+    const user = userEvent.setup();
+    const message = { id: 'm1', topic: 'dossier.record', channel: 'portal-sync', aggregateType: 'dossier', aggregateId: 'd1', status: 'dead', attempts: 3, nextAttemptAt: null, lastError: 'HTTP 500', createdAt: '2026-03-02T02:00:00Z', deliveredAt: null };
+    installFakeApi()
+      .on('GET', '/api/admin/outbox', { body: { items: [message], total: 1, page: 1, pageSize: 50, counts: { pending: 0, delivering: 0, delivered: 0, dead: 1, discarded: 0, held: 0 } } })
+      .on('GET', '/api/admin/outbox/m1', { body: { ...message, payload: { record: { MaHoSo: 'H35-1' } }, actions: [] } });
+    const { container } = render(<OutboxPage />);
+    await user.click(await screen.findByRole('button', { name: /Xem thông điệp/ }));
+    expect(await screen.findByText('Bản ghi đồng bộ hồ sơ H35-1')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Gửi lại' }));
+    expect(screen.getByRole('form', { name: 'Xác nhận gửi lại' })).toBeInTheDocument();
+    expectAllControlsLabelled(container);
+  });
+
+  it('historical import: the file input and a preview with problems by line', async () => {
+    const user = userEvent.setup();
+    const api = installFakeApi().on('POST', '/api/admin/dossiers/import', {
+      body: { dryRun: true, read: 2, valid: 1, imported: 1, closed: 0, problems: [{ line: 2, field: 'channel', message: 'must be direct, online or postal' }], totalProblems: 1 },
+    });
+    const { container } = render(<ImportPage />);
+    await user.upload(screen.getByLabelText('Tệp dữ liệu (.ndjson)'), new File(['{}\n{}'], 'cu.ndjson', { type: 'application/x-ndjson' }));
+    await user.click(screen.getByRole('button', { name: 'Kiểm tra tệp' }));
+    expect(await screen.findByText(/Hình thức nộp phải là direct/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Xác nhận nhập/ })).not.toBeInTheDocument();
+    // Only the preview was asked for: nothing imported.
+    expect(api.callsTo('POST', '/api/admin/dossiers/import').map((c) => c.path)).toEqual(['/api/admin/dossiers/import?dryRun=true']);
     expectAllControlsLabelled(container);
   });
 

@@ -20,6 +20,7 @@ describe('@motcua/calendar public surface', () => {
       'assertSupportedYear',
       'createWorkingCalendar',
       'defaultCalendarConfig',
+      'formatVietnamDateTime',
       'isSupportedYear',
       'leapMonthOf',
       'lunarNewYear',

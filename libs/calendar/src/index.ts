@@ -63,4 +63,4 @@ export {
   SUPPORTED_YEARS,
   tryParseInstant,
 } from './supported-range';
-export { toVietnamIso, VIETNAM_UTC_OFFSET_MINUTES, vietnamDay, vietnamInstant, vietnamWallClock, type VietnamWallClock } from './vietnam-time';
+export { formatVietnamDateTime, toVietnamIso, VIETNAM_UTC_OFFSET_MINUTES, vietnamDay, vietnamInstant, vietnamWallClock, type VietnamWallClock } from './vietnam-time';

@@ -1,4 +1,4 @@
-import { toVietnamIso, VIETNAM_UTC_OFFSET_MINUTES, vietnamDay, vietnamInstant, vietnamWallClock } from './vietnam-time';
+import { formatVietnamDateTime, toVietnamIso, VIETNAM_UTC_OFFSET_MINUTES, vietnamDay, vietnamInstant, vietnamWallClock } from './vietnam-time';
 
 describe('Vietnamese civil time (UTC+7, no daylight saving)', () => {
   it('reads the wall clock seven hours ahead of UTC, across a day and a year', () => {
@@ -40,5 +40,12 @@ describe('Vietnamese civil time (UTC+7, no daylight saving)', () => {
     expect(() => vietnamWallClock(new Date('nope'))).toThrow(RangeError);
     expect(() => vietnamDay(new Date(NaN))).toThrow(RangeError);
     expect(() => toVietnamIso(new Date(NaN))).toThrow(RangeError);
+  });
+});
+
+describe('formatVietnamDateTime', () => {
+  it('shows the instant as dd/mm/yyyy HH:mm in Viet Nam, across the UTC day boundary', () => {
+    expect(formatVietnamDateTime(new Date('2026-02-26T02:05:00Z'))).toBe('26/02/2026 09:05');
+    expect(formatVietnamDateTime(new Date('2026-12-31T17:30:00Z'))).toBe('01/01/2027 00:30');
   });
 });

@@ -59,3 +59,10 @@ export function toVietnamIso(instant: Date): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
   return `${new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 23)}+07:00`;
 }
+
+/** `dd/mm/yyyy HH:mm` in Viet Nam, as every paper and export shows an instant. */
+export function formatVietnamDateTime(instant: Date): string {
+  const t = vietnamWallClock(instant);
+  const p = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${p(t.day)}/${p(t.month)}/${p(t.year, 4)} ${p(t.hour)}:${p(t.minute)}`;
+}

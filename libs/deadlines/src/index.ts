@@ -21,3 +21,4 @@ export {
   type Outcome,
 } from './dossier-clock';
 export { DEFAULT_INTAKE_REVIEW_WORKING_HOURS, intakeReview, type IntakeReview } from './intake-review';
+export { DEADLINE_STATUS_LABELS_VI, OUTCOME_LABELS_VI } from './labels';

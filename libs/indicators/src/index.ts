@@ -7,7 +7,8 @@
  * - `countFacts` → `IndicatorCounts` → `scoreIndicators` → `IndicatorReport`; `computeIndicators` = both;
  * - `selectDossiers` / `selectFeedback` (the items behind a number), `groupFacts` (per-group reports);
  * - `planReport` (plan targets, shortfall in dossiers); `reconcile` (ours vs the records the portal received);
- * - periods in UTC+7, judged as of now while running (`judgePeriod`), statistical cut-off (`statisticalPeriod`).
+ * - periods in UTC+7, judged as of now while running (`judgePeriod`), statistical cut-off (`statisticalPeriod`);
+ * - per-day rollups of the facts (`rollupEntries`, `countsFromRollup`): a closed period's dossier counts from day buckets.
  */
 export * from './facts';
 export * from './portal-record';
@@ -24,4 +25,5 @@ export * from './score';
 export * from './compute';
 export * from './plan';
 export * from './trend';
+export * from './rollup';
 export { round2, formatPercentVi } from './numbers';

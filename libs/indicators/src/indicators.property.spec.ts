@@ -5,11 +5,12 @@ import { countFacts, type IndicatorCounts } from './counts';
 import { computeIndicators, selectDossiers, selectFeedback } from './compute';
 import type { DossierFact, FeedbackFact } from './facts';
 import { viaRecord } from './indicators.fixtures';
-import { customPeriod, judgePeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from './period';
+import { customPeriod, judgePeriod, localDay, monthPeriod, quarterPeriod, yearPeriod, type Period } from './period';
 import { planShortfall } from './plan';
 import { DOSSIER_RATIO_KEYS, FEEDBACK_RATIO_KEYS, RATIO_KEYS, inOnTimeDenominator, isReceivedBy } from './predicates';
 import type { RecordSource } from './project-record';
 import { reconcile, type VersionedFact } from './reconcile';
+import { countsFromRollup, isRollupRegular, mergeRollup, midnightOf, rollupEntries, rollupServes, splitForRollup, type RollupEntry } from './rollup';
 import { scoreIndicators } from './score';
 
 const MIN = Date.parse('2024-10-01T00:00:00+07:00');
@@ -308,6 +309,88 @@ describe('indicator invariants', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+/**
+ * Periods the per-day rollup serves: bounded by local midnights, judged at their end or computed
+ * later (asOf: the end itself, a later midnight, or any instant after, as `judgePeriod` gives).
+ */
+const closedPeriod: fc.Arbitrary<Period> = fc
+  .tuple(
+    fc.oneof(
+      fc.integer({ min: 1, max: 12 }).map((m) => monthPeriod(2025, m)),
+      fc.integer({ min: 1, max: 4 }).map((q) => quarterPeriod(2025, q)),
+      fc.constant(yearPeriod(2025)),
+      fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 60 })).map(([start, len]) => {
+        const day = (n: number) => new Date(Date.UTC(2024, 11, 1 + n)).toISOString().slice(0, 10);
+        return customPeriod(day(start), day(start + len));
+      }),
+    ),
+    fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 }).map((d) => d * 24 * HOUR), fc.integer({ min: 0, max: 120 * 24 * HOUR })),
+  )
+  .map(([p, after]) => ({ ...p, asOf: new Date(p.to.getTime() + after) }));
+
+/** What the adapter would read besides the buckets: the regular dossiers that ended since the midnight before the report instant. */
+function endedSinceAsOfDay(fs: readonly DossierFact[], p: Period): DossierFact[] {
+  const asOf = p.asOf ?? p.to;
+  const midnight = midnightOf(localDay(asOf)).getTime();
+  return fs.filter((f) => f.processingEndedAt !== null && f.processingEndedAt.getTime() >= midnight && f.processingEndedAt.getTime() < asOf.getTime() && isRollupRegular(f));
+}
+
+const dossierCounts = (c: IndicatorCounts) => ({
+  ratios: Object.fromEntries(DOSSIER_RATIO_KEYS.map((k) => [k, c.ratios[k]])),
+  processingTime: c.processingTime.byProcedure,
+});
+
+describe('per-day rollups of the facts (issue #17)', () => {
+  it('a period read from the day buckets (plus the irregular dossiers) gives exactly the reference counts', () => {
+    fc.assert(
+      fc.property(facts, closedPeriod, config, (fs, p, c) => {
+        const { buckets, irregular } = splitForRollup(fs, c);
+        const scoped = fs.filter((f) => c.importedDossiers === 'include' || !f.imported);
+        expect(dossierCounts(countsFromRollup(buckets, p, c, irregular, endedSinceAsOfDay(scoped, p)))).toEqual(dossierCounts(countFacts(fs, p, c)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('dossiers at a period boundary, and the report computed at, after or long after its end', () => {
+    // Many dossiers per run, so that crossing buckets, carried-over dossiers and pending supplements meet.
+    fc.assert(
+      fc.property(fc.array(dossierFact, { minLength: 60, maxLength: 120 }), closedPeriod, (fs, p) => {
+        const c = makeIndicatorConfig({});
+        const { buckets, irregular } = splitForRollup(fs, c);
+        expect(dossierCounts(countsFromRollup(buckets, p, c, irregular, endedSinceAsOfDay(fs, p)))).toEqual(dossierCounts(countFacts(fs, p, c)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('buckets maintained by deltas (a change subtracts what the old facts added, adds the new) equal buckets rebuilt from scratch', () => {
+    const regular = dossierFact.filter(isRollupRegular);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(regular, regular, fc.boolean()), { maxLength: 30 }), (changes) => {
+        const negate = (e: RollupEntry): RollupEntry => ({ ...e, counters: Object.fromEntries(Object.entries(e.counters).map(([k, v]) => [k, -v])) });
+        const maintained = mergeRollup(changes.flatMap(([before, after, changed]) => [...rollupEntries(before), ...(changed ? [...rollupEntries(before).map(negate), ...rollupEntries(after)] : [])]));
+        const rebuilt = mergeRollup(changes.flatMap(([before, after, changed]) => rollupEntries(changed ? after : before)));
+        const table = (entries: RollupEntry[]) =>
+          Object.fromEntries(
+            entries
+              .map((e) => [`${e.series}|${e.day}|${e.receivedDay}|${e.procedureCode}`, Object.fromEntries(Object.entries(e.counters).filter(([, v]) => v !== 0))] as const)
+              .filter(([, counters]) => Object.keys(counters).length > 0),
+          );
+        expect(table(maintained)).toEqual(table(rebuilt));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a running period (judged at now) is not served by the buckets', () => {
+    const running = judgePeriod(monthPeriod(2025, 3), new Date(Date.parse('2025-03-10T10:00:00+07:00')));
+    expect(rollupServes(running)).toBe(false);
+    expect(rollupServes(monthPeriod(2025, 3))).toBe(true);
+    expect(() => countsFromRollup([], running, makeIndicatorConfig({}))).toThrow(RangeError);
   });
 });
 

@@ -5,3 +5,16 @@
  */
 export { foldForSearch, forbiddenCharacter, nameProblem, normaliseName, normaliseText } from './text-rules';
 export { jsonDepthExceeds } from './json-depth';
+export {
+  CONTACT_PROBLEMS_EN,
+  CONTACT_PROBLEMS_VI,
+  cleanEmail,
+  cleanIdNumber,
+  cleanPhone,
+  emailProblem,
+  idNumberKind,
+  idNumberProblem,
+  phoneProblem,
+  type ContactProblem,
+  type IdNumberKind,
+} from './contact-rules';

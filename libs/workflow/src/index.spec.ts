@@ -73,6 +73,13 @@ describe('public surface', () => {
         'isCitizenActor',
         'restoreFeedback',
         'startFeedback',
+        // Assignment of a dossier to one person at its current step (issue #15).
+        'assignmentActions',
+        'canHandleStep',
+        'checkAssign',
+        'checkClaim',
+        'checkRelease',
+        'keepsAssignee',
         'toPersistedFeedback',
       ].sort(),
     );

@@ -70,3 +70,7 @@ export { DOSSIER_EVENT_FIELDS, type DossierEventField } from './event-fields';
 export { canViewDossier, canViewFeedback, viewingDepartment } from './visibility';
 export { advanceFeedbackClocks, feedbackTimeliness } from './feedback-clock';
 export type { FeedbackClocks, FeedbackPhaseClock, FeedbackTimeliness } from './feedback-clock';
+
+// Assignment of a dossier to one person at its current step (issue #15).
+export { assignmentActions, canHandleStep, checkAssign, checkClaim, checkRelease, keepsAssignee } from './assignment';
+export type { AssignmentAction, AssignmentCandidate, AssignmentCheck, AssignmentRefusalCode } from './assignment';

@@ -8,13 +8,16 @@ import { CatalogueService } from './catalogue.service';
 import { ProceduresController } from './procedures.controller';
 import { CatalogueAdminController } from './catalogue-admin.controller';
 import { CatalogueAdminService } from './catalogue-admin.service';
+import { DepartmentAdminController } from './department-admin.controller';
+import { DepartmentAdminService } from './department-admin.service';
 
 @Module({
-  controllers: [ProceduresController, CatalogueAdminController],
+  controllers: [ProceduresController, CatalogueAdminController, DepartmentAdminController],
   providers: [
     CatalogueService,
     CatalogueSeeder,
     CatalogueAdminService,
+    DepartmentAdminService,
     { provide: CatalogueSource, useFactory: () => new CatalogueSource(loadCatalogueFiles()) },
     {
       provide: AgencyIdentity,

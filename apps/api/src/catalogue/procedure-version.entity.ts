@@ -61,6 +61,10 @@ export class ProcedureVersionEntity {
   @Column({ type: 'simple-json' })
   definition!: Record<string, unknown>;
 
+  /** Why the administrator made this version (null for the seed and for older versions). */
+  @Column({ type: 'varchar', length: 500, name: 'change_reason', nullable: true })
+  changeReason!: string | null;
+
   @Column({ type: 'varchar', length: 36, name: 'created_by', nullable: true })
   createdBy!: string | null;
 

@@ -12,6 +12,7 @@ export async function insertProcedureVersion(
   def: ProcedureDefinition,
   createdBy: string | null,
   now: Date,
+  changeReason: string | null = null,
 ): Promise<string> {
   const id = randomUUID();
   const row: ProcedureVersionEntity = {
@@ -29,6 +30,7 @@ export async function insertProcedureVersion(
     resultName: def.resultName,
     components: def.components,
     definition: def as unknown as Record<string, unknown>,
+    changeReason,
     createdBy,
     createdAt: now,
   };

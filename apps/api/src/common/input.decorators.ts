@@ -2,7 +2,18 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsObject, IsString, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { SUPPORTED_YEARS, tryParseInstant } from '@motcua/calendar';
-import { nameProblem, normaliseName } from '@motcua/text';
+import {
+  cleanEmail,
+  cleanIdNumber,
+  cleanPhone,
+  CONTACT_PROBLEMS_EN,
+  ContactProblem,
+  emailProblem,
+  idNumberProblem,
+  nameProblem,
+  normaliseName,
+  phoneProblem,
+} from '@motcua/text';
 
 /**
  * A name or a one-line label (a person, an address, a title): trimmed, inner white space reduced
@@ -23,6 +34,28 @@ export function NameText(maxLength: number): PropertyDecorator {
     }),
   );
 }
+
+/** A contact field cleaned, then checked by the rule the web forms apply too (libs/text contact-rules). */
+function ContactField(name: string, clean: (value: string) => string, problem: (cleaned: string) => ContactProblem | null): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? clean(normaliseName(value)) : value)),
+    IsString(),
+    ValidateBy({
+      name,
+      validator: {
+        validate: (value) => typeof value === 'string' && problem(value) === null,
+        defaultMessage: (args) => (typeof args?.value === 'string' ? CONTACT_PROBLEMS_EN[problem(args.value) ?? 'ID_PATTERN'] : `${args?.property} must be a string`),
+      },
+    }),
+  );
+}
+
+/** CCCD (12 digits), old CMND (9), passport or tax code; spaces and dots typed between groups removed. */
+export const IdNumber = () => ContactField('isIdNumber', cleanIdNumber, idNumberProblem);
+/** A Vietnamese mobile or landline number; separators removed, +84 stored as 0. */
+export const PhoneNumber = () => ContactField('isPhoneNumber', cleanPhone, phoneProblem);
+/** An e-mail address with a real top-level domain (`a@b.c` is refused, on the server and in the forms). */
+export const EmailAddress = () => ContactField('isEmailAddress', cleanEmail, emailProblem);
 
 /** A search term: trimmed and NFC (the service folds case and diacritics when it compares). */
 export function SearchText(maxLength: number): PropertyDecorator {

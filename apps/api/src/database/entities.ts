@@ -1,4 +1,5 @@
-import { DepartmentEntity } from '../catalogue/department.entity';
+import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
+import { DepartmentChangeEntity, DepartmentEntity } from '../catalogue/department.entity';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { ProcedureEntity } from '../catalogue/procedure.entity';
@@ -29,6 +30,7 @@ import { PasswordResetLinkEntity } from '../users/password-reset-link.entity';
 /** Every entity of the service: the migrations must create exactly these tables. */
 export const ENTITIES = [
   DepartmentEntity,
+  DepartmentChangeEntity,
   ProcedureEntity,
   ProcedureVersionEntity,
   ProcedureStepEntity,
@@ -58,4 +60,5 @@ export const ENTITIES = [
   PaymentRequestEntity,
   ResultDownloadEntity,
   PasswordResetLinkEntity,
+  SavedFilterEntity,
 ];

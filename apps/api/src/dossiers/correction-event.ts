@@ -15,7 +15,7 @@ export async function recordCorrection(
   dossier: DossierEntity,
   expectedVersion: number,
   user: AuthUser,
-  type: 'CORRECT_APPLICANT' | 'REMOVE_FILE',
+  type: 'CORRECT_APPLICANT' | 'REMOVE_FILE' | 'CLAIM' | 'RELEASE' | 'ASSIGN',
   payload: Record<string, unknown>,
   now: Date,
   columns: Partial<DossierEntity> = {},

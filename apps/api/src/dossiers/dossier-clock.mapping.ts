@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { insertStatement, runWrites, updateStatement, type WriteStatement } from '../workflow-records/write-batch';
 import type { ClockRecord, ClockState } from '@motcua/deadlines';
 import type { ProcessingStep } from '@motcua/workflow';
 import { DossierPauseEntity } from './dossier-pause.entity';
@@ -46,17 +47,20 @@ export function clockColumns(state: ClockState): ClockColumns {
 
 /** Writes the pause intervals and the step log the clock reported, in the same transaction. */
 export async function persistClockRecords(m: EntityManager, dossierId: string, records: readonly ClockRecord[], steps: readonly ProcessingStep[]): Promise<void> {
-  for (const r of records) {
+  await runWrites(m, clockRecordWrites(m, dossierId, records, steps));
+}
+
+/** The writes of `persistClockRecords`, in order, not sent (a transition sends them with its compare-and-set). */
+export function clockRecordWrites(m: EntityManager, dossierId: string, records: readonly ClockRecord[], steps: readonly ProcessingStep[]): WriteStatement[] {
+  return records.map((r) => {
     switch (r.kind) {
       case 'pause.opened':
-        await m.insert(DossierPauseEntity, { id: randomUUID(), dossierId, startedAt: r.startedAt, endedAt: null, workingMinutes: null, reason: r.reason });
-        break;
+        return insertStatement(m, DossierPauseEntity, { id: randomUUID(), dossierId, startedAt: r.startedAt, endedAt: null, workingMinutes: null, reason: r.reason });
       case 'pause.closed':
-        await m.update(DossierPauseEntity, { dossierId, endedAt: IsNull() }, { endedAt: r.endedAt, workingMinutes: r.workingMinutes });
-        break;
+        return updateStatement(m, DossierPauseEntity, { endedAt: r.endedAt, workingMinutes: r.workingMinutes }, 'dossier_id = :dossierId AND ended_at IS NULL', { dossierId });
       case 'step.opened': {
         const step = steps[r.index];
-        await m.insert(DossierStepEntity, {
+        return insertStatement(m, DossierStepEntity, {
           id: randomUUID(),
           dossierId,
           stepIndex: r.index,
@@ -68,13 +72,11 @@ export async function persistClockRecords(m: EntityManager, dossierId: string, r
           leftAt: null,
           late: null,
         });
-        break;
       }
       case 'step.closed':
-        await m.update(DossierStepEntity, { dossierId, leftAt: IsNull() }, { leftAt: r.leftAt, late: r.late, dueAt: r.dueAt });
-        break;
+        return updateStatement(m, DossierStepEntity, { leftAt: r.leftAt, late: r.late, dueAt: r.dueAt }, 'dossier_id = :dossierId AND left_at IS NULL', { dossierId });
     }
-  }
+  });
 }
 
 /** What the history shows of a transition's effect on the clock. */

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { chargesFee } from '@motcua/catalogue';
 import { processingWorkingMinutes, STOPPED_CLOCK } from '@motcua/deadlines';
-import { currentStepIndex, DossierEvent, dossierWorkflow, PersistedDossier, startDossier } from '@motcua/workflow';
+import { currentStepIndex, DossierEvent, dossierWorkflow, keepsAssignee, PersistedDossier, startDossier } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import {
@@ -21,8 +21,9 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { AgencyIdentity } from '../catalogue/agency-identity';
 import { DossierClock } from '../deadlines/dossier-clock.service';
-import { clockColumns, clockDetails, clockOf, persistClockRecords } from './dossier-clock.mapping';
+import { clockColumns, clockDetails, clockOf, clockRecordWrites, persistClockRecords } from './dossier-clock.mapping';
 import { canSeeDossier, toActor } from './dossier-access';
+import { assigneeNames } from './assignee-names';
 import { DossierCodeGenerator } from './dossier-code.generator';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierEntity } from './dossier.entity';
@@ -37,6 +38,7 @@ import { normaliseIntake } from './intake-record';
 import { onlineIntakeDetails, withIntake } from './online-intake';
 import { instantOf } from '../common/input.decorators';
 import { applyTransition } from '../workflow-records/apply-transition';
+import { insertStatement } from '../workflow-records/write-batch';
 import { dossierOutboxMessages, loadProcedureFacts, OutboxWriter } from '../outbox';
 import { PortalRecords } from '../portal-records/portal-records.service';
 
@@ -98,6 +100,7 @@ export class DossierCommands {
           machineVersion: decision.snapshot.machineVersion,
           version: 1,
           ...placement(decision.snapshot),
+          assigneeId: null,
           applicantName: dto.applicant.fullName,
           applicantNameSearch: nameSearchKey(dto.applicant.fullName),
           applicantIdNumber: dto.applicant.idNumber,
@@ -201,36 +204,41 @@ export class DossierCommands {
             processingWorkingMinutes: row.processingWorkingMinutes ?? processingWorkingMinutes(clock.state, this.clock.calendar),
             ...fileFacts,
             ...placement(decision.snapshot),
+            // Whoever held the dossier holds it only at that step: forwarded, sent back or ended, it is unassigned.
+            ...(keepsAssignee({ state: row.state, context: row.snapshot.context }, { state: decision.to, context: decision.snapshot.context }) ? {} : { assigneeId: null }),
           };
         },
-        audit: async (decision, version) => {
-          await persistClockRecords(m, row.id, clock!.records, steps);
+        auditWrites: (decision, version) => {
           const { type: _type, ...payload } = event;
-          await m.insert(DossierEventEntity, {
-            id: randomUUID(),
-            dossierId: row.id,
-            version,
-            type: event.type,
-            fromState: decision.from,
-            toState: decision.to,
-            stepFrom: decision.stepFrom,
-            stepTo: decision.stepTo,
-            actorId: user.id,
-            actorUsername: user.username,
-            payload,
-            // An online submission's accept/reject is flagged late after its intake hours (issue #16).
-            details: withIntake(
-              { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
-              onlineIntakeDetails(row, event, this.clock.calendar, this.config.online.intakeWorkingHours, now),
-            ),
-            occurredAt: now,
-          });
+          return [
+            ...clockRecordWrites(m, row.id, clock!.records, steps),
+            insertStatement(m, DossierEventEntity, {
+              id: randomUUID(),
+              dossierId: row.id,
+              version,
+              type: event.type,
+              fromState: decision.from,
+              toState: decision.to,
+              stepFrom: decision.stepFrom,
+              stepTo: decision.stepTo,
+              actorId: user.id,
+              actorUsername: user.username,
+              payload,
+              // An online submission's accept/reject is flagged late after its intake hours (issue #16).
+              details: withIntake(
+                { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
+                onlineIntakeDetails(row, event, this.clock.calendar, this.config.online.intakeWorkingHours, now),
+              ),
+              occurredAt: now,
+            }),
+          ];
         },
       });
       const facts = { ...next, ...(await this.procedureFacts(m, row.procedureVersionId)), agencyName: this.agency.name };
       await this.outbox.enqueue(m, dossierOutboxMessages(facts, decision, this.outbox.dossierSettings));
-      await this.records.refresh(m, next);
-      return toDossierView(next, user, this.config.publicBaseUrl, this.clock.lastOfficialYear);
+      const pausesChanged = clock!.records.some((r) => r.kind === 'pause.opened' || r.kind === 'pause.closed');
+      await this.records.refreshAfterTransition(m, row, next, pausesChanged);
+      return toDossierView(next, user, this.config.publicBaseUrl, this.clock.lastOfficialYear, await assigneeNames(m, [next]));
     });
   }
 

@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { PortalRecords } from '../portal-records/portal-records.service';
 import { canSeeDossier } from './dossier-access';
 import { CorrectApplicantDto } from './dossier-corrections';
+import { assigneeNames } from './assignee-names';
 import { recordCorrection } from './correction-event';
 import { DossierEntity } from './dossier.entity';
 import { DossierView, toDossierView } from './dossier.view';
@@ -44,12 +45,12 @@ export class DossierCorrections {
       const after = { applicantName: a.fullName, applicantIdNumber: a.idNumber, applicantPhone: a.phone ?? null, applicantEmail: a.email ?? null, applicantAddress: a.address ?? null };
       const changes: Record<string, [unknown, unknown]> = {};
       for (const key of APPLICANT_COLUMNS) if (row[key] !== after[key]) changes[key] = [row[key], after[key]];
-      if (Object.keys(changes).length === 0) return toDossierView(row, user, this.config.publicBaseUrl);
+      if (Object.keys(changes).length === 0) return toDossierView(row, user, this.config.publicBaseUrl, undefined, await assigneeNames(m, [row]));
       const columns = { ...after, applicantNameSearch: nameSearchKey(a.fullName) };
       const version = await recordCorrection(m, row, dto.expectedVersion, user, 'CORRECT_APPLICANT', { reason: dto.reason, changes }, now, columns);
       const next = { ...row, ...columns, version, updatedAt: now };
       await this.records.refresh(m, next);
-      return toDossierView(next, user, this.config.publicBaseUrl);
+      return toDossierView(next, user, this.config.publicBaseUrl, undefined, await assigneeNames(m, [next]));
     });
   }
 }

@@ -10,6 +10,10 @@ import { ApplicantDto } from './dto/create-dossier.dto';
 export const CORRECTION_LABELS_VI: Record<string, string> = {
   CORRECT_APPLICANT: 'Sửa thông tin người nộp',
   REMOVE_FILE: 'Gỡ bỏ tệp',
+  // Assignment at the current step (dossier-assignment.service.ts): recorded the same way.
+  CLAIM: 'Nhận xử lý hồ sơ',
+  RELEASE: 'Trả lại, bỏ nhận xử lý',
+  ASSIGN: 'Giao xử lý hồ sơ',
 };
 
 export class CorrectApplicantDto {

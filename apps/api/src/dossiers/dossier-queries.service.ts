@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
-import { Brackets, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType, DossierState, END_STATES } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
@@ -15,7 +15,10 @@ import { DossierEntity } from './dossier.entity';
 import { DossierView, toDossierView } from './dossier.view';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
 import { UserEntity } from '../users/user.entity';
+import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
+import { DepartmentEntity } from '../catalogue/department.entity';
 import { containsPattern, nameSearchKey } from './name-search';
+import { assigneeNames } from './assignee-names';
 import { applyListFilters, applyTab, WORKLIST_TABS, WorklistTab } from './worklist-tabs';
 
 /** A list item: the dossier and the working time left at its current step (negative: overdue by that much). */
@@ -56,11 +59,11 @@ export class DossierQueries {
     private readonly calendar: CalendarHolder,
   ) {}
 
-  private listItems(rows: DossierEntity[], user: AuthUser): DossierListItem[] {
+  private listItems(rows: DossierEntity[], user: AuthUser, people: ReadonlyMap<string, string>): DossierListItem[] {
     const now = this.clock.now();
     const calendar = this.calendar.current;
     return rows.map((r) => {
-      const view = toDossierView(r, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear);
+      const view = toDossierView(r, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear, people);
       const due = r.processingEndedAt === null && r.currentStepIndex !== null ? r.stepDueAt : null;
       // Working minutes, whole: on the working calendar (holidays, weekends and the lunch break do not count).
       const left = due === null ? null : due > now ? calendar.workingMinutesBetween(now, due) : -calendar.workingMinutesBetween(due, now);
@@ -69,9 +72,11 @@ export class DossierQueries {
   }
 
   async get(user: AuthUser, id: string): Promise<DossierView> {
-    const row = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id } }));
-    if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
-    return toDossierView(row, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear);
+    return this.uow.read(async (m) => {
+      const row = await m.findOne(DossierEntity, { where: { id } });
+      if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${id} not found`);
+      return toDossierView(row, user, this.config.publicBaseUrl, this.deadlineClock.lastOfficialYear, await assigneeNames(m, [row]));
+    });
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
@@ -117,23 +122,39 @@ export class DossierQueries {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     return this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(DossierEntity, 'd');
-      applyListFilters(m, qb, user, q, this.clock.now());
-      if (q.tab) applyTab(qb, q.tab);
-      if (q.tab === 'closed') {
-        // Closed work: the most recently finished first.
-        qb.orderBy('d.finished_at', 'DESC', 'NULLS LAST').addOrderBy('d.created_at', 'DESC').offset((page - 1) * pageSize).limit(pageSize);
-        const [rows, total] = await qb.getManyAndCount();
-        return { items: this.listItems(rows, user), total, page, pageSize };
-      }
-      // Inbox order: the most urgent first; dossiers without an appointment last (PostgreSQL's
-      // ascending index order, so ix_dossier_department_due yields the page without a sort).
-      qb.orderBy('d.due_at', 'ASC', 'NULLS LAST')
-        .addOrderBy('d.created_at', 'ASC')
-        .offset((page - 1) * pageSize)
-        .limit(pageSize);
-      const [rows, total] = await qb.getManyAndCount();
-      return { items: this.listItems(rows, user), total, page, pageSize };
+      const [rows, total] = await this.ordered(m, user, q).offset((page - 1) * pageSize).limit(pageSize).getManyAndCount();
+      return { items: this.listItems(rows, user, await assigneeNames(m, rows)), total, page, pageSize };
     });
+  }
+
+  /**
+   * The whole filtered list in the list's order (paging ignored) for the Excel export, at most
+   * `limit` rows; `total` says how many matched.
+   */
+  async exportList(user: AuthUser, q: ListDossiersQuery, limit: number): Promise<{ items: DossierListItem[]; total: number; procedureNames: Map<string, string>; departmentNames: Map<string, string> }> {
+    return this.uow.read(async (m) => {
+      const [rows, total] = await this.ordered(m, user, q).limit(limit).getManyAndCount();
+      const versionIds = [...new Set(rows.map((r) => r.procedureVersionId))];
+      const versions = versionIds.length ? await m.find(ProcedureVersionEntity, { where: { id: In(versionIds) }, select: { id: true, name: true } }) : [];
+      const departments = await m.find(DepartmentEntity);
+      return {
+        items: this.listItems(rows, user, await assigneeNames(m, rows)),
+        total,
+        procedureNames: new Map(versions.map((v) => [v.id, v.name])),
+        departmentNames: new Map(departments.map((d) => [d.code, d.name])),
+      };
+    });
+  }
+
+  /** The list's query: filters, tab, and its order. */
+  private ordered(m: EntityManager, user: AuthUser, q: ListDossiersQuery) {
+    const qb = m.createQueryBuilder(DossierEntity, 'd');
+    applyListFilters(m, qb, user, q, this.clock.now());
+    if (q.tab) applyTab(qb, q.tab);
+    // Closed work: the most recently finished first.
+    if (q.tab === 'closed') return qb.orderBy('d.finished_at', 'DESC', 'NULLS LAST').addOrderBy('d.created_at', 'DESC');
+    // Inbox order: the most urgent first; dossiers without an appointment last (PostgreSQL's
+    // ascending index order, so ix_dossier_department_due yields the page without a sort).
+    return qb.orderBy('d.due_at', 'ASC', 'NULLS LAST').addOrderBy('d.created_at', 'ASC');
   }
 }

@@ -19,6 +19,7 @@ import type { PaymentMethod } from '../payments/dossier-payment.entity';
 @Index('ix_dossier_deadline_status', ['deadlineStatus', 'dueAt'])
 @Index('ix_dossier_received', ['receivedAt'])
 @Index('ix_dossier_processing_ended', ['processingEndedAt'])
+@Index('ix_dossier_assignee', ['assigneeId', 'dueAt'])
 @Index('uq_dossier_result_token', ['resultToken'], { unique: true })
 export class DossierEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -55,6 +56,13 @@ export class DossierEntity {
   /** Department holding the dossier now (null outside processing); drives inboxes. */
   @Column({ type: 'varchar', length: 32, name: 'current_department_code', nullable: true })
   currentDepartmentCode!: string | null;
+
+  /**
+   * The person working the dossier at its current step (claimed, or given by the department's
+   * leader; libs/workflow assignment.ts); null when nobody holds it. Cleared when it leaves the step.
+   */
+  @Column({ type: 'varchar', length: 36, name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
 
   @Column({ type: 'varchar', length: 255, name: 'applicant_name' })
   applicantName!: string;

@@ -1,4 +1,4 @@
-import { allowedEvents, currentStepIndex, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
+import { allowedEvents, AssignmentAction, assignmentActions, currentStepIndex, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AuthUser } from '../common/auth.decorators';
 import { publicLookupUrl } from '../common/public-lookup-url';
 import { lookupCodeOf } from '../common/lookup-code';
@@ -15,6 +15,10 @@ export interface DossierView {
   stateLabel: string;
   version: number;
   currentStep: { index: number; key: string; name: string; departmentCode: string; role: string; count: number } | null;
+  /** The person working the dossier at its current step (claim / assign), by full name; null: nobody. */
+  assignee: { id: string; fullName: string } | null;
+  /** What the calling user may do about who holds it now: claim, release, assign (leader of the step's department). */
+  assignmentActions: AssignmentAction[];
   applicant: { fullName: string; idNumber: string; phone: string | null; email: string | null; address: string | null };
   supplementRequests: number;
   submittedAt: string;
@@ -62,7 +66,8 @@ function vnYear(instant: Date): number {
   return new Date(instant.getTime() + 7 * 3600_000).getUTCFullYear();
 }
 
-export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?: string, lastOfficialYear?: number): DossierView {
+/** `people`: full names by user id, for the assignee (see `assigneeNames`); an unknown id shows as the id. */
+export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?: string, lastOfficialYear?: number, people?: ReadonlyMap<string, string>): DossierView {
   const seesSecret = user.roles.includes('clerk') || user.roles.includes('admin');
   const ctx = row.snapshot.context;
   // Where the dossier sits is the workflow's rule (the step is held while processing or awaiting a supplement of it).
@@ -78,6 +83,8 @@ export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?
     stateLabel: DOSSIER_STATE_LABELS_VI[row.state],
     version: row.version,
     currentStep: step && stepIndex !== null ? { index: stepIndex, key: step.key, name: step.name, departmentCode: step.departmentCode, role: step.role, count: ctx.steps.length } : null,
+    assignee: row.assigneeId ? { id: row.assigneeId, fullName: people?.get(row.assigneeId) ?? row.assigneeId } : null,
+    assignmentActions: row.imported ? [] : assignmentActions(toActor(user), { state: row.state, context: ctx, assigneeId: row.assigneeId }),
     applicant: {
       fullName: row.applicantName,
       idNumber: row.applicantIdNumber,

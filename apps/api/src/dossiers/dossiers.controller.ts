@@ -1,5 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { vietnamDay } from '@motcua/calendar';
+import { Clock } from '../common/clock';
+import { describeFiltersVi } from './worklist-tabs';
+import { WORKLIST_EXPORT_MAX_ROWS, worklistWorkbook } from './worklist-export';
 import type { FastifyReply } from 'fastify';
 import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { BadInputError } from '../common/errors';
@@ -19,6 +23,7 @@ export class DossiersController {
   constructor(
     private readonly commands: DossierCommands,
     private readonly queries: DossierQueries,
+    private readonly time: Clock,
   ) {}
 
   @Post()
@@ -51,6 +56,24 @@ export class DossiersController {
   @Roles(...ALL_STAFF)
   tabCounts(@CurrentUser() user: AuthUser, @Query() query: ListDossiersQuery) {
     return this.queries.tabCounts(user, query);
+  }
+
+  /**
+   * The list under the same filters and tab (paging ignored) as an Excel workbook: Vietnamese
+   * headings, Vietnam time, full names; at most WORKLIST_EXPORT_MAX_ROWS rows (the sheet says when cut).
+   */
+  @Get('export')
+  @Roles(...ALL_STAFF)
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'danh-sach-ho-so_<date>.xlsx' })
+  async export(@CurrentUser() user: AuthUser, @Query() query: ListDossiersQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const list = await this.queries.exportList(user, query, WORKLIST_EXPORT_MAX_ROWS);
+    const now = this.time.now();
+    const workbook = await worklistWorkbook({ ...list, filtersVi: describeFiltersVi(query), exportedAt: now, exportedBy: user.fullName });
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="danh-sach-ho-so_${vietnamDay(now)}.xlsx"`);
+    return workbook;
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { DossierState, END_STATES } from '@motcua/workflow';
+import { DOSSIER_STATE_LABELS_VI, DossierState, END_STATES } from '@motcua/workflow';
+import { DEADLINE_STATUS_LABELS_VI, OUTCOME_LABELS_VI } from '@motcua/deadlines';
 import { AuthUser } from '../common/auth.decorators';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { departmentScope } from './dossier-access';
@@ -13,6 +14,35 @@ import { containsPattern, nameSearchKey } from './name-search';
  */
 export const WORKLIST_TABS = ['open', 'due_soon', 'overdue', 'awaiting_return', 'closed'] as const;
 export type WorklistTab = (typeof WORKLIST_TABS)[number];
+
+const TAB_LABELS_VI: Record<WorklistTab, string> = {
+  open: 'Chờ xử lý',
+  due_soon: 'Sắp đến hạn',
+  overdue: 'Quá hạn',
+  awaiting_return: 'Chờ trả kết quả',
+  closed: 'Đã kết thúc',
+};
+
+/** The filters of a list in Vietnamese words, for the head of its export. */
+export function describeFiltersVi(q: ListDossiersQuery): string {
+  const parts = [
+    `nhóm «${q.tab ? TAB_LABELS_VI[q.tab] : 'Tất cả'}»`,
+    q.state ? `trạng thái «${DOSSIER_STATE_LABELS_VI[q.state]}»` : '',
+    q.deadlineStatus ? `thời hạn «${DEADLINE_STATUS_LABELS_VI[q.deadlineStatus]}»` : '',
+    q.outcome ? `kết quả «${OUTCOME_LABELS_VI[q.outcome]}»` : '',
+    q.procedureCode ? `thủ tục ${q.procedureCode}` : '',
+    q.mine ? 'đang chờ đơn vị tôi xử lý' : '',
+    q.assignee ? `đơn vị đang giữ ${q.assignee}` : '',
+    q.assignedTo === 'me' ? 'do tôi xử lý' : q.assignedTo === 'nobody' ? 'chưa giao cho ai' : '',
+    q.overdue === true ? 'quá hẹn trả' : q.overdue === false ? 'chưa quá hẹn trả' : '',
+    q.text ? `tìm «${q.text}»` : '',
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+/** The assignment filter: held by the viewer ("của tôi"), or by nobody ("chưa giao"). */
+export const ASSIGNED_TO = ['me', 'nobody'] as const;
+export type AssignedTo = (typeof ASSIGNED_TO)[number];
 
 const OPEN = `d.state NOT IN (:...ended) AND d.state <> 'result_issued'`;
 
@@ -50,6 +80,8 @@ export function applyListFilters(m: EntityManager, qb: SelectQueryBuilder<Dossie
     if (user.departmentCode === null) qb.andWhere('1 = 0');
     else qb.andWhere('d.current_department_code = :myDept', { myDept: user.departmentCode });
   }
+  if (q.assignedTo === 'me') qb.andWhere('d.assignee_id = :me', { me: user.id });
+  else if (q.assignedTo === 'nobody') qb.andWhere('d.assignee_id IS NULL');
   if (q.overdue !== undefined) {
     qb.andWhere(q.overdue ? `${OPEN} AND d.due_at < :now` : `NOT (${OPEN} AND d.due_at IS NOT NULL AND d.due_at < :now)`, { ended: END_STATES as DossierState[], now });
   }

@@ -30,6 +30,21 @@ export class ImportRejectedError extends AppError {
   readonly code = 'IMPORT_REJECTED';
 }
 
+/**
+ * What an import would do (a dry run): lines read, valid, new dossiers, open imported dossiers
+ * closed; the problems by line (the first ones) and how many there are in all. The import itself
+ * answers `{ imported, closed }`.
+ */
+export interface ImportPreview {
+  dryRun: true;
+  read: number;
+  valid: number;
+  imported: number;
+  closed: number;
+  problems: ImportProblem[];
+  totalProblems: number;
+}
+
 /** Problems listed in the answer; the rest are only counted. */
 const MAX_REPORTED_PROBLEMS = 1000;
 /** Codes looked up in the database at once, and lines converted and inserted at once. */
@@ -43,7 +58,10 @@ const OPEN_STATES: readonly string[] = ['processing', 'awaiting_supplement'];
 class FirstPass {
   readonly problems: ImportProblem[] = [];
   total = 0;
+  /** Valid lines. */
   lines = 0;
+  /** Non-blank lines read, valid or not. */
+  read = 0;
   /** Line of each valid code so far, for duplicates within the file. */
   readonly lineOfCode = new Map<string, number>();
   /** Codes of imported dossiers still open that a line of this file closes. */
@@ -82,7 +100,11 @@ export class ImportService {
     private readonly records: PortalRecords,
   ) {}
 
-  async importNdjson(user: AuthUser, body: Readable): Promise<{ imported: number; closed: number }> {
+  /**
+   * Imports the file, or with `dryRun` only reports what it would do: the same validation (one code
+   * path), the problems by line instead of a refusal, nothing written.
+   */
+  async importNdjson(user: AuthUser, body: Readable, options: { dryRun?: boolean } = {}): Promise<ImportPreview | { imported: number; closed: number }> {
     const procedures = new Map((await this.catalogue.listProcedures()).map((p) => [p.code, p]));
     const dir = join(this.config.dataDir, 'tmp');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -91,6 +113,9 @@ export class ImportService {
     try {
       await this.validate(body, pass, { procedureExists: (code) => procedures.has(code), isLiveCode: liveCodeTest(this.agency.id) });
       if (pass.lines === 0 && pass.total === 0) throw new ImportRejectedError('The file has no dossiers', { problems: [] });
+      if (options.dryRun) {
+        return { dryRun: true, read: pass.read, valid: pass.lines, imported: pass.lines - pass.closing.size, closed: pass.closing.size, problems: pass.problems, totalProblems: pass.total };
+      }
       if (pass.total > 0) {
         throw new ImportRejectedError(`${pass.total} problem(s) found; nothing was imported`, { problems: pass.problems, total: pass.total });
       }
@@ -136,10 +161,12 @@ export class ImportService {
     };
     for await (const { text, number } of ndjsonLines(body)) {
       if (text === null) {
+        pass.read += 1;
         pass.report({ line: number, field: null, message: `is longer than ${IMPORT_MAX_LINE_BYTES} bytes` });
         continue;
       }
       if (text.trim() === '') continue;
+      pass.read += 1;
       const r = parseImportLine(text, number, rules);
       for (const problem of r.problems) pass.report(problem);
       if (!r.value) continue;
@@ -222,6 +249,7 @@ export class ImportService {
       version,
       currentStepIndex: ended ? null : 0,
       currentDepartmentCode: ended ? null : (procedure.steps[0]?.departmentCode ?? null),
+      assigneeId: null,
       applicantName: IMPORTED_APPLICANT_NAME,
       applicantNameSearch: nameSearchKey(IMPORTED_APPLICANT_NAME),
       applicantIdNumber: '',

@@ -30,6 +30,10 @@ export class OutboxActionEntity {
   @Column({ type: 'text', name: 'previous_error', nullable: true })
   previousError!: string | null;
 
+  /** Why the administrator decided so (null for the restore step and older rows). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason!: string | null;
+
   @Column({ type: 'varchar', length: 36, name: 'actor_id' })
   actorId!: string;
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { BadInputError } from '../common/errors';
-import { HeldMessagesBody, ListOutboxQuery } from './outbox-admin.dto';
+import { HeldMessagesBody, ListOutboxQuery, OutboxDecisionBody } from './outbox-admin.dto';
 import { OutboxAdminService } from './outbox-admin.service';
 
 const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadInputError('id must be a UUID') });
@@ -46,8 +46,8 @@ export class OutboxAdminController {
   @HttpCode(200)
   @Roles('admin')
   @ApiConflictResponse({ description: 'OUTBOX_STATE_CONFLICT: only a dead message can be retried' })
-  retry(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.admin.retry(user, id);
+  retry(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: OutboxDecisionBody) {
+    return this.admin.retry(user, id, body.reason);
   }
 
   @Post(':id/release')
@@ -62,7 +62,7 @@ export class OutboxAdminController {
   @HttpCode(200)
   @Roles('admin')
   @ApiConflictResponse({ description: 'OUTBOX_STATE_CONFLICT: only a pending, held or dead message can be discarded' })
-  discard(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.admin.discard(user, id);
+  discard(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: OutboxDecisionBody) {
+    return this.admin.discard(user, id, body.reason);
   }
 }

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { NameText } from '../common/input.decorators';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OUTBOX_CHANNELS, OUTBOX_STATUSES, type OutboxChannel, type OutboxStatus } from './outbox.types';
@@ -51,4 +52,12 @@ export class HeldMessagesBody {
   @ArrayMaxSize(5000)
   @IsUUID('4', { each: true })
   ids?: string[];
+}
+
+/** Why the administrator retries or discards a message; kept in the message's audit trail. */
+export class OutboxDecisionBody {
+  @ApiPropertyOptional({ example: 'Máy chủ nhận đã khắc phục sự cố' })
+  @IsOptional()
+  @NameText(500)
+  reason?: string;
 }

@@ -5,6 +5,7 @@ import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
+import { UserEntity } from '../users/user.entity';
 import { type OutboxAction, OutboxActionEntity } from './outbox-action.entity';
 import { ListOutboxQuery } from './outbox-admin.dto';
 import { OutboxStateError } from './outbox-errors';
@@ -68,13 +69,13 @@ export class OutboxAdminService {
   }
 
   /** A dead message gets a fresh set of attempts, due now. */
-  retry(user: AuthUser, id: string): Promise<OutboxMessageDetail> {
-    return this.act(user, id, 'retry', ['dead'], { status: 'pending', attempts: 0, nextAttemptAt: this.time.now(), lockedBy: null, lockedUntil: null });
+  retry(user: AuthUser, id: string, reason?: string): Promise<OutboxMessageDetail> {
+    return this.act(user, id, 'retry', ['dead'], { status: 'pending', attempts: 0, nextAttemptAt: this.time.now(), lockedBy: null, lockedUntil: null }, reason);
   }
 
   /** An administrator gives up on a message that is waiting, held or dead (e.g. an address that cannot be right); it is kept, not deleted. */
-  discard(user: AuthUser, id: string): Promise<OutboxMessageDetail> {
-    return this.act(user, id, 'discard', ['pending', 'dead', 'held'], DISCARD);
+  discard(user: AuthUser, id: string, reason?: string): Promise<OutboxMessageDetail> {
+    return this.act(user, id, 'discard', ['pending', 'dead', 'held'], DISCARD, reason);
   }
 
   /** A message held after a restore, which the administrator judged was not delivered before the failure: due now, a fresh set of attempts. */
@@ -110,7 +111,7 @@ export class OutboxAdminService {
     });
   }
 
-  private act(user: AuthUser, id: string, action: OutboxAction, from: OutboxStatus[], patch: StatusPatch): Promise<OutboxMessageDetail> {
+  private act(user: AuthUser, id: string, action: OutboxAction, from: OutboxStatus[], patch: StatusPatch, reason?: string): Promise<OutboxMessageDetail> {
     return this.uow.run(async (m) => {
       const row = await m.findOne(OutboxMessageEntity, { where: { id } });
       if (!row) throw new NotFoundError(`Outbox message ${id} not found`);
@@ -119,12 +120,12 @@ export class OutboxAdminService {
       if (res.affected !== 1) {
         throw new OutboxStateError(`Cannot ${action} a message that is ${row.status}; allowed from: ${from.join(', ')}`, { status: row.status, allowedFrom: from });
       }
-      await m.insert(OutboxActionEntity, this.auditRow(user, row, action));
+      await m.insert(OutboxActionEntity, this.auditRow(user, row, action, reason));
       return this.detail(m, id);
     });
   }
 
-  private auditRow(user: AuthUser, row: OutboxMessageEntity, action: OutboxAction): Partial<OutboxActionEntity> {
+  private auditRow(user: AuthUser, row: OutboxMessageEntity, action: OutboxAction, reason?: string): Partial<OutboxActionEntity> {
     return {
       id: randomUUID(),
       messageId: row.id,
@@ -132,6 +133,7 @@ export class OutboxAdminService {
       fromStatus: row.status,
       previousAttempts: row.attempts,
       previousError: row.lastError,
+      reason: reason ?? null,
       actorId: user.id,
       actorUsername: user.username,
       occurredAt: this.time.now(),
@@ -142,6 +144,8 @@ export class OutboxAdminService {
     const row = await m.findOne(OutboxMessageEntity, { where: { id } });
     if (!row) throw new NotFoundError(`Outbox message ${id} not found`);
     const actions = await m.find(OutboxActionEntity, { where: { messageId: id }, order: { occurredAt: 'ASC' } });
-    return toDetail(row, actions);
+    const actorIds = [...new Set(actions.map((a) => a.actorId))];
+    const names = new Map((actorIds.length ? await m.find(UserEntity, { where: { id: In(actorIds) }, select: { id: true, fullName: true } }) : []).map((u) => [u.id, u.fullName]));
+    return toDetail(row, actions, names);
   }
 }

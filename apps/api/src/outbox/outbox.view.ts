@@ -23,7 +23,17 @@ export interface OutboxMessageSummary {
 
 export interface OutboxMessageDetail extends OutboxMessageSummary {
   payload: OutboxPayload;
-  actions: Array<{ action: OutboxActionEntity['action']; fromStatus: OutboxStatus; previousAttempts: number; previousError: string | null; actorUsername: string; occurredAt: string }>;
+  actions: Array<{
+    action: OutboxActionEntity['action'];
+    fromStatus: OutboxStatus;
+    previousAttempts: number;
+    previousError: string | null;
+    reason: string | null;
+    actorUsername: string;
+    /** The administrator's full name (null for the restore step, actor `system`). */
+    actorFullName: string | null;
+    occurredAt: string;
+  }>;
 }
 
 export function toSummary(row: OutboxMessageEntity): OutboxMessageSummary {
@@ -48,7 +58,7 @@ export function toSummary(row: OutboxMessageEntity): OutboxMessageSummary {
   };
 }
 
-export function toDetail(row: OutboxMessageEntity, actions: OutboxActionEntity[]): OutboxMessageDetail {
+export function toDetail(row: OutboxMessageEntity, actions: OutboxActionEntity[], fullNames: ReadonlyMap<string, string> = new Map()): OutboxMessageDetail {
   return {
     ...toSummary(row),
     payload: row.payload,
@@ -57,7 +67,9 @@ export function toDetail(row: OutboxMessageEntity, actions: OutboxActionEntity[]
       fromStatus: a.fromStatus,
       previousAttempts: a.previousAttempts,
       previousError: a.previousError,
+      reason: a.reason,
       actorUsername: a.actorUsername,
+      actorFullName: fullNames.get(a.actorId) ?? null,
       occurredAt: a.occurredAt.toISOString(),
     })),
   };

@@ -11,7 +11,7 @@ import { OutboxWriter } from '../outbox/outbox-writer';
 import { recordRow } from './fact-columns';
 import { PORTAL_RECORD_AGGREGATE } from './portal-delivery';
 import { PortalRecordEntity } from './portal-record.entity';
-import { loadRecordSource, versionFacts, type VersionFacts } from './record-source';
+import { loadRecordSource, recordRowOf, sameRecordRow, versionFacts, type VersionFacts } from './record-source';
 
 /**
  * One record, two readers (issue #11): the record a dossier is synchronised to DVCQG with is the
@@ -41,7 +41,7 @@ export class PortalRecords {
     const current = await m.findOne(PortalRecordEntity, { where: { dossierId }, lock: pg(m) ? { mode: 'pessimistic_write' } : undefined });
     const row = typeof dossier === 'string' ? await m.findOneByOrFail(DossierEntity, { id: dossierId }) : dossier;
     const now = this.time.now();
-    const source = await loadRecordSource(m, row, await this.versionFacts(m, row.procedureVersionId), { resultLinkBaseUrl: this.config.reporting.resultLinkBaseUrl, now });
+    const source = await loadRecordSource(m, recordRowOf(row), await this.versionFacts(m, row.procedureVersionId), { resultLinkBaseUrl: this.config.reporting.resultLinkBaseUrl, now });
     const candidate = projectRecord({ ...source, version: current?.recordVersion ?? 1 });
     if (current && sameContent(current.record, candidate)) return current;
     const recordVersion = (current?.recordVersion ?? 0) + 1;
@@ -63,6 +63,17 @@ export class PortalRecords {
       ]);
     }
     return entity;
+  }
+
+  /**
+   * After a transition (inside its transaction): refresh only when something the record reads
+   * changed — its row fields (`recordRowOf`) or its supplementation pauses (`pausesChanged`); a
+   * transition changes no files, payment or inbound record. Most transitions (forward, send back,
+   * assign) change none of it, and skipping saves the lock and 3–4 reads of a refresh (issue #17).
+   */
+  async refreshAfterTransition(m: EntityManager, before: DossierEntity, after: DossierEntity, pausesChanged: boolean): Promise<void> {
+    if (!pausesChanged && sameRecordRow(recordRowOf(before), recordRowOf(after))) return;
+    await this.refresh(m, after);
   }
 
   /** Projects the records of dossiers that have none (those stored before records existed). Returns how many. */

@@ -30,6 +30,59 @@ export function versionFacts(v: ProcedureVersionEntity): VersionFacts {
   };
 }
 
+/**
+ * What a dossier's record reads of its row — the one list: `loadRecordSource` sees nothing else of
+ * the row, so when none of it changed (and the pauses, files, payment and inbound record did not
+ * either) the record cannot have changed and a transition skips the refresh (issue #17).
+ */
+const RECORD_ROW_FIELDS = [
+  'id',
+  'procedureVersionId',
+  'code',
+  'procedureCode',
+  'field',
+  'departmentCode',
+  'state',
+  'channel',
+  'submittedAt',
+  'receivedAt',
+  'legalAppointmentAt',
+  'appointmentAt',
+  'processingEndedAt',
+  'finishedAt',
+  'resultCode',
+  'resultToken',
+  'resultLink',
+  'paperResult',
+  'feeApplies',
+  'paymentMethod',
+  'imported',
+  'digitised',
+  'reusedComponent',
+  'processingWorkingMinutes',
+  'rating',
+  'hasComplaint',
+] as const satisfies ReadonlyArray<keyof DossierEntity>;
+
+export type RecordRow = Pick<DossierEntity, (typeof RECORD_ROW_FIELDS)[number]> & {
+  /** An apology letter moved the appointment (the record then shows it as NgayHenTraMoi). */
+  apologised: boolean;
+};
+
+export function recordRowOf(row: DossierEntity): RecordRow {
+  const out = { apologised: row.snapshot.context.apologised === true } as Record<string, unknown>;
+  for (const key of RECORD_ROW_FIELDS) out[key] = row[key];
+  return out as RecordRow;
+}
+
+/** Same inputs for the record (instants compared by value). */
+export function sameRecordRow(a: RecordRow, b: RecordRow): boolean {
+  return (['apologised', ...RECORD_ROW_FIELDS] as const).every((key) => {
+    const [x, y] = [a[key], b[key]];
+    return x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : x === y;
+  });
+}
+
 export interface SourceSettings {
   /** Base of the result's public link; the token follows. */
   resultLinkBaseUrl: string;
@@ -40,7 +93,7 @@ export interface SourceSettings {
  * Everything a dossier's portal record is made of, read in the caller's transaction: the row, its
  * supplementation pauses, component files and payment, and its procedure version's facts.
  */
-export async function loadRecordSource(m: EntityManager, row: DossierEntity, version: VersionFacts, settings: SourceSettings): Promise<Omit<RecordSource, 'version'>> {
+export async function loadRecordSource(m: EntityManager, row: RecordRow, version: VersionFacts, settings: SourceSettings): Promise<Omit<RecordSource, 'version'>> {
   const pauses = await m.find(DossierPauseEntity, { where: { dossierId: row.id }, order: { startedAt: 'ASC' } });
   const files = row.imported ? [] : await m.find(DossierFileEntity, { where: { dossierId: row.id, purpose: 'component' }, select: { componentKey: true, reusedFrom: true } });
   const payment = row.feeApplies ? await m.findOne(DossierPaymentEntity, { where: { dossierId: row.id }, select: { amountVnd: true } }) : null;
@@ -60,7 +113,7 @@ export async function loadRecordSource(m: EntityManager, row: DossierEntity, ver
     submittedAt: row.submittedAt,
     receivedAt: row.receivedAt,
     appointmentAt: row.legalAppointmentAt,
-    apologyAppointmentAt: row.snapshot.context.apologised ? row.appointmentAt : null,
+    apologyAppointmentAt: row.apologised ? row.appointmentAt : null,
     ended: endOf(row),
     returnedAt: row.state === 'returned' ? row.finishedAt : null,
     supplements: supplementsOf(pauses, row),
@@ -82,14 +135,14 @@ export async function loadRecordSource(m: EntityManager, row: DossierEntity, ver
 }
 
 /** MaKetQua and DuongDanTepTinKetQua: our public link by token, or the link an import brought. */
-function resultOf(row: DossierEntity, base: string): RecordSource['result'] {
+function resultOf(row: RecordRow, base: string): RecordSource['result'] {
   if (!row.resultCode) return null;
   if (row.resultToken) return { code: row.resultCode, link: `${base}/${row.resultToken}` };
   return row.resultLink ? { code: row.resultCode, link: row.resultLink } : null;
 }
 
 /** The state that ended processing and its actual time (a result: when it was issued; otherwise when the dossier closed). */
-function endOf(row: DossierEntity): RecordSource['ended'] {
+function endOf(row: RecordRow): RecordSource['ended'] {
   if (RESULT_STATES.includes(row.state) && row.processingEndedAt) return { at: row.processingEndedAt, state: row.state as FactEndState };
   if (ENDED_WITHOUT_RESULT.includes(row.state)) {
     const at = row.finishedAt ?? row.processingEndedAt;
@@ -103,7 +156,7 @@ function endOf(row: DossierEntity): RecordSource['ended'] {
  * processing ends (the end then counts from the request, libs/deadlines); the applicant never
  * supplemented, so the record shows that request as never completed.
  */
-function supplementsOf(pauses: readonly DossierPauseEntity[], row: DossierEntity): SupplementFact[] {
+function supplementsOf(pauses: readonly DossierPauseEntity[], row: RecordRow): SupplementFact[] {
   return pauses.map((p, i) => {
     const closedByEnd = i === pauses.length - 1 && row.processingEndedAt !== null && p.startedAt.getTime() === row.processingEndedAt.getTime();
     return { requestedAt: p.startedAt, completedAt: closedByEnd ? null : p.endedAt };
@@ -115,7 +168,7 @@ function supplementsOf(pauses: readonly DossierPauseEntity[], row: DossierEntity
  * A live dossier's component is digitised when a file is attached (scanned or reused); an imported
  * one carries the previous system's dossier-level flag on its required components.
  */
-function componentsOf(row: DossierEntity, version: VersionFacts, files: ReadonlyArray<Pick<DossierFileEntity, 'componentKey' | 'reusedFrom'>>): SourceComponent[] {
+function componentsOf(row: RecordRow, version: VersionFacts, files: ReadonlyArray<Pick<DossierFileEntity, 'componentKey' | 'reusedFrom'>>): SourceComponent[] {
   const out: SourceComponent[] = [];
   for (const c of version.components) {
     const mine = files.filter((f) => f.componentKey === c.key);

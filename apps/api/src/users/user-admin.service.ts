@@ -94,7 +94,7 @@ export class UserAdminService {
       createdAt: now,
     };
     await this.uow.run(async (m) => {
-      await checkDepartment(m, row.roles, row.departmentCode);
+      await checkDepartment(m, row.roles, row.departmentCode, true);
       if (await m.exists(UserEntity, { where: { username: row.username } })) {
         throw new UsernameTakenError(`The username ${row.username} is taken`, { field: 'username' });
       }
@@ -116,7 +116,7 @@ export class UserAdminService {
       if (actor.id === id && !next.roles.includes('admin')) {
         throw new SelfLockoutError('An administrator cannot take away their own admin role', { field: 'roles' });
       }
-      await checkDepartment(m, next.roles, next.departmentCode);
+      await checkDepartment(m, next.roles, next.departmentCode, next.departmentCode !== user.departmentCode);
       const changes: Record<string, [unknown, unknown]> = {};
       for (const key of EDITABLE) {
         if (JSON.stringify(user[key]) !== JSON.stringify(next[key])) changes[key] = [user[key], next[key]];
@@ -176,15 +176,18 @@ export async function current(m: EntityManager, id: string, version: number): Pr
   return user;
 }
 
-/** Specialists work the dossiers of their department, so they need one; a department must exist. */
-async function checkDepartment(m: EntityManager, roles: Role[], departmentCode: string | null): Promise<void> {
+/**
+ * Specialists work the dossiers of their department, so they need one; a department must exist,
+ * and nobody moves into a deactivated one (`moving`: the account is created or changes department).
+ */
+async function checkDepartment(m: EntityManager, roles: Role[], departmentCode: string | null, moving: boolean): Promise<void> {
   if (departmentCode === null) {
     if (roles.includes('specialist')) throw new DepartmentRequiredError('A specialist needs a department', { field: 'departmentCode' });
     return;
   }
-  if (!(await m.exists(DepartmentEntity, { where: { code: departmentCode } }))) {
-    throw new UnknownDepartmentError(`No department ${departmentCode}`, { field: 'departmentCode' });
-  }
+  const department = await m.findOne(DepartmentEntity, { where: { code: departmentCode } });
+  if (!department) throw new UnknownDepartmentError(`No department ${departmentCode}`, { field: 'departmentCode' });
+  if (moving && !department.active) throw new UnknownDepartmentError(`Department ${departmentCode} is deactivated`, { field: 'departmentCode' });
 }
 
 /** Every link of `userId` still usable is revoked (a newer link, a temporary password, deactivation). */

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { DecisionOf, PersistedOf, RejectionOf, Workflow, WorkflowTypes } from '@motcua/workflow';
 import { AppError, BadInputError, ForbiddenActionError, InvalidTransitionError, VersionConflictError } from '../common/errors';
+import { casWithWrites, fitsOneStatement, runWrites, updateStatement, type WriteStatement } from './write-batch';
 
 /** The columns every workflow record (dossier, feedback) has, by the same names. */
 export interface WorkflowRecordRow<T extends WorkflowTypes> extends ObjectLiteral {
@@ -28,8 +29,13 @@ export interface TransitionRequest<T extends WorkflowTypes, Row extends Workflow
    * the machine accepted the event and before anything is written; it may refuse with an AppError.
    */
   columns?(decision: DecisionOf<T>): Promise<Partial<Row>> | Partial<Row>;
-  /** Appends the audit event for the new version, in the same transaction. */
-  audit(decision: DecisionOf<T>, version: number): Promise<unknown>;
+  /**
+   * Appends the audit event for the new version, in the same transaction: either by writing it
+   * (`audit`, after the compare-and-set succeeded) or by returning the writes (`auditWrites`), which
+   * PostgreSQL receives in one statement with the compare-and-set (write-batch.ts). One of the two.
+   */
+  audit?(decision: DecisionOf<T>, version: number): Promise<unknown>;
+  auditWrites?(decision: DecisionOf<T>, version: number): Promise<WriteStatement[]> | WriteStatement[];
 }
 
 /**
@@ -59,16 +65,23 @@ export async function applyTransition<T extends WorkflowTypes, Row extends Workf
     version: row.version + 1,
     updatedAt: now,
   } as Partial<Row>;
-  const update = await m
-    .createQueryBuilder()
-    .update(entity)
-    .set(changes as never)
-    .where('id = :id AND version = :version', { id: row.id, version: row.version })
-    .execute();
-  if (update.affected !== 1) {
-    throw new VersionConflictError(`${capitalise(workflow.name)} was changed by another request`, { expectedVersion: row.version });
+  const conflict = () => new VersionConflictError(`${capitalise(workflow.name)} was changed by another request`, { expectedVersion: row.version });
+  const where = 'id = :id AND version = :version';
+  const writes = request.auditWrites ? await request.auditWrites(decision, row.version + 1) : null;
+  const cas = writes && m.connection.driver.options.type === 'postgres' ? updateStatement(m, entity, changes, where, { id: row.id, version: row.version }) : null;
+  if (writes && cas && fitsOneStatement(cas.table, writes)) {
+    if ((await casWithWrites(m, cas, writes)) !== 1) throw conflict();
+  } else {
+    const update = await m
+      .createQueryBuilder()
+      .update(entity)
+      .set(changes as never)
+      .where(where, { id: row.id, version: row.version })
+      .execute();
+    if (update.affected !== 1) throw conflict();
+    if (writes) await runWrites(m, writes);
+    else await request.audit?.(decision, row.version + 1);
   }
-  await request.audit(decision, row.version + 1);
   return { decision, next: { ...row, ...changes } };
 }
 

@@ -49,6 +49,8 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body; // multipart (file uploads): the browser sets the boundary.
+  } else if (options.body instanceof Blob) {
+    body = options.body; // a file sent as it is (e.g. NDJSON); its type comes in options.headers.
   } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);

@@ -1,3 +1,4 @@
+import { CONTACT_PROBLEMS_VI } from '@motcua/text/contact-rules';
 import { ApiError, NETWORK_ERROR } from './client';
 import { describeError, translateProblem, unplacedFieldMessages } from './errors';
 
@@ -10,9 +11,9 @@ describe('describeError', () => {
       err(400, 'VALIDATION_FAILED', 'x', {
         problems: [
           'applicant.fullName should not be empty',
-          'applicant.idNumber must be 6–20 letters, digits or dashes',
-          'applicant.phone must be 6–20 digits',
-          'applicant.email must be an email',
+          'applicant.idNumber must be a CCCD (12 digits), an old CMND (9 digits), a passport number or a tax code (10 or 13 digits)',
+          'applicant.phone must be a Vietnamese mobile (10 digits) or landline (11 digits) number',
+          'applicant.email must be an address like name@example.vn',
           'applicant.address must be shorter than or equal to 500 characters',
           'channel must be one of the following values: direct, online, postal',
         ],
@@ -21,9 +22,9 @@ describe('describeError', () => {
     expect(view.message).toBe('Thông tin chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.');
     expect(view.fields).toEqual({
       'applicant.fullName': 'Không được để trống.',
-      'applicant.idNumber': expect.stringContaining('Số định danh gồm 6–20'),
-      'applicant.phone': 'Số điện thoại gồm 6–20 chữ số.',
-      'applicant.email': 'Địa chỉ thư điện tử không hợp lệ.',
+      'applicant.idNumber': CONTACT_PROBLEMS_VI.ID_PATTERN,
+      'applicant.phone': CONTACT_PROBLEMS_VI.PHONE_PATTERN,
+      'applicant.email': CONTACT_PROBLEMS_VI.EMAIL_PATTERN,
       'applicant.address': 'Tối đa 500 ký tự.',
       channel: 'Giá trị đã chọn không hợp lệ.',
     });

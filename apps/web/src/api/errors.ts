@@ -1,3 +1,4 @@
+import { CONTACT_PROBLEMS_VI } from '@motcua/text/contact-rules';
 import { ApiError, NETWORK_ERROR, NOT_LOGGED_IN } from './client';
 
 /** What the UI shows for a failed call: one sentence, plus messages for the fields that caused it. */
@@ -43,6 +44,8 @@ export const FIELD_LABELS: Record<string, string> = {
   'author.address': 'Địa chỉ',
   dossierCode: 'Mã hồ sơ',
   dossierSecret: 'Mã tra cứu của hồ sơ',
+  code: 'Mã',
+  name: 'Tên',
 };
 
 const BY_CODE: Record<string, string> = {
@@ -87,6 +90,12 @@ const BY_CODE: Record<string, string> = {
   RESET_LINK_REVOKED: 'Liên kết này không còn hiệu lực vì quản trị hệ thống đã cấp liên kết hoặc mật khẩu khác.',
   RESET_LINK_EXPIRED: 'Liên kết đặt lại mật khẩu đã hết hạn. Vui lòng đề nghị quản trị hệ thống cấp liên kết mới.',
   PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu tạm thời trước khi làm việc.',
+  DEPARTMENT_EXISTS: 'Mã phòng, đơn vị này đã có. Vui lòng chọn mã khác.',
+  DEPARTMENT_IN_USE: 'Phòng, đơn vị còn cán bộ đang làm việc hoặc còn thủ tục giao bước xử lý cho phòng: hãy chuyển họ, sửa thủ tục trước khi ngừng hoạt động.',
+  INVALID_PROCEDURE: 'Thủ tục chưa hợp lệ nên chưa được lưu:',
+  PROCEDURE_EXISTS: 'Thủ tục đã có trong danh mục.',
+  OUTBOX_STATE_CONFLICT: 'Thông điệp đã đổi trạng thái (có thể vừa được gửi hoặc người khác vừa xử lý). Danh sách đã được tải lại.',
+  IMPORT_REJECTED: 'Tệp có lỗi nên chưa nhập hồ sơ nào.',
   INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
 };
 
@@ -117,9 +126,10 @@ function constraintMessage(field: string, rest: string): string {
   }
   const max = /(?:shorter than or equal to|at most) (\d+)/.exec(rest);
   if (max) return `Tối đa ${max[1]} ký tự.`;
-  if (field.endsWith('idNumber')) return 'Số định danh gồm 6–20 chữ cái, chữ số hoặc dấu gạch ngang (CCCD có 12 chữ số).';
-  if (field.endsWith('phone')) return 'Số điện thoại gồm 6–20 chữ số.';
-  if (/must be an email/.test(rest)) return 'Địa chỉ thư điện tử không hợp lệ.';
+  // The contact fields' messages are the shared rules' own (libs/text contact-rules).
+  if (field.endsWith('idNumber')) return CONTACT_PROBLEMS_VI.ID_PATTERN;
+  if (field.endsWith('phone')) return CONTACT_PROBLEMS_VI.PHONE_PATTERN;
+  if (field.endsWith('email') || /must be an email/.test(rest)) return CONTACT_PROBLEMS_VI.EMAIL_PATTERN;
   if (field === 'newAppointment' || /ISO.?8601/.test(rest)) return 'Ngày giờ không hợp lệ.';
   if (/must be one of/.test(rest)) return 'Giá trị đã chọn không hợp lệ.';
   if (/must be a string|must be either object|must be an object/.test(rest)) return 'Giá trị không đúng kiểu.';

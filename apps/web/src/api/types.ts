@@ -69,12 +69,18 @@ export interface ClosedStep {
  */
 export type HistoryEntry = Omit<Schemas['HistoryEntry'], 'type' | 'from' | 'to' | 'payload' | 'details'> & {
   /** A workflow event, the creation, or a correction (not a workflow event: CORRECT_APPLICANT). */
-  type: EventType | 'CREATE' | 'CORRECT_APPLICANT';
+  type: EventType | 'CREATE' | 'CORRECT_APPLICANT' | 'CLAIM' | 'RELEASE' | 'ASSIGN';
   from: DossierState | null;
   to: DossierState;
-  payload: { reason?: string; note?: string; method?: ReturnMethod; newAppointment?: string; channel?: Channel; [k: string]: unknown };
+  payload: { reason?: string; note?: string; method?: ReturnMethod; newAppointment?: string; channel?: Channel; assignee?: { id: string; fullName: string } | null; previous?: { id: string; fullName: string } | null; [k: string]: unknown };
   details: { closedSteps?: ClosedStep[]; outcome?: Outcome; dueAt?: string; appointmentAt?: string; pausedWorkingMinutes?: number } | null;
 };
+
+export type AssignmentAction = Dossier['assignmentActions'][number];
+export type AssignedTo = NonNullable<DossierQuery['assignedTo']>;
+/** A worklist filter saved by the user under a name (the list's query without paging). */
+export type SavedFilter = ResponseOf<'/api/saved-filters', 'get'>[number];
+export type AssignablePerson = ResponseOf<'/api/dossiers/{id}/assignable-users', 'get'>[number];
 
 export type NewDossier = BodyOf<'/api/dossiers', 'post'>;
 export type DossierEventBody = BodyOf<'/api/dossiers/{id}/events', 'post'>;

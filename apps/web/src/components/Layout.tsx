@@ -4,6 +4,14 @@ import { useAuth } from '../auth/AuthContext';
 import { ROLE_LABELS } from '../format/labels';
 import { paths, type Route } from '../hooks/useRoute';
 
+/** The administrators' further screens (issue #15). */
+const ADMIN_LINKS: Array<[Route['name'], string, string]> = [
+  ['departments', paths.departments, 'Phòng, đơn vị'],
+  ['catalogue', paths.catalogue, 'Thủ tục'],
+  ['outbox', paths.outbox, 'Hàng đợi gửi tin'],
+  ['import', paths.import, 'Nhập hồ sơ cũ'],
+];
+
 interface Props {
   user: User;
   route: Route;
@@ -69,6 +77,14 @@ export function Layout({ user, route, children }: Props) {
                 </a>
               </li>
             )}
+            {user.roles.includes('admin') &&
+              ADMIN_LINKS.map(([name, href, label]) => (
+                <li key={name}>
+                  <a href={href} aria-current={current(name)}>
+                    {label}
+                  </a>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="user-box">

@@ -52,6 +52,8 @@ export function Timeline({ history, steps, departments }: Props) {
               {reason && <li>Lý do: {reason}</li>}
               {note && <li>Ghi chú: {note}</li>}
               {entry.type === 'CORRECT_APPLICANT' && <CorrectedFields changes={entry.payload.changes} />}
+              {(entry.type === 'CLAIM' || entry.type === 'ASSIGN') && entry.payload.assignee && <li>Người xử lý: {entry.payload.assignee.fullName}</li>}
+              {entry.type === 'RELEASE' && entry.payload.previous && <li>Người xử lý trước: {entry.payload.previous.fullName}</li>}
               {method && <li>Hình thức trả: {RETURN_METHOD_LABELS[method] ?? method}</li>}
               {newAppointment && <li>Ngày hẹn trả mới: {formatDateTime(newAppointment)}</li>}
               {entry.details?.closedSteps?.map((s, i) => <ClosedStepLine key={`${s.key ?? s.name}-${i}`} step={s} departments={departments} />)}

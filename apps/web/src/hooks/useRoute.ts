@@ -12,6 +12,10 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'users' }
   | { name: 'calendar' }
+  | { name: 'catalogue' }
+  | { name: 'departments' }
+  | { name: 'outbox' }
+  | { name: 'import' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
   /** Public (no login): sending a feedback or petition (phản ánh, kiến nghị), and following it up. */
@@ -33,6 +37,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/bao-cao') return { name: 'dashboard' };
   if (path === '/quan-tri/nguoi-dung') return { name: 'users' };
   if (path === '/quan-tri/lich') return { name: 'calendar' };
+  if (path === '/quan-tri/thu-tuc') return { name: 'catalogue' };
+  if (path === '/quan-tri/phong-ban') return { name: 'departments' };
+  if (path === '/quan-tri/hang-doi') return { name: 'outbox' };
+  if (path === '/quan-tri/nhap-ho-so') return { name: 'import' };
   if (path === '/tra-cuu') return { name: 'lookup' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
@@ -85,6 +93,10 @@ export const paths = {
   dashboard: '#/bao-cao',
   users: '#/quan-tri/nguoi-dung',
   calendar: '#/quan-tri/lich',
+  catalogue: '#/quan-tri/thu-tuc',
+  departments: '#/quan-tri/phong-ban',
+  outbox: '#/quan-tri/hang-doi',
+  import: '#/quan-tri/nhap-ho-so',
   lookup: '#/tra-cuu',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
   feedbackNew: '#/gui-phan-anh',

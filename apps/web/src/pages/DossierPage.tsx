@@ -21,6 +21,7 @@ import { ComponentChecklist } from './dossier/ComponentChecklist';
 import { FilesSection } from './dossier/FilesSection';
 import { PaymentPanel } from './dossier/PaymentPanel';
 import { ResultPanel } from './dossier/ResultPanel';
+import { AssignmentPanel } from './dossier/AssignmentPanel';
 import { ApplicantCorrection } from './dossier/ApplicantCorrection';
 
 /** Papers printed for events of the dossier, offered once the event happened. */
@@ -142,6 +143,15 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
                 blocked={blocked}
               />
             </section>
+            {dossier.currentStep && (
+              <AssignmentPanel
+                dossier={dossier}
+                onChanged={async (next) => {
+                  setDossier(next);
+                  setHistory(await getHistory(id).catch(() => history));
+                }}
+              />
+            )}
             {canCorrect && (
               <ApplicantCorrection
                 key={`${dossier.id}-${dossier.version}`}

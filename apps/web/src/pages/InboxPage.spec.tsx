@@ -25,6 +25,7 @@ function backend(items = ITEMS) {
   api.on('GET', '/api/departments', { body: DEPARTMENTS });
   api.on('GET', '/api/dossiers', { body: { items, total: items.length, page: 1, pageSize: 20 } });
   api.on('GET', '/api/dossiers/tab-counts', { body: { open: items.length, due_soon: 1, overdue: 1, awaiting_return: 0, closed: 4 } });
+  api.on('GET', '/api/saved-filters', { body: [] });
   return api;
 }
 
@@ -157,5 +158,44 @@ describe('InboxPage', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(/H35-0002: Hồ sơ vừa được người khác cập nhật/);
     expect(api.callsTo('POST', '/api/dossiers/a/events')[0].body).toEqual({ type: 'FORWARD', expectedVersion: 4, note: 'Đạt yêu cầu' });
     expect(api.callsTo('POST', '/api/dossiers/b/events')[0].body).toEqual({ type: 'FORWARD', expectedVersion: 7, note: 'Đạt yêu cầu' });
+  });
+
+  it('shows who holds each dossier, claims one with its version, and filters by "của tôi"', async () => {
+    const api = backend([
+      dossier({ id: 'a', code: 'H35-0001', version: 5, assignmentActions: ['CLAIM'] }),
+      dossier({ id: 'b', code: 'H35-0002', assignee: { id: 'u-2', fullName: 'Lò Thị Mai' }, assignmentActions: [] }),
+    ]);
+    api.on('POST', '/api/dossiers/a/claim', { body: dossier({ id: 'a', assignee: { id: 'u-spec', fullName: 'Trần Văn Đức' } }) });
+    const user = userEvent.setup();
+    render(<InboxPage user={SPECIALIST} />);
+    const table = await screen.findByRole('table');
+    await within(table).findByText('Lò Thị Mai');
+    expect(within(table).getByText('Chưa giao')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Nhận xử lý hồ sơ H35-0002' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Nhận xử lý hồ sơ H35-0001' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/dossiers/a/claim')[0]?.body).toEqual({ expectedVersion: 5 }));
+    await user.selectOptions(screen.getByLabelText('Người xử lý'), 'Của tôi');
+    await waitFor(() => expect(new URL(listCalls(api).at(-1)!.path, 'http://x').searchParams.get('assignedTo')).toBe('me'));
+  });
+
+  it('saves the current filters under a name and applies a saved one', async () => {
+    const api = backend();
+    const saved = { id: 'f1', name: 'Quá hạn chưa giao', query: { tab: 'overdue', assignedTo: 'nobody', text: 'lò văn' }, createdAt: '2026-12-01T00:00:00Z' };
+    api.on('POST', '/api/saved-filters', { status: 201, body: { ...saved, id: 'f2', name: 'Của tôi', query: { tab: 'open', assignedTo: 'me' } } });
+    const user = userEvent.setup();
+    render(<InboxPage user={CLERK} />);
+    await screen.findByText('H35-0001');
+    await user.selectOptions(screen.getByLabelText('Người xử lý'), 'Của tôi');
+    await user.type(screen.getByLabelText('Tên bộ lọc mới'), 'Của tôi');
+    api.on('GET', '/api/saved-filters', { body: [saved] });
+    await user.click(screen.getByRole('button', { name: 'Lưu bộ lọc hiện tại' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/saved-filters')[0]?.body).toEqual({ name: 'Của tôi', query: { tab: 'open', assignedTo: 'me' } }));
+    expect(await screen.findByText('Đã lưu bộ lọc «Của tôi».')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Bộ lọc đã lưu'), 'Quá hạn chưa giao');
+    await waitFor(() => {
+      const q = new URL(listCalls(api).at(-1)!.path, 'http://x').searchParams;
+      expect([q.get('tab'), q.get('assignedTo'), q.get('text')]).toEqual(['overdue', 'nobody', 'lò văn']);
+    });
+    expect(screen.getByLabelText(/Tìm theo mã hồ sơ/)).toHaveValue('lò văn');
   });
 });

@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listDossiers, tabCounts } from '../api/dossiers';
+import { claimDossier, exportDossiers, listDossiers, tabCounts } from '../api/dossiers';
 import { describeError } from '../api/errors';
-import { DOSSIER_STATES, type DeadlineStatus, type DossierPage, type DossierQuery, type DossierState, type TabCounts, type User } from '../api/types';
+import { DOSSIER_STATES, type AssignedTo, type DeadlineStatus, type DossierListItem, type DossierPage, type DossierQuery, type DossierState, type SavedFilter, type TabCounts, type User } from '../api/types';
 import { ErrorAlert } from '../components/Alert';
 import { DossierBadges } from '../components/Badges';
 import { SelectField, TextField } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
+import { saveFile } from '../components/open-file';
 import { formatDateTime, formatTime } from '../format/datetime';
 import { DEADLINE_LABELS, STATE_LABELS } from '../format/labels';
 import { departmentName, useCatalogue } from '../hooks/useCatalogue';
 import { useVisibleInterval } from '../hooks/useInterval';
 import { paths } from '../hooks/useRoute';
 import { BulkForward, canForward } from './inbox/BulkForward';
+import { SavedFilters } from './inbox/SavedFilters';
 import { TAB_LABELS, workingTimeLeft, WorklistTabs, type InboxTab } from './inbox/WorklistTabs';
 
 export const INBOX_REFRESH_MS = 20_000;
@@ -21,6 +23,8 @@ export interface InboxFilters {
   state: DossierState | '';
   deadlineStatus: DeadlineStatus | '';
   mine: boolean;
+  /** Held by me ("của tôi"), by nobody ("chưa giao"), or either. */
+  assignedTo: AssignedTo | '';
   text: string;
   /** Open work by default; closed dossiers only on their own tab. */
   tab: InboxTab;
@@ -29,14 +33,22 @@ export interface InboxFilters {
 /** Specialists and leaders start with what waits for their department; clerks see everything. */
 export function defaultFilters(user: User): InboxFilters {
   const handlesSteps = user.roles.some((r) => r === 'specialist' || r === 'leader');
-  return { state: '', deadlineStatus: '', mine: handlesSteps, text: '', tab: 'open' };
+  return { state: '', deadlineStatus: '', mine: handlesSteps, assignedTo: '', text: '', tab: 'open' };
 }
+
+/** The filters a saved query stands for (what it does not name is cleared). */
+export function fromQuery(q: SavedFilter['query']): InboxFilters {
+  return { state: q.state ?? '', deadlineStatus: q.deadlineStatus ?? '', mine: q.mine ?? false, assignedTo: q.assignedTo ?? '', text: q.text ?? '', tab: q.tab ?? 'all' };
+}
+
+const ASSIGNED_LABELS: Record<AssignedTo, string> = { me: 'Của tôi', nobody: 'Chưa giao cho ai' };
 
 export function toQuery(f: InboxFilters, page: number): DossierQuery {
   return {
     state: f.state || undefined,
     deadlineStatus: f.deadlineStatus || undefined,
     mine: f.mine || undefined,
+    assignedTo: f.assignedTo || undefined,
     text: f.text.trim() || undefined,
     tab: f.tab === 'all' ? undefined : f.tab,
     page,
@@ -100,6 +112,28 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
     setPage(1);
   };
 
+  const [exporting, setExporting] = useState(false);
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      saveFile(await exportDossiers(toQuery(filters, 1)), 'danh-sach-ho-so.xlsx');
+    } catch (err) {
+      setError(describeError(err).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const claim = async (d: DossierListItem) => {
+    try {
+      await claimDossier(d.id, d.version);
+      setError(null);
+    } catch (err) {
+      setError(`${d.code}: ${describeError(err).message}`);
+    }
+    void refresh();
+  };
+
   // Bulk forwarding shows only when some listed dossier may be forwarded by this user.
   const bulk = !!data && data.items.some(canForward);
   const toggle = (id: string, on: boolean) =>
@@ -140,6 +174,14 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
             </option>
           ))}
         </SelectField>
+        <SelectField label="Người xử lý" value={filters.assignedTo} onChange={(e) => change({ assignedTo: e.target.value as AssignedTo | '' })}>
+          <option value="">Tất cả</option>
+          {(Object.keys(ASSIGNED_LABELS) as AssignedTo[]).map((a) => (
+            <option key={a} value={a}>
+              {ASSIGNED_LABELS[a]}
+            </option>
+          ))}
+        </SelectField>
         {canFilterMine && (
           <div className="field field--checkbox">
             <input id="inbox-mine" type="checkbox" checked={filters.mine} onChange={(e) => change({ mine: e.target.checked })} />
@@ -150,11 +192,23 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
           <button type="button" className="button button--small" onClick={() => void refresh()}>
             Làm mới
           </button>
+          <button type="button" className="button button--small" onClick={() => void doExport()} disabled={exporting} aria-busy={exporting}>
+            {exporting ? 'Đang xuất…' : 'Xuất Excel (.xlsx)'}
+          </button>
           <span className="muted" aria-live="off">
             {loadedAt ? `Cập nhật lúc ${formatTime(loadedAt)}, tự làm mới mỗi 20 giây` : 'Đang tải…'}
           </span>
         </div>
       </form>
+
+      <SavedFilters
+        current={(({ page: _p, pageSize: _s, ...q }) => q)(toQuery(filters, 1))}
+        onApply={(query) => {
+          const next = fromQuery(query);
+          setText(next.text);
+          change(next);
+        }}
+      />
 
       <ErrorAlert message={error} />
       <p className={newWork > 0 ? 'alert alert--warning new-work' : 'visually-hidden'} role="status">
@@ -190,6 +244,7 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
             <th scope="col">Thủ tục</th>
             <th scope="col">Trạng thái</th>
             <th scope="col">Đang ở</th>
+            <th scope="col">Người xử lý</th>
             <th scope="col">Hạn bước hiện tại</th>
             <th scope="col">Thời gian làm việc còn lại</th>
             <th scope="col">Hẹn trả</th>
@@ -224,6 +279,16 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
                 {d.stateLabel} <DossierBadges dossier={d} />
               </td>
               <td>{d.currentStep ? `${d.currentStep.name} — ${departmentName(departments, d.currentStep.departmentCode)}` : '—'}</td>
+              <td>
+                {d.assignee ? d.assignee.fullName : d.currentStep ? <span className="muted">Chưa giao</span> : '—'}
+                {d.assignmentActions.includes('CLAIM') && (
+                  <div>
+                    <button type="button" className="button button--small" onClick={() => void claim(d)} aria-label={`Nhận xử lý hồ sơ ${d.code}`}>
+                      Nhận xử lý
+                    </button>
+                  </div>
+                )}
+              </td>
               <td>{d.currentStep && !d.processingEndedAt ? formatDateTime(d.stepDueAt) : '—'}</td>
               <td className={d.stepWorkingMinutesLeft != null && d.stepWorkingMinutesLeft < 0 ? 'time-left time-left--late' : 'time-left'}>{workingTimeLeft(d.stepWorkingMinutesLeft)}</td>
               <td>{formatDateTime(d.appointmentAt)}</td>
@@ -231,7 +296,7 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
           ))}
           {data && data.items.length === 0 && (
             <tr>
-              <td colSpan={bulk ? 9 : 8} className="muted">
+              <td colSpan={bulk ? 10 : 9} className="muted">
                 Không có hồ sơ nào phù hợp.
               </td>
             </tr>

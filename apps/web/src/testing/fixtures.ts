@@ -70,6 +70,8 @@ export function dossier(overrides: Partial<Dossier> = {}): Dossier {
     stateLabel: 'Đang xử lý',
     version: 2,
     currentStep: { index: 0, key: 'tham-dinh-ho-so', name: 'Thẩm định hồ sơ, dự thảo kết quả', departmentCode: 'PQLKH', role: 'specialist', count: 2 },
+    assignee: null,
+    assignmentActions: [],
     applicant: { fullName: 'Nguyễn Văn Ánh', idNumber: '012345678901', phone: null, email: null, address: null },
     supplementRequests: 0,
     submittedAt: '2026-11-26T02:21:12.585Z',

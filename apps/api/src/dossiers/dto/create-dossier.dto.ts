@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Channel, CHANNELS } from '@motcua/workflow';
 import { Type } from 'class-transformer';
-import { NameText, NestedObject } from '../../common/input.decorators';
+import { EmailAddress, IdNumber, NameText, NestedObject, PhoneNumber } from '../../common/input.decorators';
 import { IntakeRecordDto } from './intake-record.dto';
 
 export class ApplicantDto {
@@ -10,21 +10,18 @@ export class ApplicantDto {
   @NameText(255)
   fullName!: string;
 
-  @ApiProperty({ description: 'Citizen ID (CCCD, 12 digits), passport number or tax code', example: '012345678901' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9-]{6,20}$/, { message: 'idNumber must be 6–20 letters, digits or dashes' })
+  @ApiProperty({ description: 'Citizen ID (CCCD, 12 digits; an old 9-digit CMND is accepted), passport number or tax code (10 or 13 digits); spaces are removed', example: '012345678901' })
+  @IdNumber()
   idNumber!: string;
 
-  @ApiPropertyOptional({ example: '0912345678' })
+  @ApiPropertyOptional({ description: 'Vietnamese mobile (10 digits) or landline (11 digits); separators removed, +84 stored as 0', example: '0912345678' })
   @IsOptional()
-  @IsString()
-  @Matches(/^\+?[0-9 .-]{6,20}$/, { message: 'phone must be 6–20 digits' })
+  @PhoneNumber()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'anh.nguyen@example.vn' })
   @IsOptional()
-  @IsEmail()
-  @MaxLength(255)
+  @EmailAddress()
   email?: string;
 
   @ApiPropertyOptional({ example: 'Phường Đông Phong, tỉnh Lai Châu' })

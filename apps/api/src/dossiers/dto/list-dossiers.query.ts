@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 import { PageQuery, QueryBoolean } from '../../common/page.query';
 import { SearchText } from '../../common/input.decorators';
 import { DOSSIER_STATES, DossierState } from '@motcua/workflow';
-import { WORKLIST_TABS, WorklistTab } from '../worklist-tabs';
+import { ASSIGNED_TO, AssignedTo, WORKLIST_TABS, WorklistTab } from '../worklist-tabs';
 
 export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DOSSIER_STATES })
@@ -44,6 +44,11 @@ export class ListDossiersQuery extends PageQuery {
   @QueryBoolean()
   @IsBoolean()
   mine?: boolean;
+
+  @ApiPropertyOptional({ enum: ASSIGNED_TO, description: 'Only dossiers held by me (claimed or given to me), or held by nobody' })
+  @IsOptional()
+  @IsIn(ASSIGNED_TO)
+  assignedTo?: AssignedTo;
 
   @ApiPropertyOptional({ enum: WORKLIST_TABS, description: 'Worklist tab: open work, due soon, overdue, results awaiting return, closed' })
   @IsOptional()

@@ -70,7 +70,8 @@ export function AccountFieldsForm({ idPrefix, draft, onChange, departments, erro
       </fieldset>
       <SelectField label="Phòng, đơn vị" value={draft.departmentCode} onChange={(e) => set({ departmentCode: e.target.value })} error={errors.departmentCode}>
         <option value="">— Không thuộc phòng nào —</option>
-        {departments.map((d) => (
+        {/* A deactivated department takes nobody new; an account already in it keeps showing it. */}
+        {departments.filter((d) => d.active !== false || d.code === draft.departmentCode).map((d) => (
           <option key={d.code} value={d.code}>
             {d.name}
           </option>

@@ -1,3 +1,4 @@
+import { CONTACT_PROBLEMS_VI } from '@motcua/text/contact-rules';
 import '@testing-library/jest-dom';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -61,13 +62,56 @@ describe('CreateDossierForm', () => {
     installFakeApi();
     const user = userEvent.setup();
     renderForm();
-    await user.type(screen.getByLabelText(/Số định danh/), '12 34');
-    await user.type(screen.getByLabelText(/Số điện thoại/), 'abc');
-    await user.type(screen.getByLabelText(/Thư điện tử/), 'khong-phai-email');
+    // The examples: an ID "ABCDEF", a phone "000000", an e-mail "a@b.c" the server refuses too.
+    await user.type(screen.getByLabelText(/Số định danh/), 'ABCDEF');
+    await user.type(screen.getByLabelText(/Số điện thoại/), '000000');
+    await user.type(screen.getByLabelText(/Thư điện tử/), 'a@b.c');
     await user.click(screen.getByRole('button', { name: 'Tạo hồ sơ' }));
-    expect(screen.getByText(/Số định danh gồm 6–20 chữ cái/)).toBeInTheDocument();
-    expect(screen.getByText('Số điện thoại gồm 6–20 chữ số.')).toBeInTheDocument();
-    expect(screen.getByText('Địa chỉ thư điện tử không hợp lệ.')).toBeInTheDocument();
+    expect(screen.getByText(CONTACT_PROBLEMS_VI.ID_PATTERN)).toBeInTheDocument();
+    expect(screen.getByText(CONTACT_PROBLEMS_VI.PHONE_PATTERN)).toBeInTheDocument();
+    expect(screen.getByText(CONTACT_PROBLEMS_VI.EMAIL_PATTERN)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Số định danh/)).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('warns of a likely duplicate: the same applicant and procedure received today', async () => {
+    const api = installFakeApi();
+    const today = new Date().toISOString();
+    api.on('GET', '/api/dossiers', {
+      body: {
+        items: [
+          dossier({ code: 'H35-0009', submittedAt: today }),
+          dossier({ code: 'H35-0001', submittedAt: '2020-01-02T03:00:00Z' }),
+          dossier({ code: 'H35-0010', submittedAt: today, applicant: { ...dossier().applicant, idNumber: '012345678901999' } }),
+        ],
+        total: 3,
+        page: 1,
+        pageSize: 100,
+      },
+    });
+    const user = userEvent.setup();
+    renderForm();
+    await user.type(screen.getByLabelText(/Tìm thủ tục/), '1.014393');
+    await user.type(screen.getByLabelText(/Số định danh/), '0123 4567 8901');
+    expect(await screen.findByTestId('duplicate-warning')).toHaveTextContent('(H35-0009)');
+    const query = new URL(api.callsTo('GET', '/api/dossiers').at(-1)!.path, 'http://x').searchParams;
+    expect([query.get('text'), query.get('procedureCode')]).toEqual(['012345678901', '1.014393']);
+  });
+
+  it('cleans an ID typed with spaces and flags an old 9-digit CMND', async () => {
+    const api = installFakeApi();
+    api.on('POST', '/api/dossiers', { status: 201, body: created });
+    const user = userEvent.setup();
+    renderForm();
+    await user.type(screen.getByLabelText(/Số định danh/), '123 456 789');
+    expect(screen.getByTestId('old-cmnd-flag')).toHaveTextContent('Số CMND cũ (9 chữ số)');
+    await user.clear(screen.getByLabelText(/Số định danh/));
+    await user.type(screen.getByLabelText(/Tìm thủ tục/), '1.014393');
+    await user.type(screen.getByLabelText(/Số định danh/), ' 0123 4567 8901 ');
+    await user.type(screen.getByLabelText(/Họ và tên/), 'Lò Văn Pấng');
+    await user.type(screen.getByLabelText(/Số điện thoại/), '+84 912 345 678');
+    await user.click(screen.getByRole('button', { name: 'Tạo hồ sơ' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/dossiers')).toHaveLength(1));
+    expect(api.callsTo('POST', '/api/dossiers')[0].body).toMatchObject({ applicant: { idNumber: '012345678901', phone: '0912345678' } });
   });
 
   it('finds a procedure by words without tone marks and picks the only match', async () => {
@@ -138,9 +182,9 @@ describe('CreateDossierForm', () => {
     await user.type(screen.getByLabelText(/Tìm thủ tục/), '1.014393');
     await user.type(screen.getByLabelText(/Số định danh/), '012345678901');
     await user.type(screen.getByLabelText(/Họ và tên/), 'Lò Văn Pấng');
-    await user.type(screen.getByLabelText(/Thư điện tử/), 'pang@localhost.x');
+    await user.type(screen.getByLabelText(/Thư điện tử/), 'pang@localhost.xy');
     await user.click(screen.getByRole('button', { name: 'Tạo hồ sơ' }));
-    expect(await screen.findByText('Địa chỉ thư điện tử không hợp lệ.')).toBeInTheDocument();
+    expect(await screen.findByText(CONTACT_PROBLEMS_VI.EMAIL_PATTERN)).toBeInTheDocument();
     expect(screen.getByLabelText(/Thư điện tử/)).toHaveFocus();
     expect(screen.getByLabelText(/Họ và tên/)).toHaveValue('Lò Văn Pấng');
     expect(screen.getByLabelText(/Số định danh/)).toHaveValue('012345678901');

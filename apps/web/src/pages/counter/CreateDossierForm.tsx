@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { createDossier } from '../../api/dossiers';
+import { createDossier, listDossiers } from '../../api/dossiers';
+import { vietnamDay } from '@motcua/calendar/vietnam-time';
 import { describeError, unplacedFieldMessages } from '../../api/errors';
 import { listApplicantFiles } from '../../api/files';
 import { SubmissionKeys } from '../../api/idempotency';
@@ -9,6 +10,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { ProcedurePicker } from '../../components/ProcedurePicker';
 import { ProcedureSummary } from '../../components/ProcedureSummary';
 import { CHANNEL_LABELS } from '../../format/labels';
+import { cleanEmail, cleanIdNumber, cleanPhone, CONTACT_PROBLEMS_VI, emailProblem, idNumberKind, idNumberProblem, phoneProblem } from '@motcua/text/contact-rules';
 
 export interface DossierFormValues {
   procedureCode: string;
@@ -38,20 +40,21 @@ const API_FIELD: Record<keyof DossierFormValues, string> = {
 
 const ORDER: (keyof DossierFormValues)[] = ['procedureCode', 'channel', 'idNumber', 'fullName', 'phone', 'email', 'address'];
 
-/** The same rules as the API's DTO, in Vietnamese, checked before anything is sent. */
+/** The API's own rules (libs/text contact-rules, the same module), in Vietnamese, checked before anything is sent. */
 export function validateDossierForm(v: DossierFormValues): Partial<Record<keyof DossierFormValues, string>> {
   const e: Partial<Record<keyof DossierFormValues, string>> = {};
   if (!v.procedureCode) e.procedureCode = 'Vui lòng chọn thủ tục hành chính.';
-  const id = v.idNumber.trim();
-  if (!id) e.idNumber = 'Vui lòng nhập số định danh (CCCD, hộ chiếu hoặc mã số thuế).';
-  else if (!/^[A-Za-z0-9-]{6,20}$/.test(id)) e.idNumber = 'Số định danh gồm 6–20 chữ cái, chữ số hoặc dấu gạch ngang (CCCD có 12 chữ số).';
+  const idProblem = idNumberProblem(cleanIdNumber(v.idNumber));
+  if (idProblem) e.idNumber = CONTACT_PROBLEMS_VI[idProblem];
   const name = v.fullName.trim();
   if (!name) e.fullName = 'Vui lòng nhập họ và tên người nộp.';
   else if (name.length > 255) e.fullName = 'Tối đa 255 ký tự.';
-  const phone = v.phone.trim();
-  if (phone && !/^\+?[0-9 .-]{6,20}$/.test(phone)) e.phone = 'Số điện thoại gồm 6–20 chữ số.';
-  const email = v.email.trim();
-  if (email && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 255)) e.email = 'Địa chỉ thư điện tử không hợp lệ.';
+  const phone = cleanPhone(v.phone);
+  const phoneError = phone ? phoneProblem(phone) : null;
+  if (phoneError) e.phone = CONTACT_PROBLEMS_VI[phoneError];
+  const email = cleanEmail(v.email);
+  const emailError = email ? emailProblem(email) : null;
+  if (emailError) e.email = CONTACT_PROBLEMS_VI[emailError];
   if (v.address.trim().length > 500) e.address = 'Tối đa 500 ký tự.';
   return e;
 }
@@ -63,9 +66,9 @@ export function toNewDossier(v: DossierFormValues): NewDossier {
     channel: v.channel,
     applicant: {
       fullName: v.fullName.trim().normalize('NFC'),
-      idNumber: v.idNumber.trim(),
-      phone: optional(v.phone),
-      email: optional(v.email),
+      idNumber: cleanIdNumber(v.idNumber),
+      phone: optional(cleanPhone(v.phone)),
+      email: optional(cleanEmail(v.email)),
       address: optional(v.address)?.normalize('NFC'),
     },
   };
@@ -88,9 +91,9 @@ export function CreateDossierForm({ procedures, departments, onCreated }: Props)
 
   // The applicant's data store: known ID number → files that can be reused after creation.
   const [storeCount, setStoreCount] = useState<{ idNumber: string; count: number } | null>(null);
-  const typedId = values.idNumber.trim();
+  const typedId = cleanIdNumber(values.idNumber);
   useEffect(() => {
-    if (!/^[A-Za-z0-9-]{6,20}$/.test(typedId)) return;
+    if (idNumberProblem(typedId)) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       listApplicantFiles(typedId, controller.signal).then(
@@ -104,6 +107,29 @@ export function CreateDossierForm({ procedures, departments, onCreated }: Props)
     };
   }, [typedId]);
   const known = storeCount && storeCount.idNumber === typedId && storeCount.count > 0 ? storeCount.count : 0;
+
+  // A likely duplicate: the same applicant and procedure already received today (a warning, not a refusal).
+  const [twins, setTwins] = useState<{ key: string; codes: string[] } | null>(null);
+  const twinKey = `${typedId}|${values.procedureCode}`;
+  useEffect(() => {
+    if (idNumberProblem(typedId) || !values.procedureCode) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      listDossiers({ text: typedId, procedureCode: values.procedureCode, pageSize: 100 }, controller.signal).then(
+        (page) => {
+          const today = vietnamDay(new Date());
+          const codes = page.items.filter((d) => d.applicant.idNumber === typedId && vietnamDay(new Date(d.submittedAt)) === today).map((d) => d.code);
+          setTwins({ key: twinKey, codes });
+        },
+        () => undefined, // a convenience only
+      );
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [typedId, values.procedureCode, twinKey]);
+  const duplicates = twins && twins.key === twinKey ? twins.codes : [];
 
   const set = <K extends keyof DossierFormValues>(key: K, value: DossierFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -174,6 +200,11 @@ export function CreateDossierForm({ procedures, departments, onCreated }: Props)
             hint={
               <>
                 CCCD 12 số, hộ chiếu hoặc mã số thuế
+                {idNumberKind(typedId) === 'cmnd' && (
+                  <span className="id-flag" data-testid="old-cmnd-flag">
+                    {' '}— Số CMND cũ (9 chữ số): vẫn được tiếp nhận, đề nghị công dân cập nhật số CCCD.
+                  </span>
+                )}
                 {known > 0 && (
                   <span className="id-store" data-testid="applicant-store-hint">
                     {' '}— Kho dữ liệu của công dân có {known} tệp từ hồ sơ trước; có thể «Dùng lại» sau khi tạo hồ sơ.
@@ -190,6 +221,11 @@ export function CreateDossierForm({ procedures, departments, onCreated }: Props)
           />
           <TextField label="Họ và tên" name="fullName" required autoComplete="off" value={values.fullName} onChange={(e) => set('fullName', e.target.value)} error={errors.fullName} />
         </div>
+        {duplicates.length > 0 && (
+          <p className="alert alert--warning" role="status" data-testid="duplicate-warning">
+            Có thể trùng hồ sơ: công dân này đã nộp hồ sơ cùng thủ tục hôm nay ({duplicates.join(', ')}). Vui lòng kiểm tra trước khi tạo hồ sơ mới.
+          </p>
+        )}
         <div className="field-row">
           <TextField label="Số điện thoại" name="phone" type="tel" autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.target.value)} error={errors.phone} />
           <TextField label="Thư điện tử" name="email" type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} error={errors.email} />

@@ -1,3 +1,4 @@
+import { CONTACT_PROBLEMS_VI } from '@motcua/text/contact-rules';
 import '@testing-library/jest-dom';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -28,7 +29,7 @@ describe('ApplicantCorrection', () => {
     expect(api.calls).toHaveLength(0);
     await user.type(screen.getByLabelText(/Lý do sửa/), 'Nhập sai họ tên');
     await user.click(screen.getByRole('button', { name: 'Lưu thông tin đã sửa' }));
-    expect(await screen.findByText('Số điện thoại gồm 6–20 chữ số.')).toBeInTheDocument();
+    expect(await screen.findByText(CONTACT_PROBLEMS_VI.PHONE_PATTERN)).toBeInTheDocument();
     expect(screen.getByLabelText(/Số điện thoại/)).toHaveAttribute('aria-invalid', 'true');
     refuse = false;
     await user.click(screen.getByRole('button', { name: 'Lưu thông tin đã sửa' }));
