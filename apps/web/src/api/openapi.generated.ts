@@ -54,6 +54,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DepartmentAdminController_list"];
+        put?: never;
+        post: operations["DepartmentAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DepartmentAdminController_rename"];
+        trace?: never;
+    };
+    "/api/admin/departments/{code}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DepartmentAdminController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{code}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DepartmentAdminController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{code}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DepartmentAdminController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/dossiers/import": {
         parameters: {
             query?: never;
@@ -598,6 +678,54 @@ export interface paths {
         patch: operations["DossierCorrectionsController_correctApplicant"];
         trace?: never;
     };
+    "/api/dossiers/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DossierAssignmentController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/assignable-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DossierAssignmentController_assignable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DossierAssignmentController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}/components/{key}/files": {
         parameters: {
             query?: never;
@@ -710,6 +838,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DossierAssignmentController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}/result": {
         parameters: {
             query?: never;
@@ -720,6 +864,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["FilesController_uploadResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DossiersController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1241,6 +1401,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SavedFiltersController_list"];
+        put?: never;
+        post: operations["SavedFiltersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-filters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SavedFiltersController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1263,12 +1455,36 @@ export interface components {
             /** @example Nguyễn Văn Ánh */
             fullName: string;
             /**
-             * @description Citizen ID (CCCD, 12 digits), passport number or tax code
+             * @description Citizen ID (CCCD, 12 digits; an old 9-digit CMND is accepted), passport number or tax code (10 or 13 digits); spaces are removed
              * @example 012345678901
              */
             idNumber: string;
-            /** @example 0912345678 */
+            /**
+             * @description Vietnamese mobile (10 digits) or landline (11 digits); separators removed, +84 stored as 0
+             * @example 0912345678
+             */
             phone?: string;
+        };
+        AssignablePerson: {
+            fullName: string;
+            id: string;
+            title: string | null;
+        };
+        AssignDto: {
+            /**
+             * @description The dossier version the caller saw (409 VERSION_CONFLICT otherwise)
+             * @example 3
+             */
+            expectedVersion: number;
+            /** @description The person to give the dossier to: a handler of its current step, in that step’s department */
+            userId: string;
+        };
+        AssignmentVersionDto: {
+            /**
+             * @description The dossier version the caller saw (409 VERSION_CONFLICT otherwise)
+             * @example 3
+             */
+            expectedVersion: number;
         };
         AuthUser: {
             departmentCode: string | null;
@@ -1358,6 +1574,17 @@ export interface components {
             /** @example Thời hạn giải quyết không đúng như niêm yết */
             title: string;
         };
+        CreateDepartmentDto: {
+            /**
+             * @description 2–32 upper-case letters, digits or underscores, starting with a letter
+             * @example PTTKH
+             */
+            code: string;
+            /** @example Phòng Thông tin khoa học */
+            name: string;
+            /** @example Thành lập theo quyết định của Giám đốc Sở */
+            reason?: string;
+        };
         CreateDossierDto: {
             applicant: components["schemas"]["ApplicantDto"];
             /** @enum {string} */
@@ -1372,6 +1599,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "portal_client";
+        };
+        CreateSavedFilterDto: {
+            /** @example Hồ sơ quá hạn của tôi */
+            name: string;
+            query: components["schemas"]["SavedFilterQuery"];
         };
         CreateUserDto: {
             /**
@@ -1396,11 +1628,39 @@ export interface components {
             /** @example Nghỉ bù theo Thông báo của Bộ Nội vụ */
             name: string;
         };
+        DepartmentActionDto: {
+            /** @example Sáp nhập vào Phòng Quản lý khoa học */
+            reason: string;
+            /** @example 1 */
+            version: number;
+        };
+        DepartmentChangeView: {
+            /** @enum {string} */
+            action: "created" | "deactivated" | "reactivated" | "renamed";
+            actorFullName: string | null;
+            changes: {
+                [key: string]: unknown[];
+            };
+            id: string;
+            occurredAt: string;
+            reason: string | null;
+        };
         DepartmentEntity: {
+            active: boolean;
             code: string;
             /** Format: date-time */
             createdAt: string;
             name: string;
+            version: number;
+        };
+        DepartmentView: {
+            active: boolean;
+            activeUsers: number;
+            code: string;
+            createdAt: string;
+            name: string;
+            procedures: string[];
+            version: number;
         };
         DigitisationMetadata: {
             documentName?: string;
@@ -1457,6 +1717,11 @@ export interface components {
                     phone: string | null;
                 };
                 appointmentAt: string | null;
+                assignee: {
+                    fullName: string;
+                    id: string;
+                } | null;
+                assignmentActions: ("ASSIGN" | "CLAIM" | "RELEASE")[];
                 /** @enum {string} */
                 channel: "direct" | "online" | "postal";
                 code: string;
@@ -1518,6 +1783,11 @@ export interface components {
                 phone: string | null;
             };
             appointmentAt: string | null;
+            assignee: {
+                fullName: string;
+                id: string;
+            } | null;
+            assignmentActions: ("ASSIGN" | "CLAIM" | "RELEASE")[];
             /** @enum {string} */
             channel: "direct" | "online" | "postal";
             code: string;
@@ -1745,6 +2015,21 @@ export interface components {
             typeLabel: string;
             version: number;
         };
+        ImportPreview: {
+            closed: number;
+            /** @enum {boolean} */
+            dryRun: true;
+            imported: number;
+            problems: components["schemas"]["ImportProblem"][];
+            read: number;
+            totalProblems: number;
+            valid: number;
+        };
+        ImportProblem: {
+            field: string | null;
+            line: number;
+            message: string;
+        };
         IndicatorCounts: {
             period: components["schemas"]["Period"];
             processingTime: {
@@ -1882,6 +2167,10 @@ export interface components {
             onlineShare: number | null;
             syncRate: number | null;
         };
+        OutboxDecisionBody: {
+            /** @example Máy chủ nhận đã khắc phục sự cố */
+            reason?: string;
+        };
         OutboxList: {
             counts: {
                 dead: number;
@@ -1900,12 +2189,14 @@ export interface components {
             actions: {
                 /** @enum {string} */
                 action: "discard" | "hold" | "release" | "retry";
+                actorFullName: string | null;
                 actorUsername: string;
                 /** @enum {string} */
                 fromStatus: "dead" | "delivered" | "delivering" | "discarded" | "held" | "pending";
                 occurredAt: string;
                 previousAttempts: number;
                 previousError: string | null;
+                reason: string | null;
             }[];
             aggregateId: string;
             aggregateType: string;
@@ -2127,6 +2418,32 @@ export interface components {
             unverifiedFields: ("code" | "components" | "fee" | "name" | "paperResult" | "processingTime" | "resultName" | "steps")[];
             verified: boolean;
         };
+        ProcedureVersionHistory: {
+            changedAt: string;
+            changedBy: string | null;
+            changedParts: string[];
+            code: string;
+            components: components["schemas"]["ComponentRecord"][];
+            fee: {
+                amountVnd: number | null;
+                text: string | null;
+            };
+            field: string;
+            name: string;
+            nationalCode: string | null;
+            onlineLevel: string | null;
+            paperResult: boolean;
+            processingTime: {
+                amount: number;
+                unit: string;
+            } | null;
+            reason: string | null;
+            resultName: string | null;
+            steps: components["schemas"]["ProcessingStep"][];
+            verification: components["schemas"]["ProcedureVerification"];
+            version: number;
+            versionId: string;
+        };
         ProcedureView: {
             code: string;
             components: components["schemas"]["ComponentRecord"][];
@@ -2281,6 +2598,14 @@ export interface components {
             /** @example Quét nhầm trang của hồ sơ khác */
             reason: string;
         };
+        RenameDepartmentDto: {
+            /** @example Phòng Quản lý khoa học và công nghệ */
+            name: string;
+            /** @example Đổi tên theo quyết định sắp xếp tổ chức */
+            reason?: string;
+            /** @example 1 */
+            version: number;
+        };
         ResetLinkTokenDto: {
             /** @description The token from the reset link (never logged) */
             token: string;
@@ -2302,6 +2627,42 @@ export interface components {
             overdue: number;
             overdueRate: number | null;
             ratedOrComplained: number;
+        };
+        SavedFilterQuery: {
+            /**
+             * @description Only dossiers held by me (claimed or given to me), or held by nobody
+             * @enum {string}
+             */
+            assignedTo?: "me" | "nobody";
+            /** @description Department currently holding the dossier */
+            assignee?: string;
+            /**
+             * @description Flag kept by the deadline sweep
+             * @enum {string}
+             */
+            deadlineStatus?: "on_track" | "due_soon" | "overdue";
+            /** @description Only dossiers waiting for an action of mine (my department and role at the current step) */
+            mine?: boolean;
+            /** @enum {string} */
+            outcome?: "early" | "on_time" | "late";
+            /** @description Only open dossiers past their appointment */
+            overdue?: boolean;
+            procedureCode?: string;
+            /** @enum {string} */
+            state?: "submitted" | "received" | "processing" | "awaiting_supplement" | "result_issued" | "returned" | "refused" | "stopped" | "withdrawn" | "rejected";
+            /**
+             * @description Worklist tab: open work, due soon, overdue, results awaiting return, closed
+             * @enum {string}
+             */
+            tab?: "open" | "due_soon" | "overdue" | "awaiting_return" | "closed";
+            /** @description Searches code, applicant name and ID number, ignoring case and diacritics */
+            text?: string;
+        };
+        SavedFilterView: {
+            createdAt: string;
+            id: string;
+            name: string;
+            query: components["schemas"]["SavedFilterQuery"];
         };
         SignatureEntry: {
             certificateIssuer: string | null;
@@ -2551,9 +2912,150 @@ export interface operations {
             };
         };
     };
-    ImportController_importNdjson: {
+    DepartmentAdminController_list: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"][];
+                };
+            };
+        };
+    };
+    DepartmentAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDepartmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+        };
+    };
+    DepartmentAdminController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameDepartmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+        };
+    };
+    DepartmentAdminController_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentChangeView"][];
+                };
+            };
+        };
+    };
+    DepartmentAdminController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+        };
+    };
+    DepartmentAdminController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+        };
+    };
+    ImportController_importNdjson: {
+        parameters: {
+            query?: {
+                /** @description Validate only and report; write nothing */
+                dryRun?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2569,7 +3071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/json": components["schemas"]["ImportPreview"] | {
                         closed: number;
                         imported: number;
                     };
@@ -2740,7 +3242,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutboxDecisionBody"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2796,7 +3302,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutboxDecisionBody"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2927,30 +3437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        changedAt: string;
-                        changedBy: string;
-                        code: string;
-                        components: components["schemas"]["ComponentRecord"][];
-                        fee: {
-                            amountVnd: number | null;
-                            text: string | null;
-                        };
-                        field: string;
-                        name: string;
-                        nationalCode: string | null;
-                        onlineLevel: string | null;
-                        paperResult: boolean;
-                        processingTime: {
-                            amount: number;
-                            unit: string;
-                        } | null;
-                        resultName: string | null;
-                        steps: components["schemas"]["ProcessingStep"][];
-                        verification: components["schemas"]["ProcedureVerification"];
-                        version: number;
-                        versionId: string;
-                    }[];
+                    "application/json": components["schemas"]["ProcedureVersionHistory"][];
                 };
             };
         };
@@ -3420,6 +3907,8 @@ export interface operations {
     DossiersController_list: {
         parameters: {
             query?: {
+                /** @description Only dossiers held by me (claimed or given to me), or held by nobody */
+                assignedTo?: "me" | "nobody";
                 /** @description Department currently holding the dossier */
                 assignee?: string;
                 /** @description Flag kept by the deadline sweep */
@@ -3517,6 +4006,79 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+        };
+    };
+    DossierAssignmentController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDto"];
+            };
+        };
+        responses: {
+            /** @description The dossier, held by the person chosen */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+        };
+    };
+    DossierAssignmentController_assignable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignablePerson"][];
+                };
+            };
+        };
+    };
+    DossierAssignmentController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentVersionDto"];
+            };
+        };
+        responses: {
+            /** @description The dossier, held by the caller */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3714,6 +4276,32 @@ export interface operations {
             };
         };
     };
+    DossierAssignmentController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentVersionDto"];
+            };
+        };
+        responses: {
+            /** @description The dossier, held by nobody */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+        };
+    };
     FilesController_uploadResult: {
         parameters: {
             query?: never;
@@ -3744,9 +4332,51 @@ export interface operations {
             };
         };
     };
+    DossiersController_export: {
+        parameters: {
+            query?: {
+                /** @description Only dossiers held by me (claimed or given to me), or held by nobody */
+                assignedTo?: "me" | "nobody";
+                /** @description Department currently holding the dossier */
+                assignee?: string;
+                /** @description Flag kept by the deadline sweep */
+                deadlineStatus?: "on_track" | "due_soon" | "overdue";
+                /** @description Only dossiers waiting for an action of mine (my department and role at the current step) */
+                mine?: boolean;
+                outcome?: "early" | "on_time" | "late";
+                /** @description Only open dossiers past their appointment */
+                overdue?: boolean;
+                page?: number;
+                pageSize?: number;
+                procedureCode?: string;
+                state?: "submitted" | "received" | "processing" | "awaiting_supplement" | "result_issued" | "returned" | "refused" | "stopped" | "withdrawn" | "rejected";
+                /** @description Worklist tab: open work, due soon, overdue, results awaiting return, closed */
+                tab?: "open" | "due_soon" | "overdue" | "awaiting_return" | "closed";
+                /** @description Searches code, applicant name and ID number, ignoring case and diacritics */
+                text?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description danh-sach-ho-so_<date>.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     DossiersController_tabCounts: {
         parameters: {
             query?: {
+                /** @description Only dossiers held by me (claimed or given to me), or held by nobody */
+                assignedTo?: "me" | "nobody";
                 /** @description Department currently holding the dossier */
                 assignee?: string;
                 /** @description Flag kept by the deadline sweep */
@@ -4820,6 +5450,67 @@ export interface operations {
                 content: {
                     "application/pdf": string;
                 };
+            };
+        };
+    };
+    SavedFiltersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFilterView"][];
+                };
+            };
+        };
+    };
+    SavedFiltersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedFilterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedFilterView"];
+                };
+            };
+        };
+    };
+    SavedFiltersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -2,10 +2,10 @@ import type { StaffAccount } from '../api/users';
 import type { Department, Dossier, DossierFile, HistoryEntry, Procedure, SignatureRecord, User } from '../api/types';
 
 export const DEPARTMENTS: Department[] = [
-  { code: 'BGD', name: 'Ban Giám đốc Sở', createdAt: '2026-01-01T00:00:00.000Z' },
-  { code: 'PQLKH', name: 'Phòng Quản lý khoa học', createdAt: '2026-01-01T00:00:00.000Z' },
-  { code: 'PQLCN', name: 'Phòng Quản lý công nghệ và chuyên ngành', createdAt: '2026-01-01T00:00:00.000Z' },
-  { code: 'TTPVHCC', name: 'Bộ phận Một cửa', createdAt: '2026-01-01T00:00:00.000Z' },
+  { code: 'BGD', name: 'Ban Giám đốc Sở', createdAt: '2026-01-01T00:00:00.000Z', active: true, version: 1 },
+  { code: 'PQLKH', name: 'Phòng Quản lý khoa học', createdAt: '2026-01-01T00:00:00.000Z', active: true, version: 1 },
+  { code: 'PQLCN', name: 'Phòng Quản lý công nghệ và chuyên ngành', createdAt: '2026-01-01T00:00:00.000Z', active: true, version: 1 },
+  { code: 'TTPVHCC', name: 'Bộ phận Một cửa', createdAt: '2026-01-01T00:00:00.000Z', active: true, version: 1 },
 ];
 
 const VERIFIED: Procedure['verification'] = { verified: true, label: null, unverifiedFields: [], notes: [] };
