@@ -5,3 +5,5 @@
  */
 export { foldForSearch, forbiddenCharacter, nameProblem, normaliseName, normaliseText } from './text-rules';
 export { jsonDepthExceeds } from './json-depth';
+export { checkIdNumber, cleanIdNumber } from './id-number';
+export type { IdNumberCheck, IdNumberKind } from './id-number';

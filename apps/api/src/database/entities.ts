@@ -1,3 +1,4 @@
+import { OnlineSubmissionEntity, OnlineSubmissionFileEntity } from '../online-submission/online-submission.entity';
 import { DepartmentEntity } from '../catalogue/department.entity';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
@@ -56,4 +57,6 @@ export const ENTITIES = [
   PortalInboundEntity,
   PaymentRequestEntity,
   ResultDownloadEntity,
+  OnlineSubmissionEntity,
+  OnlineSubmissionFileEntity,
 ];
