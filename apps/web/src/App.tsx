@@ -12,11 +12,13 @@ import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
+import { OnlineSubmissionPage } from './pages/public/OnlineSubmissionPage';
 
 export function App() {
   const route = useRoute();
   // The applicant's pages need no login and show nothing of the staff workspace.
   if (isPublicRoute(route) && route.name === 'lookup') return <PublicLookupPage code={route.code} secret={route.secret} />;
+  if (isPublicRoute(route) && route.name === 'submit') return <OnlineSubmissionPage />;
   return (
     <AuthProvider>
       <Shell />

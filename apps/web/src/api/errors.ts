@@ -74,8 +74,17 @@ const BY_CODE: Record<string, string> = {
   WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   WEAK_PASSWORD: 'Mật khẩu mới phải có ít nhất 12 ký tự và khác mật khẩu hiện tại.',
   PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu tạm thời trước khi làm việc.',
+  PROCEDURE_NOT_ONLINE: 'Thủ tục này chưa được cung cấp trực tuyến; vui lòng nộp hồ sơ tại Bộ phận Một cửa.',
+  SUBMISSION_EXPIRED: 'Hồ sơ đang soạn đã quá thời hạn lưu tạm. Vui lòng bắt đầu lại.',
+  SUBMISSION_CONFIRMED: 'Hồ sơ này đã được nộp.',
+  PROCEDURE_CHANGED: 'Thủ tục vừa được cập nhật. Vui lòng bắt đầu lại để nộp theo thành phần hồ sơ mới.',
+  NOT_AWAITING_SUPPLEMENT: 'Hồ sơ hiện không ở trạng thái chờ bổ sung.',
+  FEE_AMOUNT_UNKNOWN: 'Chưa có mức phí để thanh toán trực tuyến; vui lòng nộp phí tại Bộ phận Một cửa.',
   INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
 };
+
+/** The online form's ID-number rule (libs/text checkIdNumber), in the citizen's words. */
+export const ID_NUMBER_MESSAGE = 'Số định danh không hợp lệ: nhập số CCCD 12 chữ số, số CMND 9 chữ số, số hộ chiếu (1 chữ cái và 7 chữ số) hoặc mã số thuế.';
 
 const DEADLINE_RULES: Record<string, { field?: string; message: string }> = {
   APOLOGY_TOO_LATE: { message: 'Đã quá thời điểm được gửi thư xin lỗi, hẹn lại: việc này phải làm trước hạn giải quyết.' },
@@ -104,6 +113,7 @@ function constraintMessage(field: string, rest: string): string {
   }
   const max = /(?:shorter than or equal to|at most) (\d+)/.exec(rest);
   if (max) return `Tối đa ${max[1]} ký tự.`;
+  if (field.endsWith('idNumber') && /citizen ID|province code/.test(rest)) return ID_NUMBER_MESSAGE;
   if (field.endsWith('idNumber')) return 'Số định danh gồm 6–20 chữ cái, chữ số hoặc dấu gạch ngang (CCCD có 12 chữ số).';
   if (field.endsWith('phone')) return 'Số điện thoại gồm 6–20 chữ số.';
   if (/must be an email/.test(rest)) return 'Địa chỉ thư điện tử không hợp lệ.';

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'calendar' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
+  /** Public (no login): a citizen's online submission. */
+  | { name: 'submit' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/quan-tri/nguoi-dung') return { name: 'users' };
   if (path === '/quan-tri/lich') return { name: 'calendar' };
   if (path === '/tra-cuu') return { name: 'lookup' };
+  if (path === '/nop-truc-tuyen') return { name: 'submit' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
     const code = safeDecode(lookup[1]);
@@ -49,7 +52,7 @@ function safeDecode(part: string): string | null {
 }
 
 export function isPublicRoute(route: Route): boolean {
-  return route.name === 'lookup';
+  return route.name === 'lookup' || route.name === 'submit';
 }
 
 export const paths = {
@@ -62,6 +65,7 @@ export const paths = {
   users: '#/quan-tri/nguoi-dung',
   calendar: '#/quan-tri/lich',
   lookup: '#/tra-cuu',
+  submit: '#/nop-truc-tuyen',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
 };
 
