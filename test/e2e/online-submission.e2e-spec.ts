@@ -113,6 +113,17 @@ describe('Citizen online submission on the public page (issue #16)', () => {
     expect(accepted.body.state).toBe('received');
   });
 
+  it('two confirmations at once make one dossier and give both the same reference', async () => {
+    const { id, token } = (await start()).body as { id: string; token: string };
+    for (const c of procedure.components.filter((x) => x.required)) expect((await upload(id, token, c.key, samplePdf())).status).toBe(201);
+    const before = await count('dossier');
+    const [a, b] = await Promise.all([confirm(id, token), confirm(id, token)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.reference).toBe(b.body.reference);
+    expect(a.body.secret).toBe(b.body.secret);
+    expect(await count('dossier')).toBe(before + 1);
+  });
+
   it('refuses what it cannot take, clearly and without storing anything', async () => {
     const drafts = await count('online_submission');
     const bad = [

@@ -183,6 +183,9 @@ export class OnlineSubmissionService {
       await this.uow.run(async (m) => {
         // Again inside the transaction: the draft may have been confirmed while the file streamed.
         await this.openDraft(m, id, token);
+        // And hold its row (as `confirm` does), so a confirmation cannot take the file list this replaces.
+        const held = await m.update(OnlineSubmissionEntity, { id: draft.id, dossierId: IsNull() }, { expiresAt: draft.expiresAt });
+        if (held.affected !== 1) throw new SubmissionConfirmedError('This submission is already confirmed');
         const earlier = await m.findOne(OnlineSubmissionFileEntity, { where: { submissionId: draft.id, componentKey } });
         if (earlier) {
           await m.delete(OnlineSubmissionFileEntity, { id: earlier.id });
@@ -207,13 +210,7 @@ export class OnlineSubmissionService {
     if (draft.expiresAt.getTime() <= this.time.now().getTime()) throw new SubmissionExpiredError('This submission has expired: start again');
     const procedure = await this.catalogue.getCurrent(draft.procedureCode);
     if (procedure.onlineLevel === null) throw new ProcedureNotOnlineError(`Procedure ${procedure.code} is no longer offered online`);
-    const keys = new Set(procedure.components.map((c) => c.key));
-    if (files.some((f) => !keys.has(f.componentKey))) throw new ProcedureChangedError('The procedure changed since the submission was started: start again');
-    const present = new Set(files.map((f) => f.componentKey));
-    const missing = procedure.components.filter((c) => c.required && !present.has(c.key));
-    if (missing.length > 0) {
-      throw new ComponentsMissingError(`Required components have no file yet: ${missing.map((c) => c.name).join('; ')}`, { missing: missing.map((c) => c.key) });
-    }
+    requireComponents(procedure, files);
     const citizen: AuthUser = { id: CITIZEN, username: CITIZEN, fullName: draft.applicantName, roles: [], departmentCode: null };
     const applicant = {
       fullName: draft.applicantName,
@@ -227,7 +224,10 @@ export class OnlineSubmissionService {
         // Compare-and-set: of two confirmations racing, one claims the draft; the other's transaction rolls back.
         const claimed = await m.update(OnlineSubmissionEntity, { id: draft.id, dossierId: IsNull() }, { dossierId: dossier.id, confirmedAt: dossier.createdAt });
         if (claimed.affected !== 1) throw new SubmissionConfirmedError('This submission was confirmed meanwhile');
-        for (const f of files) {
+        // The files as they are now that the draft's row is held (an upload may have replaced one since the check above).
+        const held = await m.find(OnlineSubmissionFileEntity, { where: { submissionId: draft.id } });
+        requireComponents(procedure, held);
+        for (const f of held) {
           await m.insert(
             DossierFileEntity,
             electronicComponentRow({
@@ -352,6 +352,17 @@ export class OnlineSubmissionService {
 
   private async remove(keys: string[]): Promise<void> {
     for (const key of keys) await this.storage.remove(key).catch((e: unknown) => this.logger.warn(`Could not remove ${key}: ${String(e)}`));
+  }
+}
+
+/** Every file belongs to a component of the procedure, and every required component has one. */
+function requireComponents(procedure: ProcedureView, files: Array<{ componentKey: string }>): void {
+  const keys = new Set(procedure.components.map((c) => c.key));
+  if (files.some((f) => !keys.has(f.componentKey))) throw new ProcedureChangedError('The procedure changed since the submission was started: start again');
+  const present = new Set(files.map((f) => f.componentKey));
+  const missing = procedure.components.filter((c) => c.required && !present.has(c.key));
+  if (missing.length > 0) {
+    throw new ComponentsMissingError(`Required components have no file yet: ${missing.map((c) => c.name).join('; ')}`, { missing: missing.map((c) => c.key) });
   }
 }
 

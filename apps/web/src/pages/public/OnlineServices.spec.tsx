@@ -78,8 +78,8 @@ describe('online services on the lookup page', () => {
     const result = { validlySigned: true, signedBy: 'Sở Khoa học và Công nghệ tỉnh Lai Châu', signedAt: '2026-12-02T03:00:00.000Z', signatureCount: 1, documentSha256: 'c'.repeat(64), verifiedAt: '2026-12-02T03:00:00.000Z' };
     api.on('GET', URL_PATH, {
       body: dossier({
-        state: 'result_ready',
-        stateLabel: 'Chờ trả kết quả',
+        state: 'result_issued',
+        stateLabel: 'Đã có kết quả',
         supplement: null,
         payment: { feeApplies: true, amountVnd: 150000, state: 'paid', method: 'national_portal', paidAt: '2026-12-01T03:00:00.000Z' },
         result,
