@@ -15,9 +15,10 @@ import { CatalogueService, ProcedureView } from '../catalogue/catalogue.service'
 import { DossierCommands } from '../dossiers/dossier-commands.service';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
+import { UnknownComponentError } from '../files/files.service';
 import { electronicComponentRow } from '../files/electronic-copy';
 import { OBJECT_STORAGE } from '../files/object-storage.provider';
-import { prepareUpload, storedFileName } from '../files/upload-stream';
+import { prepareUpload, storedFileName, storePrepared } from '../files/upload-stream';
 import { DOSSIER_AGGREGATE, OutboxMessageInput, OutboxWriter } from '../outbox';
 import { OnlineSubmissionEntity, OnlineSubmissionFileEntity } from './online-submission.entity';
 import { CitizenApplicantDto, StartSubmissionDto } from './online-submission.dto';
@@ -35,11 +36,6 @@ export class SubmissionExpiredError extends AppError {
 export class SubmissionConfirmedError extends AppError {
   readonly status = 409;
   readonly code = 'SUBMISSION_CONFIRMED';
-}
-
-export class SubmissionComponentError extends AppError {
-  readonly status = 422;
-  readonly code = 'UNKNOWN_COMPONENT';
 }
 
 export class ProcedureChangedError extends AppError {
@@ -151,7 +147,7 @@ export class OnlineSubmissionService {
       draft = await this.uow.read((m) => this.openDraft(m, id, token));
       const procedure = await this.catalogue.getCurrent(draft.procedureCode);
       if (!procedure.components.some((c) => c.key === componentKey)) {
-        throw new SubmissionComponentError(`Procedure ${procedure.code} has no component "${componentKey}"`, { components: procedure.components.map((c) => c.key) });
+        throw new UnknownComponentError(`Procedure ${procedure.code} has no component "${componentKey}"`, { components: procedure.components.map((c) => c.key) });
       }
     } catch (error) {
       upload.stream.destroy();
@@ -161,11 +157,7 @@ export class OnlineSubmissionService {
     const fileId = randomUUID();
     // Not under dossiers/: the orphan sweep there would take a draft's file; `sweep` below looks after these.
     const storageKey = `submissions/${draft.id}/${fileId}.${prepared.extension}`;
-    try {
-      await this.storage.put(storageKey, prepared.body, { contentType: prepared.contentType });
-    } catch (error) {
-      throw prepared.clientFailure() ?? error;
-    }
+    await storePrepared(this.storage, storageKey, prepared);
     let replaced: string | null = null;
     try {
       prepared.assertComplete();
