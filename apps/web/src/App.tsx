@@ -22,6 +22,7 @@ import { FeedbackSubmitPage } from './pages/public/FeedbackSubmitPage';
 import { FeedbackFollowPage } from './pages/public/FeedbackFollowPage';
 import { FeedbackInboxPage } from './pages/feedback/FeedbackInboxPage';
 import { FeedbackPage } from './pages/feedback/FeedbackPage';
+import { OnlineSubmissionPage } from './pages/public/OnlineSubmissionPage';
 
 export function App() {
   const route = useRoute();
@@ -30,6 +31,7 @@ export function App() {
   if (route.name === 'feedback-new') return <FeedbackSubmitPage />;
   if (route.name === 'password-reset') return <PasswordResetPage key={route.token} token={route.token} />;
   if (route.name === 'feedback-follow') return <FeedbackFollowPage code={route.code} secret={route.secret} />;
+  if (isPublicRoute(route) && route.name === 'submit') return <OnlineSubmissionPage />;
   return (
     <AuthProvider>
       <Shell />

@@ -1,5 +1,6 @@
 import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
 import { DepartmentChangeEntity, DepartmentEntity } from '../catalogue/department.entity';
+import { OnlineSubmissionEntity, OnlineSubmissionFileEntity } from '../online-submission/online-submission.entity';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { ProcedureEntity } from '../catalogue/procedure.entity';
@@ -61,4 +62,6 @@ export const ENTITIES = [
   ResultDownloadEntity,
   PasswordResetLinkEntity,
   SavedFilterEntity,
+  OnlineSubmissionEntity,
+  OnlineSubmissionFileEntity,
 ];

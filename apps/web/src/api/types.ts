@@ -342,6 +342,71 @@ export interface PublicDossier {
   canRate: boolean;
   /** The issued result's signature verdict (recorded when it was stored), once the dossier is finished. */
   result?: PublicResult | null;
+  /** The electronic result's public download link (every download is audited). */
+  resultLink?: string | null;
+  payment?: PublicPayment | null;
+  /** While a supplement is requested: what to send, and what was sent since the request. */
+  supplement?: PublicSupplement | null;
+}
+
+export interface PublicPayment {
+  feeApplies: boolean;
+  amountVnd: number | null;
+  state: 'no_fee' | 'unpaid' | 'paid';
+  method: string | null;
+  paidAt: string | null;
+}
+
+export interface PublicSupplement {
+  reason: string | null;
+  requestedAt: string | null;
+  components: { key: string; name: string; required: boolean }[];
+  uploaded: { componentKey: string; fileName: string; uploadedAt: string }[];
+}
+
+export interface PaymentRequestAnswer {
+  requestId: string;
+  amountVnd: number;
+  state: 'pending' | 'paid';
+  paidAt: string | null;
+  /** The payment platform's page; null when online payment is not offered. */
+  payUrl: string | null;
+}
+
+export interface OnlineProcedure {
+  code: string;
+  name: string;
+  field: string;
+  onlineLevel: string;
+  processingTime: { amount: number; unit: string } | null;
+  fee: { amountVnd: number | null; text: string | null };
+  components: { key: string; name: string; required: boolean }[];
+}
+
+export interface SubmissionDraft {
+  id: string;
+  token: string;
+  expiresAt: string;
+  procedure: OnlineProcedure;
+}
+
+export interface SubmissionFile {
+  componentKey: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface ConfirmedSubmission {
+  /** The reference as the API gives it: shown as is, never built here. */
+  reference: string;
+  secret: string;
+  lookupUrl: string | null;
+  state: string;
+  submittedAt: string;
+  procedureName: string;
+  replayed: boolean;
 }
 
 export interface PublicResult {

@@ -26,6 +26,8 @@ export type Route =
   /** Staff: the feedback inbox and one feedback. */
   | { name: 'feedback-inbox' }
   | { name: 'feedback'; id: string }
+  /** Public (no login): a citizen's online submission. */
+  | { name: 'submit' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -42,6 +44,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/quan-tri/hang-doi') return { name: 'outbox' };
   if (path === '/quan-tri/nhap-ho-so') return { name: 'import' };
   if (path === '/tra-cuu') return { name: 'lookup' };
+  if (path === '/nop-truc-tuyen') return { name: 'submit' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
     const code = safeDecode(lookup[1]);
@@ -81,7 +84,7 @@ function safeDecode(part: string): string | null {
 }
 
 export function isPublicRoute(route: Route): boolean {
-  return route.name === 'lookup' || route.name === 'feedback-new' || route.name === 'feedback-follow' || route.name === 'password-reset';
+  return route.name === 'lookup' || route.name === 'submit' || route.name === 'feedback-new' || route.name === 'feedback-follow' || route.name === 'password-reset';
 }
 
 export const paths = {
@@ -98,6 +101,7 @@ export const paths = {
   outbox: '#/quan-tri/hang-doi',
   import: '#/quan-tri/nhap-ho-so',
   lookup: '#/tra-cuu',
+  submit: '#/nop-truc-tuyen',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
   feedbackNew: '#/gui-phan-anh',
   feedbackFollow: '#/theo-doi-phan-anh',
