@@ -39,7 +39,7 @@ describe('@motcua/calendar public surface', () => {
   });
 
   it('documents its defaults as values', () => {
-    expect(calendar.DEADLINE_UNITS).toEqual(['working_days', 'working_hours', 'calendar_days']);
+    expect(calendar.DEADLINE_UNITS).toEqual(['working_days', 'working_hours', 'calendar_days', 'calendar_months']);
     expect(calendar.DEFAULT_SESSIONS).toEqual([
       { start: '07:30', end: '12:00' },
       { start: '13:30', end: '17:00' },

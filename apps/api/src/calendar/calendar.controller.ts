@@ -30,14 +30,14 @@ export class CalendarController {
     };
   }
 
-  /** The due time of an amount of working days/hours or calendar days counted from an instant. */
+  /** The due time of an amount of working days/hours or calendar days/months counted from an instant. */
   @Get('calendar/due')
   @Roles(...ALL_STAFF)
   due(@Query() q: DueQuery) {
-    const given = (['workingDays', 'workingHours', 'calendarDays'] as const).filter((k) => q[k] !== undefined);
-    if (given.length !== 1) throw new BadInputError('Give exactly one of workingDays, workingHours, calendarDays');
+    const given = (['workingDays', 'workingHours', 'calendarDays', 'calendarMonths'] as const).filter((k) => q[k] !== undefined);
+    if (given.length !== 1) throw new BadInputError('Give exactly one of workingDays, workingHours, calendarDays, calendarMonths');
     const from = instantOf(q.from);
-    const unit = ({ workingDays: 'working_days', workingHours: 'working_hours', calendarDays: 'calendar_days' } as const)[given[0]];
+    const unit = ({ workingDays: 'working_days', workingHours: 'working_hours', calendarDays: 'calendar_days', calendarMonths: 'calendar_months' } as const)[given[0]];
     const calendar = this.holder.current;
     const dueAt = calendar.dueAt(from, q[given[0]]!, unit);
     // A due time in a year without an official holiday notice is computed from the statutory rules only (issue #12).

@@ -18,7 +18,7 @@ export class DueQuery {
   @IsInstant()
   from!: string;
 
-  @ApiPropertyOptional({ description: 'Exactly one of workingDays, workingHours, calendarDays' })
+  @ApiPropertyOptional({ description: 'Exactly one of workingDays, workingHours, calendarDays, calendarMonths' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -41,6 +41,14 @@ export class DueQuery {
   @Min(0)
   @Max(3650)
   calendarDays?: number;
+
+  @ApiPropertyOptional({ description: 'Calendar months (Civil Code 2015 Art 147–148): to the corresponding day of the last month, or its last day' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  calendarMonths?: number;
 }
 
 export class DayOverrideDto {

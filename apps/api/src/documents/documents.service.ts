@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import { PROCESSING_TIME_UNIT_LABELS_VI } from '@motcua/catalogue';
 import { renderApology, renderProcessingRefusal, renderReceipt, renderRefusal, renderSupplementRequest, type ReceivedForm } from '@motcua/documents';
 import type { ObjectStorage } from '@motcua/storage';
 import { UnitOfWork } from '@motcua/persistence';
@@ -196,4 +197,4 @@ function receivedAs(dossier: DossierEntity, key: string, present: Set<string | n
   return { form: 'unrecorded', count: 0 };
 }
 
-const UNIT_VI: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày' };
+const UNIT_VI: Record<string, string> = PROCESSING_TIME_UNIT_LABELS_VI;

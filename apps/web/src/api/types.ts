@@ -77,7 +77,12 @@ export interface Applicant {
 
 export interface Dossier {
   id: string;
+  /** The receipt code once received; before, the submission reference (online, postal). */
   code: string;
+  /** `null` until the dossier is received (ACCEPT of a submission). */
+  receiptCode: string | null;
+  /** The reference a submission had before receipt (kept); `null` for counter dossiers. */
+  submissionRef: string | null;
   procedureCode: string;
   procedureVersionId: string;
   channel: Channel;

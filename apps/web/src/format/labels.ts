@@ -44,6 +44,7 @@ const TIME_UNITS: Record<string, string> = {
   working_days: 'ngày làm việc',
   working_hours: 'giờ làm việc',
   calendar_days: 'ngày',
+  calendar_months: 'tháng',
 };
 
 export function formatProcessingTime(time: { amount: number; unit: string } | null | undefined): string {
