@@ -18,6 +18,7 @@ import { AddFileRemoval1765497601000 } from './1765497601000-AddFileRemoval';
 import { AddOnlineChannel1765670400000 } from './1765670400000-AddOnlineChannel';
 import { AddPaymentRequests1765670401000 } from './1765670401000-AddPaymentRequests';
 import { AddResultDownloads1765670402000 } from './1765670402000-AddResultDownloads';
+import { AddOfficialCalendarLoads1765843200000 } from './1765843200000-AddOfficialCalendarLoads';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddOnlineChannel1765670400000,
   AddPaymentRequests1765670401000,
   AddResultDownloads1765670402000,
+  AddOfficialCalendarLoads1765843200000,
 ];

@@ -21,3 +21,4 @@ export {
   type Outcome,
 } from './dossier-clock';
 export { DEFAULT_INTAKE_REVIEW_WORKING_HOURS, intakeReview, type IntakeReview } from './intake-review';
+export { recomputeDueTimes, type DueTimeChange, type DueTimeField, type DueTimes } from './recompute';

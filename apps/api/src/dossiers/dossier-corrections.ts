@@ -10,6 +10,8 @@ import { ApplicantDto } from './dto/create-dossier.dto';
 export const CORRECTION_LABELS_VI: Record<string, string> = {
   CORRECT_APPLICANT: 'Sửa thông tin người nộp',
   REMOVE_FILE: 'Gỡ bỏ tệp',
+  // Written by an official holiday notice's load (calendar/official-schedule.service.ts).
+  RECOMPUTE_DUE: 'Tính lại hạn theo lịch nghỉ chính thức',
 };
 
 export class CorrectApplicantDto {
