@@ -74,6 +74,7 @@ const BY_CODE: Record<string, string> = {
   WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   WEAK_PASSWORD: 'Mật khẩu mới phải có ít nhất 12 ký tự và khác mật khẩu hiện tại.',
   PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu tạm thời trước khi làm việc.',
+  INVALID_SCHEDULE_FILE: 'Tệp lịch nghỉ không đúng định dạng nên chưa được nạp; lịch và hạn của hồ sơ không thay đổi.',
   INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
 };
 
@@ -147,6 +148,8 @@ export function describeError(error: unknown): ErrorView {
     }
   } else if (error.code === 'UNKNOWN_PROCEDURE') {
     fields.procedureCode = BY_CODE.UNKNOWN_PROCEDURE;
+  } else if (error.code === 'INVALID_SCHEDULE_FILE' && typeof error.body?.details?.line === 'number') {
+    message = `Tệp lịch nghỉ có lỗi ở dòng ${error.body.details.line} nên chưa được nạp; lịch và hạn của hồ sơ không thay đổi.`;
   }
   // Domain refusals name the field at fault in `details.field`: highlight it too.
   const field = error.body?.details?.field;
