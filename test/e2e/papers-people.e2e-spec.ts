@@ -49,6 +49,32 @@ describe('People on paper', () => {
     expect(request.text).not.toMatch(/\bspecialist\b/);
   });
 
+  it('a supplement request lists each component with what is missing, the reason once; an unknown component is refused', async () => {
+    let d: { id: string; version: number } = await createDossier(t, PROCEDURE);
+    d = await act('clerk', d, { type: 'COMPLETE_DIGITISATION' });
+    const reason = 'Hồ sơ chưa đủ thành phần theo quy định';
+    const components = [
+      { key: 'ban-sao-hop-dong-hoac-van-ban-mua-ket-qua-nghien', requirement: 'Bản sao có chứng thực của hợp đồng đã ký' },
+      { key: 'phieu-dang-ky-thong-tin-ket-qua-nghien-cuu-khoa' },
+    ];
+    const unknown = await sendEvent(t, 'specialist', d.id, { type: 'REQUEST_SUPPLEMENT', reason, components: [{ key: 'khong-co' }], expectedVersion: d.version });
+    expect({ status: unknown.status, error: unknown.body.error }).toEqual({ status: 422, error: 'UNKNOWN_COMPONENT' });
+    const twice = await sendEvent(t, 'specialist', d.id, { type: 'REQUEST_SUPPLEMENT', reason, components: [components[1], components[1]], expectedVersion: d.version });
+    expect(twice.status).toBe(400);
+    const notHere = await sendEvent(t, 'specialist', d.id, { type: 'FORWARD', components, expectedVersion: d.version });
+    expect({ status: notHere.status, fields: notHere.body.details?.fields }).toEqual({ status: 400, fields: ['components'] });
+
+    d = await act('specialist', d, { type: 'REQUEST_SUPPLEMENT', reason, components });
+    const request = await paper(d.id, 'supplement-request');
+    expect(request.pages).toBe(1);
+    expect(request.text).toContain(
+      '1. Bản sao hợp đồng hoặc văn bản mua kết quả nghiên cứu khoa học và phát triển công nghệ: Bản sao có chứng thực của hợp đồng đã ký',
+    );
+    expect(request.text).toContain('2. Phiếu đăng ký thông tin kết quả nghiên cứu khoa học và phát triển công nghệ');
+    expect(request.text).toContain(`Lý do: - ${reason}`);
+    expect(request.text.split(reason)).toHaveLength(2);
+  });
+
   it('a refusal in processing is the agency’s reply signed by its head; a refusal at intake is Mẫu 03 of the receiving official', async () => {
     let d: { id: string; version: number } = await createDossier(t, PROCEDURE);
     d = await act('clerk', d, { type: 'COMPLETE_DIGITISATION' });

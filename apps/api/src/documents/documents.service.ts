@@ -14,6 +14,7 @@ import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { canSeeDossier } from '../dossiers/dossier-access';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import type { SupplementComponents } from '../dossiers/supplement-components';
 import { DossierFileEntity, FilePurpose } from '../files/dossier-file.entity';
 import { OBJECT_STORAGE } from '../files/object-storage.provider';
 import { DocumentNotAvailableError } from './document-errors';
@@ -152,8 +153,10 @@ export class DocumentsService {
     const byActor = { clerkName: actor.name, ...(actor.title ? { clerkTitle: actor.title } : {}) };
     const handlingDepartment = await this.signatories.departmentName(dossier.snapshot.context.steps[event.stepFrom ?? 0]?.departmentCode);
     if (kind === 'supplement-request') {
-      // The event carries a reason, not a list of components (yet): the reason is printed once, as what to supplement.
-      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement: [], ...byActor });
+      // The components asked for, each with what is missing (recorded with the request); the reason is printed once.
+      const asked = ((event.details ?? {}) as { supplement?: SupplementComponents }).supplement?.components ?? [];
+      const componentsToSupplement = asked.map((c) => ({ name: c.name, ...(c.requirement ? { requirement: c.requirement } : {}) }));
+      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement, ...byActor });
     }
     if (kind === 'refusal') {
       // REJECT is the counter's refusal at intake (Mẫu 03, possibly of a submission never received);

@@ -9,6 +9,7 @@ import { currentStepIndex, DossierEvent, dossierWorkflow, PersistedDossier, star
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import {
+  BadInputError,
   ComponentsMissingError,
   ResultMissingError,
   ImportedReadOnlyError,
@@ -32,6 +33,7 @@ import { DossierEventDto } from './dto/dossier-event.dto';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
+import { supplementComponents } from './supplement-components';
 import { nameSearchKey } from './name-search';
 import { normaliseIntake } from './intake-record';
 import { onlineIntakeDetails, withIntake } from './online-intake';
@@ -169,10 +171,12 @@ export class DossierCommands {
 
   async applyEvent(user: AuthUser, dossierId: string, dto: DossierEventDto): Promise<DossierView> {
     const event = toWorkflowEvent(dto);
+    if (dto.components !== undefined && dto.type !== 'REQUEST_SUPPLEMENT') throw new BadInputError(`Event ${dto.type} does not take components`, { fields: ['components'] });
     return this.uow.run(async (m) => {
       const row = await m.findOne(DossierEntity, { where: { id: dossierId } });
       if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
       if (row.imported) throw new ImportedReadOnlyError('Imported dossiers are read-only');
+      const supplement = dto.components ? supplementComponents(dto.components, (await m.findOneByOrFail(ProcedureVersionEntity, { id: row.procedureVersionId })).components) : null;
       const now = this.time.now();
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
@@ -220,7 +224,11 @@ export class DossierCommands {
             payload,
             // An online submission's accept/reject is flagged late after its intake hours (issue #16).
             details: withIntake(
-              { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
+              {
+                ...clockDetails(clock!.records, before, clock!.state, steps),
+                ...(event.type === 'APOLOGISE' ? { apologyLate } : {}),
+                ...(supplement ? { supplement } : {}),
+              },
               onlineIntakeDetails(row, event, this.clock.calendar, this.config.online.intakeWorkingHours, now),
             ),
             occurredAt: now,
