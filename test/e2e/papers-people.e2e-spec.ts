@@ -75,6 +75,30 @@ describe('People on paper', () => {
     expect(request.text.split(reason)).toHaveLength(2);
   });
 
+  it('the control slip follows the dossier: each hand-over with units, full names, time and result against the step', async () => {
+    let d: { id: string; version: number } = await createDossier(t, PROCEDURE);
+    clock.set(vn('2026-03-02 10:30'));
+    d = await act('clerk', d, { type: 'COMPLETE_DIGITISATION' });
+    clock.set(vn('2026-03-03 14:00'));
+    d = await act('specialist', d, { type: 'FORWARD', note: 'Đề nghị phê duyệt' });
+    const slip = await paper(d.id, 'control-slip');
+    expect(slip.status).toBe(200);
+    expect(slip.pages).toBe(1);
+    for (const expected of [
+      'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+      'Cơ quan (bộ phận) giải quyết hồ sơ: Sở Khoa học và Công nghệ',
+      '1. Giao: Trung tâm Phục vụ hành chính công tỉnh Lai Châu Người giao: Nguyễn Thị Hồng Nhung (Chuyên viên) Nhận: Phòng Quản lý khoa học Người nhận: Trần Văn Đức (Chuyên viên chính)',
+      '02/03/2026 10:30',
+      '2. Giao: Phòng Quản lý khoa học Người giao: Trần Văn Đức (Chuyên viên chính) Nhận:',
+      '03/03/2026 14:00',
+      'Trước hạn',
+    ]) {
+      expect(slip.text).toContain(expected);
+    }
+    expect(slip.text).not.toMatch(/\b(clerk|specialist)\b/);
+    clock.set(vn('2026-03-02 09:00'));
+  });
+
   it('a refusal in processing is the agency’s reply signed by its head; a refusal at intake is Mẫu 03 of the receiving official', async () => {
     let d: { id: string; version: number } = await createDossier(t, PROCEDURE);
     d = await act('clerk', d, { type: 'COMPLETE_DIGITISATION' });
