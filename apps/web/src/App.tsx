@@ -11,6 +11,7 @@ import { LoginPage } from './pages/LoginPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
+import { LogBookPage } from './pages/reports/LogBookPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
 
 export function App() {
@@ -64,6 +65,8 @@ function Workspace({ user, active }: { user: User; active: boolean }) {
         {shown.name === 'inbox' && <InboxPage user={user} active={active} />}
         {shown.name === 'dossier' && <DossierPage key={shown.id} id={shown.id} user={user} />}
         {shown.name === 'calendar' && (user.roles.includes('admin') ? <CalendarPage /> : <Forbidden what="Lịch làm việc do quản trị hệ thống cập nhật." />)}
+        {shown.name === 'log-book' &&
+          (user.roles.some((r) => r === 'clerk' || r === 'reporter' || r === 'admin') ? <LogBookPage /> : <Forbidden what="Sổ theo dõi hồ sơ dành cho Bộ phận Một cửa, cán bộ báo cáo và quản trị." />)}
         {shown.name === 'users' && (user.roles.includes('admin') ? <UsersPage /> : <Forbidden what="Quản trị người dùng dành cho quản trị hệ thống." />)}
         {shown.name === 'dashboard' && (canReport ? <DashboardPage active={active} /> : <Forbidden what="Báo cáo chỉ số dành cho lãnh đạo và cán bộ theo dõi, báo cáo." />)}
         {shown.name === 'not-found' && <NotFound />}

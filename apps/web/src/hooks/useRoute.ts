@@ -12,6 +12,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'users' }
   | { name: 'calendar' }
+  | { name: 'log-book' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
   | { name: 'not-found'; path: string };
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/bao-cao') return { name: 'dashboard' };
   if (path === '/quan-tri/nguoi-dung') return { name: 'users' };
   if (path === '/quan-tri/lich') return { name: 'calendar' };
+  if (path === '/so-theo-doi') return { name: 'log-book' };
   if (path === '/tra-cuu') return { name: 'lookup' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
@@ -61,6 +63,7 @@ export const paths = {
   dashboard: '#/bao-cao',
   users: '#/quan-tri/nguoi-dung',
   calendar: '#/quan-tri/lich',
+  logBook: '#/so-theo-doi',
   lookup: '#/tra-cuu',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
 };
