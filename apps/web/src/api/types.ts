@@ -174,6 +174,8 @@ export interface DossierEventBody {
   note?: string;
   method?: ReturnMethod;
   newAppointment?: string;
+  /** REQUEST_SUPPLEMENT: the components to supply or correct (printed on Mẫu 02). */
+  components?: Array<{ key: string; requirement?: string }>;
 }
 
 export interface DossierQuery {

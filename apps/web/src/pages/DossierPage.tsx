@@ -141,6 +141,7 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
                 }}
                 reload={load}
                 blocked={blocked}
+                components={procedure?.components}
               />
             </section>
             {canCorrect && (
