@@ -19,6 +19,7 @@ import { AddOnlineChannel1765670400000 } from './1765670400000-AddOnlineChannel'
 import { AddPaymentRequests1765670401000 } from './1765670401000-AddPaymentRequests';
 import { AddResultDownloads1765670402000 } from './1765670402000-AddResultDownloads';
 import { AddSubmissionRef1765756800000 } from './1765756800000-AddSubmissionRef';
+import { AddOfficialCalendarLoads1765843200000 } from './1765843200000-AddOfficialCalendarLoads';
 import { AddOnlineSubmissions1765929600000 } from './1765929600000-AddOnlineSubmissions';
 import { AddDossierAssignee1766016000000 } from './1766016000000-AddDossierAssignee';
 import { AddSavedFilters1766016001000 } from './1766016001000-AddSavedFilters';
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   AddPaymentRequests1765670401000,
   AddResultDownloads1765670402000,
   AddSubmissionRef1765756800000,
+  AddOfficialCalendarLoads1765843200000,
   AddOnlineSubmissions1765929600000,
   AddDossierAssignee1766016000000,
   AddSavedFilters1766016001000,

@@ -16,6 +16,7 @@ import { CataloguePage } from './pages/admin/catalogue/CataloguePage';
 import { DepartmentsPage } from './pages/admin/DepartmentsPage';
 import { ImportPage } from './pages/admin/ImportPage';
 import { OutboxPage } from './pages/admin/OutboxPage';
+import { LogBookPage } from './pages/reports/LogBookPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
 import { PasswordResetPage } from './pages/PasswordResetPage';
 import { FeedbackSubmitPage } from './pages/public/FeedbackSubmitPage';
@@ -79,6 +80,8 @@ function Workspace({ user, active }: { user: User; active: boolean }) {
         {shown.name === 'inbox' && <InboxPage user={user} active={active} />}
         {shown.name === 'dossier' && <DossierPage key={shown.id} id={shown.id} user={user} />}
         {shown.name === 'calendar' && (user.roles.includes('admin') ? <CalendarPage /> : <Forbidden what="Lịch làm việc do quản trị hệ thống cập nhật." />)}
+        {shown.name === 'log-book' &&
+          (user.roles.some((r) => r === 'clerk' || r === 'reporter' || r === 'admin') ? <LogBookPage /> : <Forbidden what="Sổ theo dõi hồ sơ dành cho Bộ phận Một cửa, cán bộ báo cáo và quản trị." />)}
         {shown.name === 'users' && (user.roles.includes('admin') ? <UsersPage /> : <Forbidden what="Quản trị người dùng dành cho quản trị hệ thống." />)}
         {ADMIN_PAGES[shown.name] && (user.roles.includes('admin') ? ADMIN_PAGES[shown.name]!() : <Forbidden what="Chức năng quản trị dành cho quản trị hệ thống." />)}
         {shown.name === 'dashboard' && (canReport ? <DashboardPage active={active} /> : <Forbidden what="Báo cáo chỉ số dành cho lãnh đạo và cán bộ theo dõi, báo cáo." />)}

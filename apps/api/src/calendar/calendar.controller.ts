@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { BadInputError, DateOutOfRangeError } from '../common/errors';
@@ -6,7 +6,10 @@ import { instantOf } from '../common/input.decorators';
 import { isSupportedYear, SUPPORTED_YEARS } from '@motcua/calendar';
 import { CalendarHolder } from '../deadlines/calendar-holder';
 import { CalendarAdminService } from './calendar-admin.service';
-import { DayOverrideDto, DueQuery, HolidaysQuery, ISO_DAY } from './calendar.dto';
+import { DayOverrideDto, DueQuery, HolidaysQuery, ISO_DAY, OfficialScheduleDto } from './calendar.dto';
+import { OfficialScheduleService } from './official-schedule.service';
+
+const yearPipe = new ParseIntPipe({ exceptionFactory: () => new BadInputError('year must be an integer') });
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -15,6 +18,7 @@ export class CalendarController {
   constructor(
     private readonly holder: CalendarHolder,
     private readonly admin: CalendarAdminService,
+    private readonly official: OfficialScheduleService,
   ) {}
 
   /** Non-working days (with Vietnamese names) and make-up working days of a year. */
@@ -55,6 +59,25 @@ export class CalendarController {
   @Roles('admin')
   changes() {
     return this.admin.changes();
+  }
+
+  /** The official holiday notices loaded, newest first (without their content). */
+  @Get('admin/calendar/official')
+  @Roles('admin')
+  officialLoads() {
+    return this.official.loads();
+  }
+
+  /**
+   * Loads the official holiday notice of a year: the year becomes official (no longer
+   * provisional) and open dossiers whose due times change are recomputed, each with a history
+   * line. A malformed file is refused (422 INVALID_SCHEDULE_FILE naming the line); nothing changes.
+   */
+  @Post('admin/calendar/official/:year')
+  @Roles('admin')
+  @HttpCode(200)
+  loadOfficial(@CurrentUser() user: AuthUser, @Param('year', yearPipe) year: number, @Body() dto: OfficialScheduleDto) {
+    return this.official.load(user, year, dto.format, dto.content, dto.reference);
   }
 
   @Put('admin/calendar/overrides/:date')

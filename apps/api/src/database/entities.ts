@@ -13,7 +13,7 @@ import { DossierRatingEntity } from '../ratings/dossier-rating.entity';
 import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DigitisationCodeSequenceEntity } from '../files/digitisation-codes';
-import { CalendarChangeEntity, CalendarDayOverrideEntity } from '../calendar/calendar-override.entity';
+import { CalendarChangeEntity, CalendarDayOverrideEntity, CalendarOfficialLoadEntity } from '../calendar/calendar-override.entity';
 import { DeadlineNotificationEntity } from '../deadlines/deadline-notification.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
 import { DossierStepEntity } from '../dossiers/dossier-step.entity';
@@ -46,6 +46,7 @@ export const ENTITIES = [
   DeadlineNotificationEntity,
   CalendarDayOverrideEntity,
   CalendarChangeEntity,
+  CalendarOfficialLoadEntity,
   DossierFileEntity,
   DigitisationCodeSequenceEntity,
   DossierRatingEntity,

@@ -9,6 +9,7 @@ import { currentStepIndex, DossierEvent, dossierWorkflow, keepsAssignee, Persist
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import {
+  BadInputError,
   ComponentsMissingError,
   ResultMissingError,
   ImportedReadOnlyError,
@@ -33,6 +34,7 @@ import { DossierEventDto } from './dto/dossier-event.dto';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
+import { supplementComponents } from './supplement-components';
 import { nameSearchKey } from './name-search';
 import { normaliseIntake } from './intake-record';
 import { onlineIntakeDetails, withIntake } from './online-intake';
@@ -176,10 +178,12 @@ export class DossierCommands {
 
   async applyEvent(user: AuthUser, dossierId: string, dto: DossierEventDto): Promise<DossierView> {
     const event = toWorkflowEvent(dto);
+    if (dto.components !== undefined && dto.type !== 'REQUEST_SUPPLEMENT') throw new BadInputError(`Event ${dto.type} does not take components`, { fields: ['components'] });
     return this.uow.run(async (m) => {
       const row = await m.findOne(DossierEntity, { where: { id: dossierId } });
       if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
       if (row.imported) throw new ImportedReadOnlyError('Imported dossiers are read-only');
+      const supplement = dto.components ? supplementComponents(dto.components, (await m.findOneByOrFail(ProcedureVersionEntity, { id: row.procedureVersionId })).components) : null;
       const now = this.time.now();
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
@@ -235,7 +239,11 @@ export class DossierCommands {
               // An online submission's accept/reject is flagged late after its intake hours (issue #16).
               details: withIntake(
                 withIntake(
-                  { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
+                  {
+                    ...clockDetails(clock!.records, before, clock!.state, steps),
+                    ...(event.type === 'APOLOGISE' ? { apologyLate } : {}),
+                    ...(supplement ? { supplement } : {}),
+                  },
                   // Both codes of a submission received now, so the history links the reference to the receipt code.
                   receiptCode ? { code: { submissionRef: row.submissionRef, receiptCode } } : {},
                 ),

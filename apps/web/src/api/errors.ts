@@ -102,6 +102,7 @@ const BY_CODE: Record<string, string> = {
   PROCEDURE_CHANGED: 'Thủ tục vừa được cập nhật. Vui lòng bắt đầu lại để nộp theo thành phần hồ sơ mới.',
   NOT_AWAITING_SUPPLEMENT: 'Hồ sơ hiện không ở trạng thái chờ bổ sung.',
   FEE_AMOUNT_UNKNOWN: 'Chưa có mức phí để thanh toán trực tuyến; vui lòng nộp phí tại Bộ phận Một cửa.',
+  INVALID_SCHEDULE_FILE: 'Tệp lịch nghỉ không đúng định dạng nên chưa được nạp; lịch và hạn của hồ sơ không thay đổi.',
   INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
 };
 
@@ -177,6 +178,8 @@ export function describeError(error: unknown): ErrorView {
     }
   } else if (error.code === 'UNKNOWN_PROCEDURE') {
     fields.procedureCode = BY_CODE.UNKNOWN_PROCEDURE;
+  } else if (error.code === 'INVALID_SCHEDULE_FILE' && typeof error.body?.details?.line === 'number') {
+    message = `Tệp lịch nghỉ có lỗi ở dòng ${error.body.details.line} nên chưa được nạp; lịch và hạn của hồ sơ không thay đổi.`;
   }
   // Domain refusals name the field at fault in `details.field`: highlight it too.
   const field = error.body?.details?.field;

@@ -185,6 +185,8 @@ export interface DossierEventBody {
   note?: string;
   method?: ReturnMethod;
   newAppointment?: string;
+  /** REQUEST_SUPPLEMENT: the components to supply or correct (printed on Mẫu 02). */
+  components?: Array<{ key: string; requirement?: string }>;
 }
 
 export type AssignmentAction = 'CLAIM' | 'RELEASE' | 'ASSIGN';
@@ -232,7 +234,7 @@ export interface ApiErrorBody {
 // ─── Files ───────────────────────────────────────────────────────────────────
 
 /** `removed`: a wrong scan or unissued result taken out; kept, with what it was. */
-export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'removed';
+export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'control_slip' | 'removed';
 
 /** Why a signature is not valid (the server's reason codes). */
 export type SignatureReason =
@@ -326,7 +328,7 @@ export interface Payment {
 }
 
 /** Papers the service prints for a dossier (GET /dossiers/:id/documents/:kind). */
-export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology';
+export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'control-slip';
 
 // ─── Public lookup and rating ────────────────────────────────────────────────
 

@@ -63,6 +63,7 @@ export const FILE_PURPOSE_LABELS: Record<FilePurpose, string> = {
   supplement_request: 'Phiếu yêu cầu bổ sung',
   refusal: 'Phiếu từ chối',
   apology: 'Thư xin lỗi',
+  control_slip: 'Phiếu kiểm soát',
   removed: 'Đã gỡ bỏ',
 };
 

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'departments' }
   | { name: 'outbox' }
   | { name: 'import' }
+  | { name: 'log-book' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
   /** Public (no login): sending a feedback or petition (phản ánh, kiến nghị), and following it up. */
@@ -43,6 +44,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/quan-tri/phong-ban') return { name: 'departments' };
   if (path === '/quan-tri/hang-doi') return { name: 'outbox' };
   if (path === '/quan-tri/nhap-ho-so') return { name: 'import' };
+  if (path === '/so-theo-doi') return { name: 'log-book' };
   if (path === '/tra-cuu') return { name: 'lookup' };
   if (path === '/nop-truc-tuyen') return { name: 'submit' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
@@ -100,6 +102,7 @@ export const paths = {
   departments: '#/quan-tri/phong-ban',
   outbox: '#/quan-tri/hang-doi',
   import: '#/quan-tri/nhap-ho-so',
+  logBook: '#/so-theo-doi',
   lookup: '#/tra-cuu',
   submit: '#/nop-truc-tuyen',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
