@@ -108,6 +108,11 @@ export interface OnlineSettings {
    * (demo mode only; refused when NODE_ENV=production).
    */
   paymentPlatformDouble: boolean;
+  /**
+   * How long a citizen's unconfirmed online submission (draft and uploaded files) is kept
+   * (ONLINE_SUBMISSION_DRAFT_HOURS, default 24); then it and its files are removed.
+   */
+  submissionDraftHours: number;
 }
 
 export interface RestoreSettings {
@@ -332,6 +337,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     paymentPlatformUrl: parseUrl(env.PAYMENT_PLATFORM_URL, 'PAYMENT_PLATFORM_URL', ['http:', 'https:'], problems),
     // On by default in development (npm start's demo), never otherwise unless asked (tests start their own).
     paymentPlatformDouble: parseSwitch(env.PAYMENT_PLATFORM_DOUBLE, nodeEnv === 'development', 'PAYMENT_PLATFORM_DOUBLE', problems),
+    submissionDraftHours: parseInteger(env.ONLINE_SUBMISSION_DRAFT_HOURS, 24, 'ONLINE_SUBMISSION_DRAFT_HOURS', 1, 720, problems),
   };
   // The demo's stand-in and the endpoint share a secret made for this process when none is given.
   if (online.paymentPlatformDouble && online.paymentNotifySecret === null) online.paymentNotifySecret = randomBytes(32).toString('hex');

@@ -288,6 +288,11 @@ export const SETTINGS: readonly SettingDoc[] = [
     meaning: 'working hours the one-stop unit has to accept or reject an online submission; a later decision is flagged late in its audit event (`details.intake.late`; DOMAIN.md §2.3, legal text UNVERIFIED)',
   },
   {
+    names: ['ONLINE_SUBMISSION_DRAFT_HOURS'],
+    default: '`24`',
+    meaning: "how long a citizen's unconfirmed online submission (`/api/public/submissions`) and its uploaded files are kept before they are removed",
+  },
+  {
     names: ['PAYMENT_NOTIFY_SECRET'],
     default: 'unset (online payment off: notifications answer 503)',
     meaning: "shared secret (≥ 32 characters) of the payment platform's notifications, HMAC-SHA256 over `requestId\\|transactionId\\|amountVnd\\|paidAt\\|channelCode`",

@@ -18,6 +18,9 @@ import { AddFileRemoval1765497601000 } from './1765497601000-AddFileRemoval';
 import { AddOnlineChannel1765670400000 } from './1765670400000-AddOnlineChannel';
 import { AddPaymentRequests1765670401000 } from './1765670401000-AddPaymentRequests';
 import { AddResultDownloads1765670402000 } from './1765670402000-AddResultDownloads';
+import { AddSubmissionRef1765756800000 } from './1765756800000-AddSubmissionRef';
+import { AddOfficialCalendarLoads1765843200000 } from './1765843200000-AddOfficialCalendarLoads';
+import { AddOnlineSubmissions1765929600000 } from './1765929600000-AddOnlineSubmissions';
 import { AddDossierAssignee1766016000000 } from './1766016000000-AddDossierAssignee';
 import { AddSavedFilters1766016001000 } from './1766016001000-AddSavedFilters';
 import { AddPasswordResetLinks1766102400000 } from './1766102400000-AddPasswordResetLinks';
@@ -45,6 +48,9 @@ export const MIGRATIONS = [
   AddOnlineChannel1765670400000,
   AddPaymentRequests1765670401000,
   AddResultDownloads1765670402000,
+  AddSubmissionRef1765756800000,
+  AddOfficialCalendarLoads1765843200000,
+  AddOnlineSubmissions1765929600000,
   AddDossierAssignee1766016000000,
   AddSavedFilters1766016001000,
   AddPasswordResetLinks1766102400000,

@@ -23,7 +23,8 @@
  *
  * Mappings from the yaml:
  *   time.unit   working_days → working_days, days → calendar_days, hours → working_hours,
- *               months → 28 × N calendar_days (shortest month; never later than the legal limit)
+ *               months → calendar_months (Civil Code Art 147–148: to the corresponding day of
+ *               the last month; libs/calendar addCalendarMonths)
  *   fee         "Không…" → 0; exactly one distinct "N.NNN đ" amount and no "%" → that amount;
  *               anything else → null, text kept
  *   online      text starting "toàn trình" → toan_trinh, "một phần" → mot_phan, else null
@@ -54,6 +55,11 @@ function fail(message) {
 /** Fewest Monday-to-Friday days in any run of n consecutive days (same rule as libs/catalogue). */
 function minWorkingDays(n) {
   return Math.floor(n / 7) * WORKING_DAYS_PER_WEEK + Math.max(0, (n % 7) - 2);
+}
+
+/** Fewest days in n calendar months: 28 for the first, 30 for each further one (same rule as libs/catalogue). */
+function minCalendarDaysInMonths(n) {
+  return n === 0 ? 0 : 28 + 30 * (n - 1);
 }
 
 /** Lower-case ASCII slug of the first words of a Vietnamese text. */
@@ -105,17 +111,12 @@ function mapProcessingTime(time, settings) {
         note: [`Published as "${time.days} ngày" without "làm việc": calendar days.`, from].join(' '),
         converted: false,
       };
-    case 'months': {
-      const days = time.days * settings.calendarDaysPerMonth;
+    case 'months':
       return {
-        processingTime: { amount: days, unit: 'calendar_days' },
-        note: [
-          `Published as ${time.days} month(s); stored as ${days} calendar days (${settings.calendarDaysPerMonth} per month, the shortest month) so the appointment date never passes the legal limit.`,
-          from,
-        ].join(' '),
-        converted: true,
+        processingTime: { amount: time.days, unit: 'calendar_months' },
+        note: [`Published as ${time.days} tháng: calendar months (Civil Code 2015 Art 147–148).`, from].filter(Boolean).join(' '),
+        converted: false,
       };
-    }
     default:
       return fail(`unknown time unit ${JSON.stringify(time.unit)}`);
   }
@@ -197,6 +198,8 @@ function budgetText(processingTime, budget) {
       return `${processingTime.amount} working hours = ${budget} working days of ${HOURS_PER_WORKING_DAY} h`;
     case 'calendar_days':
       return `${processingTime.amount} calendar days, which always contain at least ${budget} working days (public holidays not subtracted)`;
+    case 'calendar_months':
+      return `${processingTime.amount} calendar month(s), at least ${minCalendarDaysInMonths(processingTime.amount)} days, which always contain at least ${budget} working days (public holidays not subtracted)`;
     default:
       return fail(`unknown unit ${processingTime.unit}`);
   }
@@ -205,6 +208,7 @@ function budgetText(processingTime, budget) {
 function budgetOf(processingTime) {
   if (processingTime.unit === 'working_days') return processingTime.amount;
   if (processingTime.unit === 'working_hours') return processingTime.amount / HOURS_PER_WORKING_DAY;
+  if (processingTime.unit === 'calendar_months') return minWorkingDays(minCalendarDaysInMonths(processingTime.amount));
   return minWorkingDays(processingTime.amount);
 }
 

@@ -25,6 +25,9 @@ describe('Calendar API', () => {
     expect(res.body.dueAt).toBe('2026-02-26T02:00:00.000Z');
     const hours = await t.http().get('/api/calendar/due').query({ from: '2026-03-02T16:00:00+07:00', workingHours: 2 }).set(await auth('specialist')).expect(200);
     expect(hours.body).toMatchObject({ dueAt: '2026-03-03T01:30:00.000Z' }); // 1 h Monday + 1 h Tuesday from 07:30
+    // 31/03 + 1 month → 30/04 (no 31st), a holiday; 1/5 too, then the weekend: Monday 4/5 at closing time.
+    const months = await t.http().get('/api/calendar/due').query({ from: '2026-03-31T10:00:00+07:00', calendarMonths: 1 }).set(await auth('specialist')).expect(200);
+    expect(months.body).toMatchObject({ unit: 'calendar_months', amount: 1, dueAt: '2026-05-04T10:00:00.000Z' });
   });
 
   it('refuses bad queries with 400 and anonymous callers with 401', async () => {
@@ -33,6 +36,8 @@ describe('Calendar API', () => {
     await t.http().get('/api/calendar/due').query({ from: 'yesterday', workingDays: 5 }).set(await auth('clerk')).expect(400);
     await t.http().get('/api/calendar/due').query({ from: '2026-02-12T09:00:00+07:00', workingDays: 5, workingHours: 3 }).set(await auth('clerk')).expect(400);
     await t.http().get('/api/calendar/due').query({ from: '2026-02-12T09:00:00+07:00' }).set(await auth('clerk')).expect(400);
+    await t.http().get('/api/calendar/due').query({ from: '2026-02-12T09:00:00+07:00', calendarDays: 5, calendarMonths: 1 }).set(await auth('clerk')).expect(400);
+    await t.http().get('/api/calendar/due').query({ from: '2026-02-12T09:00:00+07:00', calendarMonths: 121 }).set(await auth('clerk')).expect(400);
   });
 
   it('lets an admin add and remove an official day, audited, and deadlines follow', async () => {

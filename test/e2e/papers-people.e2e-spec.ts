@@ -49,6 +49,56 @@ describe('People on paper', () => {
     expect(request.text).not.toMatch(/\bspecialist\b/);
   });
 
+  it('a supplement request lists each component with what is missing, the reason once; an unknown component is refused', async () => {
+    let d: { id: string; version: number } = await createDossier(t, PROCEDURE);
+    d = await act('clerk', d, { type: 'COMPLETE_DIGITISATION' });
+    const reason = 'Hồ sơ chưa đủ thành phần theo quy định';
+    const components = [
+      { key: 'ban-sao-hop-dong-hoac-van-ban-mua-ket-qua-nghien', requirement: 'Bản sao có chứng thực của hợp đồng đã ký' },
+      { key: 'phieu-dang-ky-thong-tin-ket-qua-nghien-cuu-khoa' },
+    ];
+    const unknown = await sendEvent(t, 'specialist', d.id, { type: 'REQUEST_SUPPLEMENT', reason, components: [{ key: 'khong-co' }], expectedVersion: d.version });
+    expect({ status: unknown.status, error: unknown.body.error }).toEqual({ status: 422, error: 'UNKNOWN_COMPONENT' });
+    const twice = await sendEvent(t, 'specialist', d.id, { type: 'REQUEST_SUPPLEMENT', reason, components: [components[1], components[1]], expectedVersion: d.version });
+    expect(twice.status).toBe(400);
+    const notHere = await sendEvent(t, 'specialist', d.id, { type: 'FORWARD', components, expectedVersion: d.version });
+    expect({ status: notHere.status, fields: notHere.body.details?.fields }).toEqual({ status: 400, fields: ['components'] });
+
+    d = await act('specialist', d, { type: 'REQUEST_SUPPLEMENT', reason, components });
+    const request = await paper(d.id, 'supplement-request');
+    expect(request.pages).toBe(1);
+    expect(request.text).toContain(
+      '1. Bản sao hợp đồng hoặc văn bản mua kết quả nghiên cứu khoa học và phát triển công nghệ: Bản sao có chứng thực của hợp đồng đã ký',
+    );
+    expect(request.text).toContain('2. Phiếu đăng ký thông tin kết quả nghiên cứu khoa học và phát triển công nghệ');
+    expect(request.text).toContain(`Lý do: - ${reason}`);
+    expect(request.text.split(reason)).toHaveLength(2);
+  });
+
+  it('the control slip follows the dossier: each hand-over with units, full names, time and result against the step', async () => {
+    let d: { id: string; version: number } = await createDossier(t, PROCEDURE);
+    clock.set(vn('2026-03-02 10:30'));
+    d = await act('clerk', d, { type: 'COMPLETE_DIGITISATION' });
+    clock.set(vn('2026-03-03 14:00'));
+    d = await act('specialist', d, { type: 'FORWARD', note: 'Đề nghị phê duyệt' });
+    const slip = await paper(d.id, 'control-slip');
+    expect(slip.status).toBe(200);
+    expect(slip.pages).toBe(1);
+    for (const expected of [
+      'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+      'Cơ quan (bộ phận) giải quyết hồ sơ: Sở Khoa học và Công nghệ',
+      '1. Giao: Trung tâm Phục vụ hành chính công tỉnh Lai Châu Người giao: Nguyễn Thị Hồng Nhung (Chuyên viên) Nhận: Phòng Quản lý khoa học Người nhận: Trần Văn Đức (Chuyên viên chính)',
+      '02/03/2026 10:30',
+      '2. Giao: Phòng Quản lý khoa học Người giao: Trần Văn Đức (Chuyên viên chính) Nhận:',
+      '03/03/2026 14:00',
+      'Trước hạn',
+    ]) {
+      expect(slip.text).toContain(expected);
+    }
+    expect(slip.text).not.toMatch(/\b(clerk|specialist)\b/);
+    clock.set(vn('2026-03-02 09:00'));
+  });
+
   it('a refusal in processing is the agency’s reply signed by its head; a refusal at intake is Mẫu 03 of the receiving official', async () => {
     let d: { id: string; version: number } = await createDossier(t, PROCEDURE);
     d = await act('clerk', d, { type: 'COMPLETE_DIGITISATION' });

@@ -363,7 +363,9 @@ suite('staff flow in Chromium', () => {
     const card = page.locator('.card-list > li').filter({ hasText: code });
     await card.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
     await card.getByRole('button', { name: 'Xác nhận' }).click();
-    await page.getByRole('status').filter({ hasText: `Hồ sơ ${code}: Tiếp nhận hồ sơ.` }).waitFor();
+    // Until acceptance the dossier is known by its submission reference; acceptance gives it the receipt code.
+    expect(code).toMatch(/^NOP-\d{6}-/);
+    await page.getByRole('status').filter({ hasText: new RegExp(`Hồ sơ ${code}: Tiếp nhận hồ sơ\\. Mã hồ sơ: \\S+-\\d{6}-\\d{4}\\.`) }).waitFor();
     await card.waitFor({ state: 'detached' }); // no longer waiting: it left the list
     await page.screenshot({ path: join(SHOTS, 'motcua-web-e2e-8-online.png') });
     expect(unexpectedErrors()).toEqual([]);

@@ -16,12 +16,14 @@ import { CataloguePage } from './pages/admin/catalogue/CataloguePage';
 import { DepartmentsPage } from './pages/admin/DepartmentsPage';
 import { ImportPage } from './pages/admin/ImportPage';
 import { OutboxPage } from './pages/admin/OutboxPage';
+import { LogBookPage } from './pages/reports/LogBookPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
 import { PasswordResetPage } from './pages/PasswordResetPage';
 import { FeedbackSubmitPage } from './pages/public/FeedbackSubmitPage';
 import { FeedbackFollowPage } from './pages/public/FeedbackFollowPage';
 import { FeedbackInboxPage } from './pages/feedback/FeedbackInboxPage';
 import { FeedbackPage } from './pages/feedback/FeedbackPage';
+import { OnlineSubmissionPage } from './pages/public/OnlineSubmissionPage';
 
 export function App() {
   const route = useRoute();
@@ -30,6 +32,7 @@ export function App() {
   if (route.name === 'feedback-new') return <FeedbackSubmitPage />;
   if (route.name === 'password-reset') return <PasswordResetPage key={route.token} token={route.token} />;
   if (route.name === 'feedback-follow') return <FeedbackFollowPage code={route.code} secret={route.secret} />;
+  if (isPublicRoute(route) && route.name === 'submit') return <OnlineSubmissionPage />;
   return (
     <AuthProvider>
       <Shell />
@@ -77,6 +80,8 @@ function Workspace({ user, active }: { user: User; active: boolean }) {
         {shown.name === 'inbox' && <InboxPage user={user} active={active} />}
         {shown.name === 'dossier' && <DossierPage key={shown.id} id={shown.id} user={user} />}
         {shown.name === 'calendar' && (user.roles.includes('admin') ? <CalendarPage /> : <Forbidden what="Lịch làm việc do quản trị hệ thống cập nhật." />)}
+        {shown.name === 'log-book' &&
+          (user.roles.some((r) => r === 'clerk' || r === 'reporter' || r === 'admin') ? <LogBookPage /> : <Forbidden what="Sổ theo dõi hồ sơ dành cho Bộ phận Một cửa, cán bộ báo cáo và quản trị." />)}
         {shown.name === 'users' && (user.roles.includes('admin') ? <UsersPage /> : <Forbidden what="Quản trị người dùng dành cho quản trị hệ thống." />)}
         {ADMIN_PAGES[shown.name] && (user.roles.includes('admin') ? ADMIN_PAGES[shown.name]!() : <Forbidden what="Chức năng quản trị dành cho quản trị hệ thống." />)}
         {shown.name === 'dashboard' && (canReport ? <DashboardPage active={active} /> : <Forbidden what="Báo cáo chỉ số dành cho lãnh đạo và cán bộ theo dõi, báo cáo." />)}

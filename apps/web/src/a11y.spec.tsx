@@ -13,6 +13,7 @@ import { installFakeApi } from './testing/fake-api';
 import { ACCOUNT, CLERK, DEPARTMENTS, dossier, dossierFile, HISTORY, PROCEDURES, resultFile, SPECIALIST } from './testing/fixtures';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { PublicLookupPage } from './pages/public/PublicLookupPage';
+import { OnlineSubmissionPage } from './pages/public/OnlineSubmissionPage';
 import { parseRoute } from './hooks/useRoute';
 import { UsersPage } from './pages/admin/UsersPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
@@ -275,6 +276,28 @@ describe('accessibility: feedback (PAKN) screens', () => {
   });
 });
 
+describe('citizen online pages', () => {
+  it('online submission form, and the supplement upload and payment on the lookup page', async () => {
+    const api = installFakeApi();
+    api.on('GET', '/api/public/procedures', { body: [{ code: 'p', name: 'Thủ tục', field: 'f', onlineLevel: 'toan_trinh', processingTime: null, fee: { amountVnd: null, text: null }, components: [] }] });
+    const form = render(<OnlineSubmissionPage />);
+    await screen.findByRole('form', { name: 'Thông tin hồ sơ nộp trực tuyến' });
+    expectAllControlsLabelled(form.container);
+    form.unmount();
+    api.on('GET', '/api/public/dossiers/H35-2', {
+      body: {
+        code: 'H35-2', procedureName: 'Thủ tục', state: 'awaiting_supplement', stateLabel: 'Chờ bổ sung', channel: 'online', receivedAt: null, appointmentAt: null, finishedAt: null, outcome: null,
+        timeline: [], rating: null, canRate: false,
+        payment: { feeApplies: true, amountVnd: 1000, state: 'unpaid', method: null, paidAt: null },
+        supplement: { reason: 'Thiếu', requestedAt: null, components: [{ key: 'a', name: 'Tờ khai', required: true }], uploaded: [] },
+      },
+    });
+    const { container } = render(<PublicLookupPage code="H35-2" secret="abc" />);
+    await screen.findByTestId('public-supplement');
+    expectAllControlsLabelled(container);
+  });
+});
+
 describe('routes', () => {
   it('public lookup routes, the dashboard, and broken escapes', () => {
     expect(parseRoute('#/tra-cuu')).toEqual({ name: 'lookup' });
@@ -283,6 +306,7 @@ describe('routes', () => {
     expect(parseRoute('#/gui-phan-anh')).toEqual({ name: 'feedback-new' });
     expect(parseRoute('#/theo-doi-phan-anh/PAKN-1/a%2Fb')).toEqual({ name: 'feedback-follow', code: 'PAKN-1', secret: 'a/b' });
     expect(parseRoute('#/phan-anh-kien-nghi/abc')).toEqual({ name: 'feedback', id: 'abc' });
+    expect(parseRoute('#/nop-truc-tuyen')).toEqual({ name: 'submit' });
     expect(parseRoute('#/ho-so/%E0%A4%A')).toEqual({ name: 'not-found', path: '/ho-so/%E0%A4%A' });
   });
 

@@ -12,7 +12,9 @@ describe('@motcua/calendar public surface', () => {
       'DEFAULT_UTC_OFFSET_MINUTES',
       'DEFAULT_WEEKEND_DAYS',
       'SCHEDULED_DAY_KINDS',
+      'SCHEDULE_FILE_FORMATS',
       'SUPPORTED_YEARS',
+      'ScheduleFileError',
       'VIETNAMESE_CALENDAR_TIME_ZONE',
       'VIETNAM_UTC_OFFSET_MINUTES',
       'YearScheduleError',
@@ -26,6 +28,7 @@ describe('@motcua/calendar public surface', () => {
       'lunarNewYear',
       'lunarToSolar',
       'lunarYearName',
+      'parseScheduleFile',
       'parseYearSchedule',
       'solarToLunar',
       'statutoryDaysOff',
@@ -39,7 +42,7 @@ describe('@motcua/calendar public surface', () => {
   });
 
   it('documents its defaults as values', () => {
-    expect(calendar.DEADLINE_UNITS).toEqual(['working_days', 'working_hours', 'calendar_days']);
+    expect(calendar.DEADLINE_UNITS).toEqual(['working_days', 'working_hours', 'calendar_days', 'calendar_months']);
     expect(calendar.DEFAULT_SESSIONS).toEqual([
       { start: '07:30', end: '12:00' },
       { start: '13:30', end: '17:00' },

@@ -55,6 +55,7 @@ export {
 } from './lunar';
 export type { CivilDate } from './civil-date';
 export { applyDayOverrides, type DayOverride } from './schedule-overrides';
+export { parseScheduleFile, SCHEDULE_FILE_FORMATS, ScheduleFileError, type ScheduleFileFormat } from './schedule-file';
 export {
   assertSupportedYear,
   CalendarRangeError,

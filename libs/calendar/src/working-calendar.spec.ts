@@ -177,6 +177,50 @@ describe('WorkingCalendar', () => {
     });
   });
 
+  describe('addCalendarMonths (Civil Code 2015 Art 147(1), 148(3), (5), (6))', () => {
+    it.each([
+      ['the same-numbered day of the next month, at its closing time', '2026-03-02 10:00', 1, '2026-04-02 17:00'],
+      ['a receipt after closing time still counts from the next day: same last day', '2026-03-02 17:30', 1, '2026-04-02 17:00'],
+      ['a receipt on Sunday: the corresponding day is still the 8th', '2026-03-08 10:00', 1, '2026-04-08 17:00'],
+      ['a month without that day ends on its last day (31/03 → 30/04), a holiday, so the next working day after 30/4–1/5 and the weekend', '2026-03-31 10:00', 1, '2026-05-04 17:00'],
+      ['31/01 → 28/02/2026, a Saturday → Monday 2/3', '2026-01-31 09:00', 1, '2026-03-02 17:00'],
+      ['31/01 → 29/02 in a leap year (2028, a Tuesday)', '2028-01-31 09:00', 1, '2028-02-29 17:00'],
+      ['a last day in Tết moves to the first working day after it (15/01 → 16/02/2026)', '2026-01-15 09:00', 1, '2026-02-23 17:00'],
+      ['across the year end: 30/11 + 3 months → 28/02/2027, a Sunday → Monday 1/3', '2026-11-30 09:00', 3, '2027-03-01 17:00'],
+      ['12 months', '2026-06-15 09:00', 12, '2027-06-15 17:00'],
+      ['0 months = today', '2026-03-02 10:00', 0, '2026-03-02 17:00'],
+    ])('%s', (_label, from, months, due) => {
+      expect(show(calendar.addCalendarMonths(vn(from), months))).toBe(due);
+      expect(show(calendar.dueAt(vn(from), months, 'calendar_months'))).toBe(due);
+    });
+
+    it('can end the period at 24:00 instead (Art 148(6))', () => {
+      const midnight = official({ calendarDayPeriodEnd: 'midnight' });
+      expect(show(midnight.addCalendarMonths(vn('2026-03-02 10:00'), 1))).toBe('2026-04-03 00:00');
+    });
+
+    it('equals the calendar-day period to the corresponding day, for every receipt day of 2024–2028 and 1–14 months', () => {
+      // Independent oracle: JavaScript's own date arithmetic finds the corresponding day (or the month's last).
+      for (let start = Date.UTC(2024, 0, 1); start < Date.UTC(2029, 0, 1); start += 86_400_000) {
+        const d = new Date(start);
+        const from = new Date(start + 3 * 3_600_000); // 10:00 local
+        for (let n = 1; n <= 14; n++) {
+          const lastOfMonth = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n + 1, 0)).getUTCDate();
+          const target = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, Math.min(d.getUTCDate(), lastOfMonth));
+          const days = Math.round((target - start) / 86_400_000);
+          expect(calendar.addCalendarMonths(from, n).getTime()).toBe(calendar.addCalendarDays(from, days).getTime());
+        }
+      }
+    });
+
+    it('only takes whole, non-negative months, and refuses a period past the supported years', () => {
+      expect(() => calendar.addCalendarMonths(vn('2026-03-02 10:00'), 1.5)).toThrow(RangeError);
+      expect(() => calendar.addCalendarMonths(vn('2026-03-02 10:00'), -1)).toThrow(RangeError);
+      expect(() => calendar.addCalendarMonths(new Date('not a date'), 1)).toThrow(RangeError);
+      expect(() => calendar.addCalendarMonths(vn('2197-06-01 10:00'), 12)).toThrow(RangeError);
+    });
+  });
+
   describe('input validation', () => {
     const invalid = new Date('not a date');
     it.each<[string, () => unknown]>([

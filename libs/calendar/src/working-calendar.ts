@@ -17,14 +17,17 @@ import {
   resolveCalendarConfig,
   sessionLength,
 } from './calendar-config';
-import { civilFromEpochDay, DAY_MS, epochDayFromCivil, formatIsoDay, MINUTE_MS, parseIsoDay, weekdayOf } from './civil-date';
+import { civilFromEpochDay, DAY_MS, daysInMonth, epochDayFromCivil, formatIsoDay, MINUTE_MS, parseIsoDay, weekdayOf } from './civil-date';
 import { statutoryDaysOff } from './statutory-holidays';
-import { assertClassifiableYear, assertSupportedYear } from './supported-range';
+import { assertClassifiableYear, assertSupportedYear, CalendarRangeError, SUPPORTED_YEARS } from './supported-range';
 import type { ScheduledDayKind } from './year-schedule';
 
-/** The unit a procedure publishes its time limit in ("Thời hạn giải quyết"). */
-export type DeadlineUnit = 'working_days' | 'working_hours' | 'calendar_days';
-export const DEADLINE_UNITS: readonly DeadlineUnit[] = ['working_days', 'working_hours', 'calendar_days'];
+/**
+ * The unit a procedure publishes its time limit in ("Thời hạn giải quyết"): working days, working
+ * hours, calendar days ("ngày") or calendar months ("tháng", Civil Code 2015 Art 147–148).
+ */
+export type DeadlineUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'calendar_months';
+export const DEADLINE_UNITS: readonly DeadlineUnit[] = ['working_days', 'working_hours', 'calendar_days', 'calendar_months'];
 
 /** Where the classification of a year comes from. */
 export type DayOrigin = 'schedule' | 'statutory';
@@ -95,6 +98,14 @@ export interface WorkingCalendar {
    * of the next working day (Art 148(5)). `days = 0` means "by the end of today".
    */
   addCalendarDays(from: Date, days: number): Date;
+  /**
+   * A period of `months` calendar months under the Civil Code 2015: the day of `from` is not counted
+   * (Art 147(1)); the period ends at the end of the same-numbered day of the last month, or of that
+   * month's last day when it has no such day (Art 148(3): 31/01 + 1 month → 28/02 or 29/02); the end of
+   * a day and a rest day or holiday as last day are treated as in {@link WorkingCalendar.addCalendarDays}
+   * (Art 148(5), (6)). `months = 0` means "by the end of today". Whole months only.
+   */
+  addCalendarMonths(from: Date, months: number): Date;
   /**
    * Due date for a dossier received at `from`, for a time limit in the procedure's own unit. The
    * receipt is first moved by {@link WorkingCalendar.receivedAt} (the configured cutoff, if any).
@@ -248,7 +259,28 @@ class Calendar implements WorkingCalendar {
     const n = amount(days, 'days');
     if (!Number.isInteger(n)) throw new RangeError(`Calendar days must be a whole number, got ${days}`);
     // Art 147(1): the day of the event is not counted, so the last day is `n` days after it.
-    for (let day = Math.floor(t / DAY_MS) + n; ; day++) {
+    return this.periodEnd(t, Math.floor(t / DAY_MS) + n);
+  }
+
+  addCalendarMonths(from: Date, months: number): Date {
+    const t = this.toLocal(from, 'from');
+    const n = amount(months, 'months');
+    if (!Number.isInteger(n)) throw new RangeError(`Calendar months must be a whole number, got ${months}`);
+    const { year, month, day } = civilFromEpochDay(Math.floor(t / DAY_MS));
+    const index = month - 1 + n;
+    const lastYear = year + Math.floor(index / 12);
+    const lastMonth = (index % 12) + 1;
+    // Art 148(3): the corresponding day of the last month, or its last day when it has none.
+    if (lastYear > SUPPORTED_YEARS.last) throw new CalendarRangeError(`A period of ${n} months from ${formatIsoDay(Math.floor(t / DAY_MS))} ends after ${SUPPORTED_YEARS.last}`);
+    return this.periodEnd(t, epochDayFromCivil(lastYear, lastMonth, Math.min(day, daysInMonth(lastYear, lastMonth))));
+  }
+
+  /**
+   * The end of a calendar period (local ms `t` of its event, epoch day `lastDay` of its last day):
+   * the end of that day, or of the next working day when it is a rest day or holiday (Art 148(5)).
+   */
+  private periodEnd(t: number, lastDay: number): Date {
+    for (let day = lastDay; ; day++) {
       const { sessions } = this.planFor(day);
       if (sessions.length === 0) continue; // Art 148(5): the period runs on to the next working day
       const end =
@@ -267,6 +299,8 @@ class Calendar implements WorkingCalendar {
         return this.addWorkingHours(received, value);
       case 'calendar_days':
         return this.addCalendarDays(received, value);
+      case 'calendar_months':
+        return this.addCalendarMonths(received, value);
       default:
         throw new RangeError(`Unknown deadline unit ${JSON.stringify(unit)}; expected one of ${DEADLINE_UNITS.join(', ')}`);
     }

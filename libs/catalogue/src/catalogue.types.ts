@@ -13,13 +13,11 @@ export type { ProcessingStep, Role };
  * - `working_days`: "ngày làm việc".
  * - `working_hours`: "giờ làm việc" (one working day = {@link HOURS_PER_WORKING_DAY} hours).
  * - `calendar_days`: "ngày" without "làm việc"; weekends and holidays count.
- *
- * There is no month unit: a deadline of N months is stored as 28 × N calendar days, the shortest
- * possible month, so the appointment date never goes past the legal limit. The procedure's
- * `processingTimeNote` records the conversion.
+ * - `calendar_months`: "tháng", counted as calendar months (Civil Code 2015 Art 147–148: to the
+ *   same-numbered day of the last month, or its last day; libs/calendar `addCalendarMonths`).
  */
-export type ProcessingTimeUnit = 'working_days' | 'working_hours' | 'calendar_days';
-export const PROCESSING_TIME_UNITS: readonly ProcessingTimeUnit[] = ['working_days', 'working_hours', 'calendar_days'];
+export type ProcessingTimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'calendar_months';
+export const PROCESSING_TIME_UNITS: readonly ProcessingTimeUnit[] = ['working_days', 'working_hours', 'calendar_days', 'calendar_months'];
 
 /** Hours in one working day: the 40-hour, Monday-to-Friday week of QĐ 188/1999/QĐ-TTg. */
 export const HOURS_PER_WORKING_DAY = 8;
@@ -33,6 +31,7 @@ export const MAX_PROCESSING_TIME: Readonly<Record<ProcessingTimeUnit, number>> =
   working_days: 3650,
   working_hours: 3650 * HOURS_PER_WORKING_DAY,
   calendar_days: 3650,
+  calendar_months: 120,
 });
 
 /** The largest amount of money, in đồng, the service stores (fees, payments): what a 32-bit integer column holds. */
@@ -43,7 +42,7 @@ export const MAX_TEXT_LENGTH = Object.freeze({ field: 255, stepName: 255, stepKe
 
 /** A published processing time ("Thời hạn giải quyết"). */
 export interface ProcessingTime {
-  /** Positive. Must be a whole number for `calendar_days`. */
+  /** Positive, a whole number. */
   amount: number;
   unit: ProcessingTimeUnit;
 }

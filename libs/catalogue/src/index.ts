@@ -45,7 +45,7 @@ export {
   validateCatalogue,
   validateProcedureDefinition,
 } from './validate-catalogue';
-export { formatProcessingTime, minWorkingDaysInCalendarDays, workingDayBudget } from './processing-time';
+export { formatProcessingTime, minCalendarDaysInMonths, minWorkingDaysInCalendarDays, PROCESSING_TIME_UNIT_LABELS_VI, workingDayBudget } from './processing-time';
 export { chargesFee } from './fee';
 export {
   ENGLISH_STOP_WORDS,

@@ -43,7 +43,7 @@ describe('parseCatalogue', () => {
     ['a number for a string', (json) => (json.procedures[0].name = 1), 'procedures[0].name', /expected a string, got 1/],
     ['null for a boolean', (json) => (json.procedures[0].paperResult = null), 'procedures[0].paperResult', /expected a boolean, got null/],
     ['a role that does not exist', (json) => (json.procedures[0].steps[0].role = 'chief'), 'procedures[0].steps[0].role', /expected one of 'admin', 'clerk'/],
-    ['a month unit', (json) => (json.procedures[0].processingTime.unit = 'months'), 'procedures[0].processingTime.unit', /'calendar_days', got "months"/],
+    ['a month unit under another name', (json) => (json.procedures[0].processingTime.unit = 'months'), 'procedures[0].processingTime.unit', /'calendar_days', 'calendar_months', got "months"/],
     ['an unknown online level', (json) => (json.procedures[0].onlineLevel = 'muc_do_4'), 'procedures[0].onlineLevel', /'toan_trinh', 'mot_phan'/],
     ['an unknown steps source', (json) => (json.procedures[0].stepsSource = 'guess'), 'procedures[0].stepsSource', /'published'/],
     ['an unknown department kind', (json) => (json.departments[0].kind = 'board'), 'departments[0].kind', /'leadership'/],

@@ -129,7 +129,7 @@ function expectedTime(time: { days: number | null; unit: string | null }): Proce
     case 'hours':
       return { amount: time.days, unit: 'working_hours' };
     case 'months':
-      return { amount: time.days * 28, unit: 'calendar_days' };
+      return { amount: time.days, unit: 'calendar_months' };
     default:
       throw new Error(`unexpected unit ${time.unit}`);
   }

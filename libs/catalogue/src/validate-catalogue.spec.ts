@@ -64,6 +64,8 @@ const cases: Case[] = [
   ['steps over a working-day limit', (c) => (step(c, 0).workingDays = 6.5), 'STEPS_EXCEED_PROCESSING_TIME', 'procedures[0].steps', /take 10\.5 working days but the processing time 10 ngày làm việc allows at most 10$/],
   ['steps over a working-hour limit', (c) => (c.procedures[0].processingTime = { amount: 64, unit: 'working_hours' }), 'STEPS_EXCEED_PROCESSING_TIME', 'procedures[0].steps', /take 9 working days but the processing time 64 giờ làm việc allows at most 8$/],
   ['steps over a calendar-day limit', (c) => (c.procedures[0].processingTime = { amount: 12, unit: 'calendar_days' }), 'STEPS_EXCEED_PROCESSING_TIME', 'procedures[0].steps', /12 ngày allows at most 8 \(working days always contained/],
+  ['fractional calendar months', (c) => (c.procedures[0].processingTime = { amount: 1.5, unit: 'calendar_months' }), 'NON_INTEGER_CALENDAR_DAYS', 'procedures[0].processingTime.amount', /calendar months must be a whole number, got 1\.5/],
+  ['a processing time over ten years of months', (c) => (c.procedures[0].processingTime = { amount: 121, unit: 'calendar_months' }), 'PROCESSING_TIME_TOO_LONG', 'procedures[0].processingTime.amount', /at most 120, got 121/],
 ];
 
 describe('validateCatalogue', () => {
@@ -95,6 +97,9 @@ describe('validateCatalogue', () => {
     catalogue.procedures[0].processingTime = { amount: 15, unit: 'calendar_days' };
     expect(validateCatalogue(catalogue)).toEqual([]);
     catalogue.procedures[0].processingTime = { amount: 80, unit: 'working_hours' };
+    expect(validateCatalogue(catalogue)).toEqual([]);
+    // One calendar month holds at least 28 days, so at least 20 working days.
+    catalogue.procedures[0].processingTime = { amount: 1, unit: 'calendar_months' };
     expect(validateCatalogue(catalogue)).toEqual([]);
   });
 

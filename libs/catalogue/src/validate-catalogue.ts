@@ -143,11 +143,11 @@ export function validateProcedureDefinition(
     if (!(time.amount > 0)) {
       report('NON_POSITIVE_PROCESSING_TIME', 'processingTime.amount', `processing time must be positive, got ${time.amount}`);
       timeUsable = false;
-    } else if (time.unit === 'calendar_days' && !Number.isInteger(time.amount)) {
+    } else if ((time.unit === 'calendar_days' || time.unit === 'calendar_months') && !Number.isInteger(time.amount)) {
       report(
         'NON_INTEGER_CALENDAR_DAYS',
         'processingTime.amount',
-        `a processing time in calendar days must be a whole number, got ${time.amount}`,
+        `a processing time in calendar ${time.unit === 'calendar_days' ? 'days' : 'months'} must be a whole number, got ${time.amount}`,
       );
       timeUsable = false;
     } else if (!Number.isInteger(time.amount)) {
@@ -245,7 +245,7 @@ export function validateProcedureDefinition(
         'STEPS_EXCEED_PROCESSING_TIME',
         'steps',
         `steps take ${total} working days but the processing time ${formatProcessingTime(time)} allows at most ${budget}` +
-          (time?.unit === 'calendar_days' ? ' (working days always contained in that many calendar days)' : ''),
+          (time?.unit === 'calendar_days' || time?.unit === 'calendar_months' ? ' (working days always contained in that calendar period)' : ''),
       );
     }
   }

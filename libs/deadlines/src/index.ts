@@ -22,3 +22,4 @@ export {
 } from './dossier-clock';
 export { DEFAULT_INTAKE_REVIEW_WORKING_HOURS, intakeReview, type IntakeReview } from './intake-review';
 export { DEADLINE_STATUS_LABELS_VI, OUTCOME_LABELS_VI } from './labels';
+export { recomputeDueTimes, type DueTimeChange, type DueTimeField, type DueTimes } from './recompute';

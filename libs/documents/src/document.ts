@@ -36,9 +36,10 @@ export function paperMeta(form: { paperName: string }, data: { dossierCode: stri
  * resolves with the PDF bytes. `draw` is synchronous and all input is validated before, so a
  * paper is either drawn whole or not at all.
  */
-export function renderPaper(meta: PaperMeta, draw: (ts: Typesetter) => void): Promise<Buffer> {
+export function renderPaper(meta: PaperMeta, draw: (ts: Typesetter) => void, page: { landscape?: boolean } = {}): Promise<Buffer> {
+  const size = page.landscape ? { width: A4.height, height: A4.width } : A4;
   const doc = new PDFDocument({
-    size: [A4.width, A4.height],
+    size: [size.width, size.height],
     margins: MARGINS,
     // Pages are kept in memory until the end so page numbers ("Trang 1/2") can be added.
     bufferPages: true,
@@ -63,9 +64,9 @@ export function renderPaper(meta: PaperMeta, draw: (ts: Typesetter) => void): Pr
   });
   const frame: Frame = {
     left: MARGINS.left,
-    right: A4.width - MARGINS.right,
+    right: size.width - MARGINS.right,
     top: MARGINS.top,
-    bottom: A4.height - MARGINS.bottom,
+    bottom: size.height - MARGINS.bottom,
   };
   const ts = new Typesetter(doc, frame);
   draw(ts);

@@ -9,6 +9,8 @@ export { renderSupplementRequest } from './supplement-request';
 export { renderRefusal } from './refusal';
 export { renderProcessingRefusal } from './processing-refusal';
 export { renderApology } from './apology';
+export { renderControlSlip, type ControlSlipOptions } from './control-slip';
+export { logBookPeriod, logBookRows, renderLogBook } from './log-book';
 export {
   qrPayload,
   parseQrPayload,
@@ -19,14 +21,28 @@ export {
   type QrData,
   type ParsedQr,
 } from './qr-payload';
-export { FORMS, FORM_SOURCE, type FormDefinition, type FormKind } from './forms';
+export {
+  CONTROL_SLIP_COLUMNS,
+  FORMS,
+  FORM_SOURCE,
+  LOG_BOOK_COLUMNS,
+  type ControlSlipField,
+  type FormColumn,
+  type FormDefinition,
+  type FormKind,
+  type LogBookField,
+} from './forms';
 export { formatVnDate, formatVnDateTime, formatVnLongDate, formatVnLongDateTime, toVnIso } from './vn-time';
 export type {
   Applicant,
   AgencySigner,
   ApologyData,
   ComponentToSupplement,
+  ControlSlipData,
+  Handover,
   IssuingBody,
+  LogBookData,
+  LogBookEntry,
   PaperBase,
   ProcedureRef,
   ProcessingRefusalData,

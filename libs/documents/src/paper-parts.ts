@@ -35,7 +35,8 @@ export interface HeadingInput {
   readonly paperNumber?: string;
   readonly issuedAt: Date;
   readonly form: FormDefinition;
-  readonly qrPng: Buffer;
+  /** The QR of the paper's dossier; absent on a paper about no one dossier (the log book). */
+  readonly qrPng?: Buffer;
 }
 
 /**
@@ -46,11 +47,11 @@ export interface HeadingInput {
 export function drawHeading(ts: Typesetter, input: HeadingInput): void {
   const { doc, frame } = ts;
   const top = frame.top;
-  doc.image(input.qrPng, frame.left, top, { width: QR_SIZE, height: QR_SIZE });
+  if (input.qrPng) doc.image(input.qrPng, frame.left, top, { width: QR_SIZE, height: QR_SIZE });
 
   const rightX = frame.right - NATIONAL_COLUMN_WIDTH;
-  const leftX = frame.left + QR_SIZE + QR_GAP;
-  const leftWidth = rightX - leftX - QR_GAP;
+  const leftX = input.qrPng ? frame.left + QR_SIZE + QR_GAP : frame.left;
+  const leftWidth = input.qrPng ? rightX - leftX - QR_GAP : Math.min(rightX - leftX - QR_GAP, 260);
   const left = { x: leftX, width: leftWidth, size: HEADING_SIZE, align: 'center' as const };
   const right = { x: rightX, width: NATIONAL_COLUMN_WIDTH, size: HEADING_SIZE, align: 'center' as const };
 
@@ -73,7 +74,7 @@ export function drawHeading(ts: Typesetter, input: HeadingInput): void {
   rightY = rule(ts, rightX + NATIONAL_COLUMN_WIDTH / 2, rightY + 1, ts.widthOf(motto, HEADING_SIZE, 'bold')) + 8;
   rightY = ts.block(`${issuer.place}, ${formatVnLongDate(input.issuedAt)}`, { ...right, y: rightY, style: 'italic' });
 
-  ts.y = Math.max(leftY, rightY, top + QR_SIZE) + 12;
+  ts.y = Math.max(leftY, rightY, input.qrPng ? top + QR_SIZE : 0) + 12;
   ts.block(input.form.title, { size: TITLE_SIZE, style: 'bold', align: 'center', spaceAfter: 8 });
 }
 

@@ -158,6 +158,57 @@ export interface ApologyData extends PaperBase {
   readonly signer: AgencySigner;
 }
 
+/** One hand-over of the dossier (Mẫu kiểm soát): from a unit and person to the next. */
+export interface Handover {
+  readonly fromUnit: string;
+  /** Who handed over: full name (and title). */
+  readonly fromPerson: string;
+  readonly toUnit: string;
+  /** Who received, when known (the next person who acted there); otherwise signed by hand. */
+  readonly toPerson?: string;
+  readonly at: Date;
+  /** Trước hạn / Đúng hạn / Quá hạn of the work handed over, when it had a time limit. */
+  readonly result?: string;
+  readonly note?: string;
+}
+
+/** Phiếu kiểm soát quá trình giải quyết hồ sơ (TT 01/2018 Mẫu 05). */
+export interface ControlSlipData extends PaperBase {
+  readonly receivedAt: Date;
+  readonly appointmentAt?: Date;
+  /** Cơ quan (bộ phận) giải quyết hồ sơ. */
+  readonly handlingAgency: string;
+  /** Cơ quan phối hợp giải quyết hồ sơ; the line is left out when absent. */
+  readonly coordinatingAgencies?: string;
+  /** In order; may be empty for a dossier not yet handed over. */
+  readonly handovers: readonly Handover[];
+}
+
+/** One dossier received, as a line of the log book. */
+export interface LogBookEntry {
+  readonly code: string;
+  readonly procedure: string;
+  readonly applicant: string;
+  readonly receivedAt: Date;
+  readonly appointmentAt?: Date;
+  readonly handedTo?: string;
+  readonly result?: string;
+  readonly returnedAt?: Date;
+  readonly note?: string;
+}
+
+/** Sổ theo dõi hồ sơ (TT 01/2018 Mẫu 06) for a period. */
+export interface LogBookData {
+  readonly issuer: IssuingBody;
+  /** First and last day of the period (Vietnam days, shown dd/mm/yyyy). */
+  readonly from: Date;
+  readonly to: Date;
+  /** The procedure the book is limited to, when it is. */
+  readonly procedure?: string;
+  readonly entries: readonly LogBookEntry[];
+  readonly issuedAt: Date;
+}
+
 /** Rendering knobs. */
 export interface RenderOptions {
   /**

@@ -1,5 +1,5 @@
 /** Sample papers for the specs: a Lai Châu Sở KH&CN dossier with long Vietnamese names. */
-import type { ApologyData, IssuingBody, PaperBase, ProcessingRefusalData, ReceiptData, RefusalData, SupplementRequestData } from '../src';
+import type { ApologyData, ControlSlipData, IssuingBody, LogBookData, PaperBase, ProcessingRefusalData, ReceiptData, RefusalData, SupplementRequestData } from '../src';
 
 /** Every Vietnamese vowel with every tone, the consonants (with đ), both cases, digits and punctuation. */
 export const VIETNAMESE_ALPHABET = [
@@ -99,4 +99,64 @@ export const PROCESSING_REFUSAL: ProcessingRefusalData = {
   reasons: ['Tổ chức chưa có trụ sở làm việc đáp ứng điều kiện theo quy định.'],
   handlingDepartment: 'Phòng Quản lý chuyên ngành',
   signer: { name: 'Hà Văn Sơn', title: 'Phó Giám đốc', headTitle: 'Giám đốc' },
+};
+
+export const CONTROL_SLIP: ControlSlipData = {
+  ...base,
+  issuedAt: new Date('2026-02-12T02:20:00Z'),
+  receivedAt: new Date('2026-02-12T02:15:00Z'),
+  appointmentAt: new Date('2026-02-26T02:00:00Z'),
+  handlingAgency: 'Sở Khoa học và Công nghệ tỉnh Lai Châu',
+  handovers: [
+    {
+      fromUnit: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
+      fromPerson: 'Lò Văn Thắng',
+      toUnit: 'Phòng Quản lý chuyên ngành',
+      toPerson: 'Trần Thị Mai',
+      at: new Date('2026-02-12T08:30:00Z'),
+    },
+    {
+      fromUnit: 'Phòng Quản lý chuyên ngành',
+      fromPerson: 'Trần Thị Mai',
+      toUnit: 'Ban Giám đốc',
+      toPerson: 'Hoàng Văn Đức',
+      at: new Date('2026-02-20T03:00:00Z'),
+      result: 'Trước hạn',
+    },
+    {
+      fromUnit: 'Ban Giám đốc',
+      fromPerson: 'Hoàng Văn Đức',
+      toUnit: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu',
+      at: new Date('2026-02-25T09:00:00Z'),
+      result: 'Quá hạn',
+      note: 'Đã có văn bản xin lỗi',
+    },
+  ],
+};
+
+export const LOG_BOOK: LogBookData = {
+  issuer: { ...ISSUER, agencyName: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu', unitName: '' },
+  from: new Date('2026-02-01T00:00:00+07:00'),
+  to: new Date('2026-02-28T00:00:00+07:00'),
+  issuedAt: new Date('2026-03-02T02:00:00Z'),
+  entries: [
+    {
+      code: '000.00.12.H30-260212-0001',
+      procedure: LONG_PROCEDURE_NAME,
+      applicant: 'Nguyễn Thị Thu Hương, Số 12, đường Trần Hưng Đạo, phường Tân Phong, tỉnh Lai Châu, 0912 345 678',
+      receivedAt: new Date('2026-02-12T02:15:00Z'),
+      appointmentAt: new Date('2026-02-26T02:00:00Z'),
+      handedTo: 'Phòng Quản lý chuyên ngành',
+      result: 'Đã trả kết quả',
+      returnedAt: new Date('2026-02-25T09:00:00Z'),
+    },
+    {
+      code: '000.00.12.H30-260213-0001',
+      procedure: 'Đăng ký thông tin kết quả nghiên cứu khoa học',
+      applicant: 'Lò Thị Mến, bản Sin Suối Hồ, tỉnh Lai Châu',
+      receivedAt: new Date('2026-02-13T03:00:00Z'),
+      appointmentAt: new Date('2026-02-24T03:00:00Z'),
+      note: 'Đang giải quyết',
+    },
+  ],
 };

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampType } from '@motcua/persistence';
 
 /** An administrator's change to the official days (on top of config/holidays). */
@@ -49,4 +49,39 @@ export class CalendarChangeEntity {
 
   @Column({ type: timestampType(), name: 'occurred_at' })
   occurredAt!: Date;
+}
+
+/**
+ * Each load of a year's official holiday notice (issue #12 acceptance 6): the schedule as loaded,
+ * who loaded it, and how many dossiers' due times it moved. The latest load of a year is that
+ * year's official schedule (it replaces a file of config/holidays for the same year).
+ */
+@Entity('calendar_official_load')
+@Index('ix_calendar_official_load_year', ['year', 'loadedAt'])
+export class CalendarOfficialLoadEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  /** The notice the file transcribes. */
+  @Column({ type: 'varchar', length: 255 })
+  reference!: string;
+
+  /** The parsed `YearSchedule`, JSON. */
+  @Column({ type: 'text' })
+  schedule!: string;
+
+  @Column({ type: 'integer', name: 'dossiers_changed' })
+  dossiersChanged!: number;
+
+  @Column({ type: 'varchar', length: 36, name: 'actor_id' })
+  actorId!: string;
+
+  @Column({ type: 'varchar', length: 64, name: 'actor_username' })
+  actorUsername!: string;
+
+  @Column({ type: timestampType(), name: 'loaded_at' })
+  loadedAt!: Date;
 }

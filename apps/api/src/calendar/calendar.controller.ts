@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { BadInputError, DateOutOfRangeError } from '../common/errors';
@@ -6,7 +6,10 @@ import { instantOf } from '../common/input.decorators';
 import { isSupportedYear, SUPPORTED_YEARS } from '@motcua/calendar';
 import { CalendarHolder } from '../deadlines/calendar-holder';
 import { CalendarAdminService } from './calendar-admin.service';
-import { DayOverrideDto, DueQuery, HolidaysQuery, ISO_DAY } from './calendar.dto';
+import { DayOverrideDto, DueQuery, HolidaysQuery, ISO_DAY, OfficialScheduleDto } from './calendar.dto';
+import { OfficialScheduleService } from './official-schedule.service';
+
+const yearPipe = new ParseIntPipe({ exceptionFactory: () => new BadInputError('year must be an integer') });
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -15,6 +18,7 @@ export class CalendarController {
   constructor(
     private readonly holder: CalendarHolder,
     private readonly admin: CalendarAdminService,
+    private readonly official: OfficialScheduleService,
   ) {}
 
   /** Non-working days (with Vietnamese names) and make-up working days of a year. */
@@ -30,14 +34,14 @@ export class CalendarController {
     };
   }
 
-  /** The due time of an amount of working days/hours or calendar days counted from an instant. */
+  /** The due time of an amount of working days/hours or calendar days/months counted from an instant. */
   @Get('calendar/due')
   @Roles(...ALL_STAFF)
   due(@Query() q: DueQuery) {
-    const given = (['workingDays', 'workingHours', 'calendarDays'] as const).filter((k) => q[k] !== undefined);
-    if (given.length !== 1) throw new BadInputError('Give exactly one of workingDays, workingHours, calendarDays');
+    const given = (['workingDays', 'workingHours', 'calendarDays', 'calendarMonths'] as const).filter((k) => q[k] !== undefined);
+    if (given.length !== 1) throw new BadInputError('Give exactly one of workingDays, workingHours, calendarDays, calendarMonths');
     const from = instantOf(q.from);
-    const unit = ({ workingDays: 'working_days', workingHours: 'working_hours', calendarDays: 'calendar_days' } as const)[given[0]];
+    const unit = ({ workingDays: 'working_days', workingHours: 'working_hours', calendarDays: 'calendar_days', calendarMonths: 'calendar_months' } as const)[given[0]];
     const calendar = this.holder.current;
     const dueAt = calendar.dueAt(from, q[given[0]]!, unit);
     // A due time in a year without an official holiday notice is computed from the statutory rules only (issue #12).
@@ -55,6 +59,25 @@ export class CalendarController {
   @Roles('admin')
   changes() {
     return this.admin.changes();
+  }
+
+  /** The official holiday notices loaded, newest first (without their content). */
+  @Get('admin/calendar/official')
+  @Roles('admin')
+  officialLoads() {
+    return this.official.loads();
+  }
+
+  /**
+   * Loads the official holiday notice of a year: the year becomes official (no longer
+   * provisional) and open dossiers whose due times change are recomputed, each with a history
+   * line. A malformed file is refused (422 INVALID_SCHEDULE_FILE naming the line); nothing changes.
+   */
+  @Post('admin/calendar/official/:year')
+  @Roles('admin')
+  @HttpCode(200)
+  loadOfficial(@CurrentUser() user: AuthUser, @Param('year', yearPipe) year: number, @Body() dto: OfficialScheduleDto) {
+    return this.official.load(user, year, dto.format, dto.content, dto.reference);
   }
 
   @Put('admin/calendar/overrides/:date')

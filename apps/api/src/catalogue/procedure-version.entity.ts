@@ -35,7 +35,7 @@ export class ProcedureVersionEntity {
   @Column({ type: 'integer', name: 'processing_amount', nullable: true })
   processingAmount!: number | null;
 
-  /** working_days | working_hours | calendar_days */
+  /** working_days | working_hours | calendar_days | calendar_months */
   @Column({ type: 'varchar', length: 20, name: 'processing_unit', nullable: true })
   processingUnit!: string | null;
 

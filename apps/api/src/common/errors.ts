@@ -80,3 +80,9 @@ export class ResultMissingError extends AppError {
   readonly status = 422;
   readonly code = 'RESULT_MISSING';
 }
+
+/** An official holiday notice file that cannot be loaded; `details.line` names the line when one is to blame. */
+export class InvalidScheduleFileError extends AppError {
+  readonly status = 422;
+  readonly code = 'INVALID_SCHEDULE_FILE';
+}

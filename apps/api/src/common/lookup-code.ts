@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sameSecret } from './secrets';
 
-// Crockford base32: no I, L, O, U, so what is read off paper is what is typed.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Crockford base32: no I, L, O, U, so what is read off paper is what is typed. */
+export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
  * The short "Mã tra cứu" printed on papers (8 characters, shown `XXXX-XXXX`), derived from the

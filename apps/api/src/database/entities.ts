@@ -1,5 +1,6 @@
 import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
 import { DepartmentChangeEntity, DepartmentEntity } from '../catalogue/department.entity';
+import { OnlineSubmissionEntity, OnlineSubmissionFileEntity } from '../online-submission/online-submission.entity';
 import { ProcedureStepEntity } from '../catalogue/procedure-step.entity';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { ProcedureEntity } from '../catalogue/procedure.entity';
@@ -12,7 +13,7 @@ import { DossierRatingEntity } from '../ratings/dossier-rating.entity';
 import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DigitisationCodeSequenceEntity } from '../files/digitisation-codes';
-import { CalendarChangeEntity, CalendarDayOverrideEntity } from '../calendar/calendar-override.entity';
+import { CalendarChangeEntity, CalendarDayOverrideEntity, CalendarOfficialLoadEntity } from '../calendar/calendar-override.entity';
 import { DeadlineNotificationEntity } from '../deadlines/deadline-notification.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
 import { DossierStepEntity } from '../dossiers/dossier-step.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   DeadlineNotificationEntity,
   CalendarDayOverrideEntity,
   CalendarChangeEntity,
+  CalendarOfficialLoadEntity,
   DossierFileEntity,
   DigitisationCodeSequenceEntity,
   DossierRatingEntity,
@@ -61,4 +63,6 @@ export const ENTITIES = [
   ResultDownloadEntity,
   PasswordResetLinkEntity,
   SavedFilterEntity,
+  OnlineSubmissionEntity,
+  OnlineSubmissionFileEntity,
 ];

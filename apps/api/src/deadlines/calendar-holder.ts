@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { applyDayOverrides, createWorkingCalendar, DayOverride, defaultCalendarConfig, WorkingCalendar, YearSchedule } from '@motcua/calendar';
+import { applyDayOverrides, createWorkingCalendar, DayOverride, defaultCalendarConfig, parseYearSchedule, WorkingCalendar, YearSchedule } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/persistence';
-import { CalendarDayOverrideEntity } from '../calendar/calendar-override.entity';
+import { CalendarDayOverrideEntity, CalendarOfficialLoadEntity } from '../calendar/calendar-override.entity';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { loadYearSchedules } from './calendar-files';
 
@@ -9,7 +9,8 @@ import { loadYearSchedules } from './calendar-files';
 const REFRESH_MS = 60_000;
 
 /**
- * The agency's working calendar: the official yearly files in config/holidays plus the
+ * The agency's working calendar: the official yearly files in config/holidays, replaced year by
+ * year by an official notice an administrator loaded (the latest load of a year), plus the
  * administrators' overrides stored in the database. Rebuilt after a change on this
  * instance, and every minute so other instances follow.
  *
@@ -21,6 +22,8 @@ const REFRESH_MS = 60_000;
 export class CalendarHolder implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Calendar');
   private readonly files: YearSchedule[] = loadYearSchedules();
+  /** Official notices loaded through the administration, by year (the latest load of each). */
+  private loaded = new Map<number, YearSchedule>();
   private readonly warnedYears = new Set<number>();
   private readonly refused = new Set<string>();
   private calendar: WorkingCalendar = this.build([]);
@@ -36,9 +39,9 @@ export class CalendarHolder implements OnApplicationBootstrap, OnApplicationShut
     return this.calendar;
   }
 
-  /** Years covered by an official file (the rest use the statutory rule). */
+  /** Years covered by an official file or a loaded notice (the rest use the statutory rule). */
   get officialYears(): number[] {
-    return this.files.map((f) => f.year);
+    return this.schedules().map((f) => f.year);
   }
 
   get currentOverrides(): readonly DayOverride[] {
@@ -59,6 +62,9 @@ export class CalendarHolder implements OnApplicationBootstrap, OnApplicationShut
   async reload(): Promise<void> {
     try {
       const rows = await this.uow.read((m) => m.find(CalendarDayOverrideEntity, { order: { date: 'ASC' } }));
+      const loads = await this.uow.read((m) => m.find(CalendarOfficialLoadEntity, { order: { loadedAt: 'ASC' } }));
+      // Later loads of a year replace earlier ones.
+      this.loaded = new Map(loads.map((l) => [l.year, parseYearSchedule(JSON.parse(l.schedule), `official notice ${l.year} (${l.id})`)]));
       const usable = rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name })).filter((o) => this.usable(o));
       this.calendar = this.build(usable);
       this.overrides = usable;
@@ -80,6 +86,25 @@ export class CalendarHolder implements OnApplicationBootstrap, OnApplicationShut
     return calendar;
   }
 
+  /**
+   * The calendar with `schedule` as the official schedule of its year (and the overrides in force):
+   * loading a notice computes the new due times with it inside its transaction.
+   * @throws CalendarRangeError (or another RangeError) when the calendar could not be built.
+   */
+  withOfficialSchedule(schedule: YearSchedule): WorkingCalendar {
+    const calendar = this.build(this.overrides, schedule);
+    calendar.nonWorkingDays(schedule.year);
+    calendar.extraWorkingDays(schedule.year);
+    return calendar;
+  }
+
+  private schedules(extra?: YearSchedule): YearSchedule[] {
+    const byYear = new Map(this.files.map((f) => [f.year, f]));
+    for (const [year, schedule] of this.loaded) byYear.set(year, schedule);
+    if (extra) byYear.set(extra.year, extra);
+    return [...byYear.values()].sort((a, b) => a.year - b.year);
+  }
+
   private usable(override: DayOverride): boolean {
     try {
       this.candidate([override], override.date);
@@ -93,9 +118,9 @@ export class CalendarHolder implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private build(overrides: readonly DayOverride[]): WorkingCalendar {
+  private build(overrides: readonly DayOverride[], extra?: YearSchedule): WorkingCalendar {
     return createWorkingCalendar(
-      defaultCalendarConfig(applyDayOverrides(this.files, overrides), {
+      defaultCalendarConfig(applyDayOverrides(this.schedules(extra), overrides), {
         // Warn once per year: deadlines in that year follow the statutory rule only,
         // without the swapped days and make-up Saturdays announced each year.
         onMissingSchedule: (year) => {

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeadlineUnit, WorkingCalendar } from '@motcua/calendar';
+import { DEADLINE_UNITS, type DeadlineUnit, type WorkingCalendar } from '@motcua/calendar';
 import { advanceClock, checkApology, ClockRecord, ClockState, deadlineStatus, DeadlineStatus } from '@motcua/deadlines';
 import type { DossierEffect, ProcessingStep } from '@motcua/workflow';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { CalendarHolder } from './calendar-holder';
 
-const UNITS: readonly string[] = ['working_days', 'working_hours', 'calendar_days'];
+const UNITS: readonly string[] = DEADLINE_UNITS;
 
 /** Thin adapter: the pure deadline clock bound to the agency's calendar and settings. */
 @Injectable()

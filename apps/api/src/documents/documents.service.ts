@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { renderApology, renderProcessingRefusal, renderReceipt, renderRefusal, renderSupplementRequest, type ReceivedForm } from '@motcua/documents';
+import { PROCESSING_TIME_UNIT_LABELS_VI } from '@motcua/catalogue';
+import { renderApology, renderControlSlip, renderProcessingRefusal, renderReceipt, renderRefusal, renderSupplementRequest, type ReceivedForm } from '@motcua/documents';
 import type { ObjectStorage } from '@motcua/storage';
 import { UnitOfWork } from '@motcua/persistence';
 import { AuthUser } from '../common/auth.decorators';
@@ -14,22 +15,26 @@ import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { canSeeDossier } from '../dossiers/dossier-access';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import type { SupplementComponents } from '../dossiers/supplement-components';
 import { DossierFileEntity, FilePurpose } from '../files/dossier-file.entity';
 import { OBJECT_STORAGE } from '../files/object-storage.provider';
 import { DocumentNotAvailableError } from './document-errors';
 import { PaperSignatories } from './paper-signatories';
+import { handoversOf } from './control-slip-rows';
+import { Clock } from '../common/clock';
 
-export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['receipt', 'supplement-request', 'refusal', 'apology'];
+export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'control-slip';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['receipt', 'supplement-request', 'refusal', 'apology', 'control-slip'];
 
 const PURPOSE: Record<DocumentKind, FilePurpose> = {
   receipt: 'receipt',
   'supplement-request': 'supplement_request',
   refusal: 'refusal',
   apology: 'apology',
+  'control-slip': 'control_slip',
 };
 /** The event each paper is issued for (the latest one counts). */
-const EVENT: Record<Exclude<DocumentKind, 'receipt'>, string[]> = {
+const EVENT: Record<Exclude<DocumentKind, 'receipt' | 'control-slip'>, string[]> = {
   'supplement-request': ['REQUEST_SUPPLEMENT'],
   refusal: ['REFUSE', 'REJECT'],
   apology: ['APOLOGISE'],
@@ -48,6 +53,7 @@ export class DocumentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly agency: AgencyIdentity,
     private readonly signatories: PaperSignatories,
+    private readonly time: Clock,
   ) {}
 
   lookupUrl(dossier: Pick<DossierEntity, 'code' | 'lookupSecret'>): string | null {
@@ -57,8 +63,9 @@ export class DocumentsService {
   async open(user: AuthUser, dossierId: string, kind: DocumentKind): Promise<{ fileName: string; stream: Readable }> {
     const dossier = await this.uow.read((m) => m.findOne(DossierEntity, { where: { id: dossierId } }));
     if (!dossier || !canSeeDossier(user, dossier.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
-    const event = kind === 'receipt' ? null : await this.latestEvent(dossier.id, EVENT[kind]);
-    const version = event?.version ?? 0;
+    const event = kind === 'receipt' || kind === 'control-slip' ? null : await this.latestEvent(dossier.id, EVENT[kind]);
+    // The control slip follows the dossier: one paper per dossier version (a reprint of that version is the same file).
+    const version = kind === 'control-slip' ? dossier.version : (event?.version ?? 0);
     const fileName = `${kind}-${dossier.code}${version ? `-v${version}` : ''}.pdf`;
     const stored = await this.uow.read((m) => m.findOne(DossierFileEntity, { where: { dossierId, purpose: PURPOSE[kind], fileName } }));
     if (stored) return { fileName, stream: await this.storage.get(stored.storageKey) };
@@ -145,6 +152,7 @@ export class DocumentsService {
         ...(clerk.title ? { clerkTitle: clerk.title } : {}),
       });
     }
+    if (kind === 'control-slip') return this.controlSlip(dossier, base);
     if (!event) throw new DocumentNotAvailableError(`No ${kind} was issued for this dossier`);
     const reason = String((event.payload as { reason?: unknown }).reason ?? '');
     const receivedAt = dossier.receivedAt ?? dossier.submittedAt;
@@ -152,8 +160,10 @@ export class DocumentsService {
     const byActor = { clerkName: actor.name, ...(actor.title ? { clerkTitle: actor.title } : {}) };
     const handlingDepartment = await this.signatories.departmentName(dossier.snapshot.context.steps[event.stepFrom ?? 0]?.departmentCode);
     if (kind === 'supplement-request') {
-      // The event carries a reason, not a list of components (yet): the reason is printed once, as what to supplement.
-      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement: [], ...byActor });
+      // The components asked for, each with what is missing (recorded with the request); the reason is printed once.
+      const asked = ((event.details ?? {}) as { supplement?: SupplementComponents }).supplement?.components ?? [];
+      const componentsToSupplement = asked.map((c) => ({ name: c.name, ...(c.requirement ? { requirement: c.requirement } : {}) }));
+      return renderSupplementRequest({ ...base, issuedAt: event.occurredAt, receivedAt, reasons: [reason], componentsToSupplement, ...byActor });
     }
     if (kind === 'refusal') {
       // REJECT is the counter's refusal at intake (Mẫu 03, possibly of a submission never received);
@@ -173,6 +183,34 @@ export class DocumentsService {
       newAppointmentAt: new Date(payload.newAppointment ?? details.appointmentAt ?? event.occurredAt),
       handlingDepartment,
       signer: await this.signatories.agencySigner(),
+    });
+  }
+
+  /** The control slip: the dossier's hand-overs so far, with people's full names and units. */
+  private async controlSlip(dossier: DossierEntity, base: Omit<Parameters<typeof renderControlSlip>[0], 'issuedAt' | 'receivedAt' | 'handlingAgency' | 'handovers'>): Promise<Buffer> {
+    if (!dossier.receivedAt) throw new DocumentNotAvailableError('The dossier has not been received yet');
+    const events = await this.uow.read((m) => m.find(DossierEventEntity, { where: { dossierId: dossier.id }, order: { version: 'ASC' } }));
+    const steps = dossier.snapshot.context.steps;
+    const units = new Map<number, string>();
+    for (const [i, step] of steps.entries()) units.set(i, (await this.signatories.departmentName(step.departmentCode)) || step.name);
+    const people = new Map<string, string>();
+    for (const e of events) {
+      if (people.has(e.actorId)) continue;
+      const official = await this.signatories.official(e.actorId, e.actorUsername);
+      people.set(e.actorId, official.title ? `${official.name} (${official.title})` : official.name);
+    }
+    const centre = this.config.papers.receivingCentreName;
+    return renderControlSlip({
+      ...base,
+      issuedAt: this.time.now(),
+      receivedAt: dossier.receivedAt,
+      ...(dossier.appointmentAt ? { appointmentAt: dossier.appointmentAt } : {}),
+      handlingAgency: this.agency.name,
+      handovers: handoversOf(events, {
+        unit: (i) => (i === null ? centre : (units.get(i) ?? centre)),
+        person: (e) => people.get(e.actorId) ?? e.actorUsername,
+        applicant: dossier.applicantName,
+      }),
     });
   }
 
@@ -196,4 +234,4 @@ function receivedAs(dossier: DossierEntity, key: string, present: Set<string | n
   return { form: 'unrecorded', count: 0 };
 }
 
-const UNIT_VI: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày' };
+const UNIT_VI: Record<string, string> = PROCESSING_TIME_UNIT_LABELS_VI;

@@ -1,6 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { localYYMMDD } from '../common/local-time';
+import { ALPHABET } from '../common/lookup-code';
 import { DossierEntity } from './dossier.entity';
 
 /**
@@ -13,6 +15,11 @@ import { DossierEntity } from './dossier.entity';
  * A number whose code is already taken (by a row written some other way, e.g. an import made
  * before imports refused codes of this form) is skipped: otherwise every create of the day would
  * fail on the unique code, and roll the counter back with it (issue #14, D8).
+ *
+ * The code is issued when the dossier is *received* (issue #12): at creation for a counter dossier,
+ * at ACCEPT for one that arrives `submitted` (online, postal), by the date of that acceptance. Until
+ * then such a dossier is known by its submission reference ({@link DossierCodeGenerator.submissionRef}),
+ * so a submission rejected or withdrawn consumes no receipt number.
  */
 @Injectable()
 export class DossierCodeGenerator {
@@ -32,4 +39,20 @@ export class DossierCodeGenerator {
       if (!(await manager.exists(DossierEntity, { where: { code } }))) return code;
     }
   }
+
+  /**
+   * A submission reference `NOP-YYMMDD-XXXX-XXXX` ("nộp"): the submission date and 40 random bits in
+   * Crockford base32. Three hyphens, so it never has the form of a receipt code (the restore's resync
+   * ignores it, restore/code-numbers.ts) and nobody mistakes one for the other; random, so it takes
+   * nothing from the receipt sequence. A clash (one in 2^40 per day) is drawn again.
+   */
+  async submissionRef(manager: EntityManager, at: Date): Promise<string> {
+    for (;;) {
+      const random = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+      const ref = `${SUBMISSION_REF_PREFIX}-${localYYMMDD(at)}-${random.slice(0, 4)}-${random.slice(4)}`;
+      if (!(await manager.exists(DossierEntity, { where: [{ code: ref }, { submissionRef: ref }] }))) return ref;
+    }
+  }
 }
+
+export const SUBMISSION_REF_PREFIX = 'NOP';

@@ -9,6 +9,7 @@ import { currentStepIndex, DossierEvent, dossierWorkflow, keepsAssignee, Persist
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import {
+  BadInputError,
   ComponentsMissingError,
   ResultMissingError,
   ImportedReadOnlyError,
@@ -33,6 +34,7 @@ import { DossierEventDto } from './dto/dossier-event.dto';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { toWorkflowEvent } from './to-workflow-event';
+import { supplementComponents } from './supplement-components';
 import { nameSearchKey } from './name-search';
 import { normaliseIntake } from './intake-record';
 import { onlineIntakeDetails, withIntake } from './online-intake';
@@ -89,9 +91,13 @@ export class DossierCommands {
         }
         const decision = startDossier({ channel: dto.channel, steps: procedure.steps });
         const clock = this.clock.advance(STOPPED_CLOCK, decision.effects, now, procedure.processingTime, procedure.steps);
+        // Received on the spot (counter): the receipt code now. Submitted (online, postal): a submission
+        // reference until ACCEPT receives it (TT 01/2018 Art 19 numbers receipts by the receipt date).
+        const submissionRef = isReceipt(decision.effects) ? null : await this.codes.submissionRef(m, now);
         const row: DossierEntity = {
           id,
-          code: await this.codes.next(m, this.agency.id, now),
+          code: submissionRef ?? (await this.codes.next(m, this.agency.id, now)),
+          submissionRef,
           procedureVersionId: procedure.versionId,
           procedureCode: procedure.code,
           channel: dto.channel,
@@ -148,7 +154,7 @@ export class DossierCommands {
           stepTo: null,
           actorId: user.id,
           actorUsername: user.username,
-          payload: { channel: dto.channel, procedureVersion: procedure.version },
+          payload: { channel: dto.channel, procedureVersion: procedure.version, ...(submissionRef ? { submissionRef } : { code: row.code }) },
           details: clockDetails(clock.records, STOPPED_CLOCK, clock.state, procedure.steps),
           occurredAt: now,
         });
@@ -172,15 +178,18 @@ export class DossierCommands {
 
   async applyEvent(user: AuthUser, dossierId: string, dto: DossierEventDto): Promise<DossierView> {
     const event = toWorkflowEvent(dto);
+    if (dto.components !== undefined && dto.type !== 'REQUEST_SUPPLEMENT') throw new BadInputError(`Event ${dto.type} does not take components`, { fields: ['components'] });
     return this.uow.run(async (m) => {
       const row = await m.findOne(DossierEntity, { where: { id: dossierId } });
       if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
       if (row.imported) throw new ImportedReadOnlyError('Imported dossiers are read-only');
+      const supplement = dto.components ? supplementComponents(dto.components, (await m.findOneByOrFail(ProcedureVersionEntity, { id: row.procedureVersionId })).components) : null;
       const now = this.time.now();
       const steps = row.snapshot.context.steps;
       const before = clockOf(row);
       let clock: ReturnType<DossierClock['advance']> | undefined;
       let apologyLate = false;
+      let receiptCode: string | null = null;
       const { next, decision } = await applyTransition(m, {
         workflow: dossierWorkflow,
         entity: DossierEntity,
@@ -193,9 +202,12 @@ export class DossierCommands {
           apologyLate = this.checkClockRules(event, before, now);
           const fileFacts =
             event.type === 'COMPLETE_DIGITISATION' ? await this.digitisationFacts(m, row) : event.type === 'ISSUE_RESULT' ? await this.resultFacts(m, row) : {};
-          const received = decision.effects.some((e) => e.type === 'dossier.received');
+          const received = isReceipt(decision.effects);
           clock = this.clock.advance(before, decision.effects, now, received ? await processingTimeOf(m, row) : null, steps);
+          // A submission received now gets its receipt code from today's sequence, in this transaction (issue #12).
+          if (received && row.code === row.submissionRef) receiptCode = await this.codes.next(m, this.agency.id, now);
           return {
+            ...(receiptCode ? { code: receiptCode } : {}),
             ...clockColumns(clock.state),
             // The legal appointment is the one given at receipt; later supplementations and apologies never move it.
             ...(received ? { legalAppointmentAt: clock.state.dueAt } : {}),
@@ -226,7 +238,15 @@ export class DossierCommands {
               payload,
               // An online submission's accept/reject is flagged late after its intake hours (issue #16).
               details: withIntake(
-                { ...clockDetails(clock!.records, before, clock!.state, steps), ...(event.type === 'APOLOGISE' ? { apologyLate } : {}) },
+                withIntake(
+                  {
+                    ...clockDetails(clock!.records, before, clock!.state, steps),
+                    ...(event.type === 'APOLOGISE' ? { apologyLate } : {}),
+                    ...(supplement ? { supplement } : {}),
+                  },
+                  // Both codes of a submission received now, so the history links the reference to the receipt code.
+                  receiptCode ? { code: { submissionRef: row.submissionRef, receiptCode } } : {},
+                ),
                 onlineIntakeDetails(row, event, this.clock.calendar, this.config.online.intakeWorkingHours, now),
               ),
               occurredAt: now,
@@ -303,6 +323,11 @@ export class DossierCommands {
     const row = await m.findOneByOrFail(DossierEntity, { id: earlier.dossierId });
     return { dossier: toDossierView(row, user, this.config.publicBaseUrl, this.clock.lastOfficialYear), replayed: true };
   }
+}
+
+/** Whether a decision receives the dossier (issues the receipt and starts the clock). */
+function isReceipt(effects: readonly { type: string }[]): boolean {
+  return effects.some((e) => e.type === 'dossier.received');
 }
 
 async function processingTimeOf(m: EntityManager, row: DossierEntity): Promise<{ amount: number; unit: string } | null> {

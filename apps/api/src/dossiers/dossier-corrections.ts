@@ -14,6 +14,8 @@ export const CORRECTION_LABELS_VI: Record<string, string> = {
   CLAIM: 'Nhận xử lý hồ sơ',
   RELEASE: 'Trả lại, bỏ nhận xử lý',
   ASSIGN: 'Giao xử lý hồ sơ',
+  // Written by an official holiday notice's load (calendar/official-schedule.service.ts).
+  RECOMPUTE_DUE: 'Tính lại hạn theo lịch nghỉ chính thức',
 };
 
 export class CorrectApplicantDto {

@@ -21,13 +21,25 @@ import type { PaymentMethod } from '../payments/dossier-payment.entity';
 @Index('ix_dossier_processing_ended', ['processingEndedAt'])
 @Index('ix_dossier_assignee', ['assigneeId', 'dueAt'])
 @Index('uq_dossier_result_token', ['resultToken'], { unique: true })
+@Index('uq_dossier_submission_ref', ['submissionRef'], { unique: true })
 export class DossierEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  /** `<agency id>-YYMMDD-NNNN` (DOMAIN.md §2.6). */
+  /**
+   * The dossier's current code: the receipt code `<agency id>-YYMMDD-NNNN` (DOMAIN.md §2.6) once
+   * received; for an online submission not yet accepted, its submission reference (see `submissionRef`).
+   */
   @Column({ type: 'varchar', length: 48, unique: true })
   code!: string;
+
+  /**
+   * An online submission's own reference `NTT-YYMMDD-XXXX-XXXX` (submission-reference.ts), issued
+   * when it arrives and kept after ACCEPT gives it the receipt code, so the reference the citizen and
+   * the portal were given still finds it. `null` for counter dossiers (received at creation).
+   */
+  @Column({ type: 'varchar', length: 48, name: 'submission_ref', nullable: true })
+  submissionRef!: string | null;
 
   @Column({ type: 'varchar', length: 36, name: 'procedure_version_id' })
   procedureVersionId!: string;

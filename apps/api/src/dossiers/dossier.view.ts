@@ -7,7 +7,15 @@ import { DossierEntity } from './dossier.entity';
 
 export interface DossierView {
   id: string;
+  /**
+   * What the dossier is known by now: its receipt code once received, else (an online or postal
+   * submission not yet accepted) its submission reference. Use it to quote or look the dossier up.
+   */
   code: string;
+  /** The receipt code `<agency>-YYMMDD-NNNN`, issued when the dossier is received; `null` before. */
+  receiptCode: string | null;
+  /** The submission reference `NOP-YYMMDD-XXXX-XXXX` of a dossier that arrived `submitted` (kept after receipt); `null` for counter dossiers. */
+  submissionRef: string | null;
   procedureCode: string;
   procedureVersionId: string;
   channel: DossierEntity['channel'];
@@ -76,6 +84,8 @@ export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?
   return {
     id: row.id,
     code: row.code,
+    receiptCode: receiptCodeOf(row),
+    submissionRef: row.submissionRef,
     procedureCode: row.procedureCode,
     procedureVersionId: row.procedureVersionId,
     channel: row.channel,
@@ -120,4 +130,9 @@ export function toDossierView(row: DossierEntity, user: AuthUser, publicBaseUrl?
 
 function iso(d: Date | null): string | null {
   return d ? d.toISOString() : null;
+}
+
+/** The receipt code, or `null` while the dossier is known only by its submission reference. */
+export function receiptCodeOf(row: Pick<DossierEntity, 'code' | 'submissionRef'>): string | null {
+  return row.code === row.submissionRef ? null : row.code;
 }

@@ -94,6 +94,8 @@ export function applyListFilters(m: EntityManager, qb: SelectQueryBuilder<Dossie
       new Brackets((w) =>
         w
           .where(`LOWER(d.code) LIKE :like ESCAPE '\\'`, { like })
+          // A submission keeps its reference after receipt: the reference the applicant quotes still finds it.
+          .orWhere(`LOWER(d.submission_ref) LIKE :like ESCAPE '\\'`, { like })
           .orWhere(`LOWER(d.applicant_id_number) LIKE :like ESCAPE '\\'`, { like })
           .orWhere(`d.applicant_name_search LIKE :name ESCAPE '\\'`, { name }),
       ),

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampType } from '@motcua/persistence';
 
 /** `removed`: a wrong scan or unissued result taken out (kept, with what it was in `removedFrom`). */
-export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'removed';
+export type FilePurpose = 'component' | 'result' | 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'control_slip' | 'removed';
 
 /** What TT 01/2023 Art 7–9 asks to record about a digitised paper (DOMAIN.md §3.3; field list UNVERIFIED). */
 export interface DigitisationMetadata {

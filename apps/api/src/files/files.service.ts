@@ -15,7 +15,7 @@ import { ResultDownloadEntity } from './result-download.entity';
 import { FileView, toFileView } from './file.view';
 import { OBJECT_STORAGE } from './object-storage.provider';
 import { DigitisationCodes } from './digitisation-codes';
-import { prepareUpload, PreparedUpload, storedFileName, UnsupportedFileTypeError } from './upload-stream';
+import { prepareUpload, PreparedUpload, storedFileName, storePrepared, UnsupportedFileTypeError } from './upload-stream';
 import { SigningService } from '../signing/signing.service';
 import { certificateSummary, collectRevocationFor, SignatureError, requestTimestamp, signDetached, signPdf, verifyDetached, verifyPdfSignature, type RevocationMaterial } from '@motcua/signatures';
 import { evidenceOf, toRecord } from './signature-record';
@@ -433,11 +433,7 @@ export class FilesService {
 
   /** Stores an upload; a failure of the client's stream (cut short, gone) is the client's 400, not a 5xx. */
   private async store(key: string, prepared: PreparedUpload): Promise<void> {
-    try {
-      await this.storage.put(key, prepared.body, { contentType: prepared.contentType });
-    } catch (error) {
-      throw prepared.clientFailure() ?? error;
-    }
+    await storePrepared(this.storage, key, prepared);
   }
 
   private async visibleDossier(user: AuthUser, dossierId: string): Promise<DossierEntity> {

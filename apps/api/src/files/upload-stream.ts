@@ -99,6 +99,15 @@ export async function prepareUpload(source: Readable, maxBytes: number): Promise
   };
 }
 
+/** Stores a prepared upload; when storing fails because of the client (cut short, too large) that is the error thrown. */
+export async function storePrepared(storage: { put(key: string, body: Readable, options: { contentType: string }): Promise<unknown> }, key: string, prepared: PreparedUpload): Promise<void> {
+  try {
+    await storage.put(key, prepared.body, { contentType: prepared.contentType });
+  } catch (error) {
+    throw prepared.clientFailure() ?? error;
+  }
+}
+
 /**
  * The name a file is stored and served under: the client's (Vietnamese) name without path parts
  * and control characters, and with the extension of the type the bytes were found to be, so that

@@ -240,6 +240,7 @@ export class ImportService {
     const dossier: DossierEntity = {
       id,
       code: line.code,
+      submissionRef: null,
       procedureVersionId: procedure.versionId,
       procedureCode: procedure.code,
       channel: line.channel,

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PROCESSING_TIME_UNIT_LABELS_VI } from '@motcua/catalogue';
 import type { IndicatorReport, PlanLine, Reconciliation } from '@motcua/indicators';
 import type { LateDossier } from './indicators.service';
 
@@ -10,7 +11,7 @@ export function vnTime(d: Date | null): string {
   return `${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
 }
 
-const UNIT_VI: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày' };
+const UNIT_VI: Record<string, string> = PROCESSING_TIME_UNIT_LABELS_VI;
 
 const INDICATOR_COLUMNS = [
   { header: 'Mã chỉ số', key: 'key', width: 12 },

@@ -2,8 +2,8 @@
  * Notifications to the applicant. Data is stored in the outbox as plain JSON (instants as ISO
  * strings) and rendered at delivery, so a message survives restarts and template fixes.
  */
-export type NotificationKind = 'receipt' | 'supplement_request' | 'apology' | 'result_ready';
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['receipt', 'supplement_request', 'apology', 'result_ready'];
+export type NotificationKind = 'receipt' | 'supplement_request' | 'apology' | 'result_ready' | 'submission_received';
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['receipt', 'supplement_request', 'apology', 'result_ready', 'submission_received'];
 
 interface DossierFactsForApplicant {
   /** The receiving agency, e.g. "Sở Khoa học và Công nghệ tỉnh Lai Châu". */
@@ -41,11 +41,24 @@ export interface ResultReadyData extends DossierFactsForApplicant {
   issuedAt: string;
 }
 
+/**
+ * An online submission was received and waits for the one-stop unit to accept or reject it: the
+ * reference and the lookup secret (inside `lookupUrl`) the citizen needs to follow it (issue #16).
+ */
+export interface SubmissionReceivedData extends DossierFactsForApplicant {
+  submittedAt: string;
+  /** The lookup secret, also inside lookupUrl: the citizen types it on the lookup page. */
+  secret: string;
+  /** Working hours the unit has to accept or reject it (ONLINE_INTAKE_WORKING_HOURS). */
+  intakeWorkingHours: number;
+}
+
 export interface NotificationDataByKind {
   receipt: ReceiptData;
   supplement_request: SupplementRequestData;
   apology: ApologyData;
   result_ready: ResultReadyData;
+  submission_received: SubmissionReceivedData;
 }
 
 export type NotificationData = NotificationDataByKind[NotificationKind];

@@ -14,7 +14,7 @@ import { DossierFileEntity } from '../files/dossier-file.entity';
 import { OBJECT_STORAGE } from '../files/object-storage.provider';
 import { electronicComponentRow } from '../files/electronic-copy';
 import { dossierBySecret } from '../public/dossier-by-secret';
-import { prepareUpload, storedFileName } from '../files/upload-stream';
+import { prepareUpload, storedFileName, storePrepared } from '../files/upload-stream';
 import { PortalRecords } from '../portal-records/portal-records.service';
 
 export class NotAwaitingSupplementError extends AppError {
@@ -73,11 +73,7 @@ export class OnlineSupplementService {
     const prepared = await prepareUpload(upload.stream, this.config.maxUploadBytes);
     const id = randomUUID();
     const storageKey = `dossiers/${dossier.id}/${id}.${prepared.extension}`;
-    try {
-      await this.storage.put(storageKey, prepared.body, { contentType: prepared.contentType });
-    } catch (error) {
-      throw prepared.clientFailure() ?? error;
-    }
+    await storePrepared(this.storage, storageKey, prepared);
     try {
       prepared.assertComplete();
       const row = electronicComponentRow({

@@ -7,6 +7,7 @@ export { OutboxLagProbe, type OutboxLag } from './outbox-lag';
 export {
   dossierOutboxMessages,
   deadlineOutboxMessages,
+  DOSSIER_AGGREGATE,
   type DossierOutboxFacts,
   type DossierChange,
   type DossierOutboxSettings,

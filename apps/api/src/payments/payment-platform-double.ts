@@ -16,7 +16,8 @@ export interface DoubleDelivery {
  * secret, to show that both are handled. Listens on the loopback interface only.
  *
  * POST /pay        { requestId, amountVnd, channelCode? }  → notifies, answers the delivery
- * GET  /pay?requestId=…&amountVnd=…                       → the same, for a browser (demo)
+ * GET  /pay?requestId=…&amountVnd=…[&returnUrl=…]        → the same, for a browser (demo); a page that
+ *                                                          leads back to `returnUrl` (http/https only)
  * POST /redeliver  { transactionId }                       → sends that notification again
  */
 export class PaymentPlatformDouble {
@@ -72,8 +73,14 @@ export class PaymentPlatformDouble {
       let delivery: DoubleDelivery;
       if (req.method === 'GET' && url.pathname === '/pay') {
         delivery = await this.pay(url.searchParams.get('requestId') ?? '', Number(url.searchParams.get('amountVnd')));
+        const back = returnLink(url.searchParams.get('returnUrl'));
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><meta charset="utf-8"><title>Thanh toán (mô phỏng)</title><p>Nền tảng thanh toán mô phỏng: giao dịch ${delivery.transactionId}, kết quả ${delivery.status}.</p>`);
+        res.end(
+          `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Thanh toán (mô phỏng)</title>` +
+            `<p>Nền tảng thanh toán mô phỏng: giao dịch ${escapeHtml(delivery.transactionId)}, ${delivery.status === 200 ? 'đã thanh toán' : `lỗi ${delivery.status}`}.</p>` +
+            (back ? `<p><a id="quay-lai" href="${escapeHtml(back)}">Quay lại trang tra cứu hồ sơ</a></p>` : '') +
+            `</html>`,
+        );
         return;
       }
       const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
@@ -88,6 +95,21 @@ export class PaymentPlatformDouble {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
     }
   }
+}
+
+/** Only an http(s) link leads back (never javascript: or data:). */
+function returnLink(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -9,7 +9,12 @@ import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
 import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
 
-const TIME_UNITS: readonly string[] = ['working_days', 'working_hours', 'calendar_days'];
+/**
+ * The record's unit (DonViTinh) of a procedure's time: its own unit, except that a limit in calendar
+ * months is measured in calendar days ("ngày"): the portal's units have no month (wire format
+ * UNVERIFIED, DOMAIN.md §1.5), and the elapsed time is counted the same way either way.
+ */
+const TIME_UNITS: Readonly<Record<string, FactTimeUnit>> = { working_days: 'working_days', working_hours: 'working_hours', calendar_days: 'calendar_days', calendar_months: 'calendar_days' };
 
 /** What the record needs of a procedure version besides the dossier row (versions never change once written). */
 export interface VersionFacts {
@@ -26,7 +31,7 @@ export function versionFacts(v: ProcedureVersionEntity): VersionFacts {
     feeAmountVnd: v.feeAmountVnd,
     feeText: v.feeText,
     components: v.components,
-    timeUnit: v.processingUnit !== null && TIME_UNITS.includes(v.processingUnit) ? (v.processingUnit as FactTimeUnit) : null,
+    timeUnit: (v.processingUnit !== null && Object.hasOwn(TIME_UNITS, v.processingUnit) ? TIME_UNITS[v.processingUnit] : null) ?? null,
   };
 }
 

@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FindOperator, In } from 'typeorm';
+import { FindOptionsWhere } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { DOSSIER_EVENT_LABELS_VI, DOSSIER_STATE_LABELS_VI, DossierEventType } from '@motcua/workflow';
 import { AppError, NotFoundError } from '../common/errors';
 import { Clock } from '../common/clock';
-import { matchesLookupSecret, normaliseDossierCode } from '../common/lookup-code';
+import { matchesLookupSecret } from '../common/lookup-code';
+import { byTypedCode } from './dossier-by-secret';
 import { ProcedureVersionEntity } from '../catalogue/procedure-version.entity';
 import { DossierEventEntity } from '../dossiers/dossier-event.entity';
 import { CORRECTION_LABELS_VI } from '../dossiers/dossier-corrections';
 import { DossierEntity } from '../dossiers/dossier.entity';
+import { receiptCodeOf } from '../dossiers/dossier.view';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierRatingEntity, RatingLevel } from '../ratings/dossier-rating.entity';
 import { PortalRecords } from '../portal-records/portal-records.service';
@@ -53,6 +55,8 @@ export class PublicDossiersService {
       ]);
       return {
         code: dossier.code,
+        receiptCode: receiptCodeOf(dossier),
+        submissionRef: dossier.submissionRef,
         procedureCode: dossier.procedureCode,
         procedureName: version.name,
         state: dossier.state,
@@ -97,9 +101,8 @@ export class PublicDossiersService {
     }
   }
 
-  private async find(repo: { findOne: (o: { where: { code: FindOperator<string> } }) => Promise<DossierEntity | null> }, code: string, secret: string): Promise<DossierEntity> {
-    // As typed without spaces, or upper case (an AGENCY_ID may hold lower-case letters, so both are tried).
-    const dossier = await repo.findOne({ where: { code: In([...new Set([code.replace(/\s+/g, ''), normaliseDossierCode(code)])]) } });
+  private async find(repo: { findOne: (o: { where: FindOptionsWhere<DossierEntity>[] }) => Promise<DossierEntity | null> }, code: string, secret: string): Promise<DossierEntity> {
+    const dossier = await repo.findOne({ where: byTypedCode(code) });
     if (!dossier || !dossier.lookupSecret || !matchesLookupSecret(dossier.lookupSecret, secret)) throw new NotFoundError(NOT_FOUND);
     return dossier;
   }

@@ -10,6 +10,10 @@ describe('highest numbers of the stored codes', () => {
     ]);
   });
 
+  it('submission references (NOP-YYMMDD-XXXX-XXXX, even all digits) take nothing from the receipt counters', () => {
+    expect(highestDossierNumbers(['NOP-260302-7K3Q-X9MD', 'NOP-260302-1234-5678', 'A-260302-0003'])).toEqual([{ agencyId: 'A', day: '260302', value: 3 }]);
+  });
+
   it('numbers past 9999 (more than four digits) still count', () => {
     expect(highestDossierNumbers(['A-260302-9999', 'A-260302-10000'])).toEqual([{ agencyId: 'A', day: '260302', value: 10000 }]);
   });

@@ -9,3 +9,23 @@ export const listCalendarChanges = () => apiRequest<CalendarChange[]>('GET', '/a
 export const setOverride = (date: string, kind: DayOverride['kind'], name: string) =>
   apiRequest<DayOverride>('PUT', `/admin/calendar/overrides/${encodeURIComponent(date)}`, { body: { kind, name } });
 export const removeOverride = (date: string) => apiRequest<void>('DELETE', `/admin/calendar/overrides/${encodeURIComponent(date)}`);
+
+export interface OfficialLoad {
+  id: string;
+  year: number;
+  reference: string;
+  dossiersChanged: number;
+  actorUsername: string;
+  loadedAt: string;
+}
+
+export interface OfficialLoadResult {
+  year: number;
+  official: true;
+  dossiersChanged: number;
+  changes: Array<{ dossierId: string; code: string; changes: Array<{ field: string; from: string; to: string }> }>;
+}
+
+export const listOfficialLoads = () => apiRequest<OfficialLoad[]>('GET', '/admin/calendar/official');
+export const loadOfficialSchedule = (year: number, format: 'csv' | 'json', content: string, reference: string) =>
+  apiRequest<OfficialLoadResult>('POST', `/admin/calendar/official/${year}`, { body: { format, content, reference } });

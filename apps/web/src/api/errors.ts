@@ -96,8 +96,16 @@ const BY_CODE: Record<string, string> = {
   PROCEDURE_EXISTS: 'Thủ tục đã có trong danh mục.',
   OUTBOX_STATE_CONFLICT: 'Thông điệp đã đổi trạng thái (có thể vừa được gửi hoặc người khác vừa xử lý). Danh sách đã được tải lại.',
   IMPORT_REJECTED: 'Tệp có lỗi nên chưa nhập hồ sơ nào.',
+  PROCEDURE_NOT_ONLINE: 'Thủ tục này chưa được cung cấp trực tuyến; vui lòng nộp hồ sơ tại Bộ phận Một cửa.',
+  SUBMISSION_EXPIRED: 'Hồ sơ đang soạn đã quá thời hạn lưu tạm. Vui lòng bắt đầu lại.',
+  SUBMISSION_CONFIRMED: 'Hồ sơ này đã được nộp.',
+  PROCEDURE_CHANGED: 'Thủ tục vừa được cập nhật. Vui lòng bắt đầu lại để nộp theo thành phần hồ sơ mới.',
+  NOT_AWAITING_SUPPLEMENT: 'Hồ sơ hiện không ở trạng thái chờ bổ sung.',
+  FEE_AMOUNT_UNKNOWN: 'Chưa có mức phí để thanh toán trực tuyến; vui lòng nộp phí tại Bộ phận Một cửa.',
+  INVALID_SCHEDULE_FILE: 'Tệp lịch nghỉ không đúng định dạng nên chưa được nạp; lịch và hạn của hồ sơ không thay đổi.',
   INTERNAL_ERROR: 'Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.',
 };
+
 
 const DEADLINE_RULES: Record<string, { field?: string; message: string }> = {
   APOLOGY_TOO_LATE: { message: 'Đã quá thời điểm được gửi thư xin lỗi, hẹn lại: việc này phải làm trước hạn giải quyết.' },
@@ -170,6 +178,8 @@ export function describeError(error: unknown): ErrorView {
     }
   } else if (error.code === 'UNKNOWN_PROCEDURE') {
     fields.procedureCode = BY_CODE.UNKNOWN_PROCEDURE;
+  } else if (error.code === 'INVALID_SCHEDULE_FILE' && typeof error.body?.details?.line === 'number') {
+    message = `Tệp lịch nghỉ có lỗi ở dòng ${error.body.details.line} nên chưa được nạp; lịch và hạn của hồ sơ không thay đổi.`;
   }
   // Domain refusals name the field at fault in `details.field`: highlight it too.
   const field = error.body?.details?.field;

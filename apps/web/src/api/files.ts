@@ -67,6 +67,12 @@ export function downloadDocument(dossierId: string, kind: DocumentKind): Promise
   return apiBlob(`/dossiers/${enc(dossierId)}/documents/${enc(kind)}`);
 }
 
+/** Sổ theo dõi hồ sơ for a period (days YYYY-MM-DD), as PDF or Excel. */
+export function downloadLogBook(q: { from: string; to: string; procedureCode?: string; format: 'pdf' | 'xlsx' }): Promise<BinaryFile> {
+  const params = new URLSearchParams({ from: q.from, to: q.to, format: q.format, ...(q.procedureCode ? { procedureCode: q.procedureCode } : {}) });
+  return apiBlob(`/reports/log-book?${params.toString()}`);
+}
+
 export function downloadReceipt(dossierId: string): Promise<BinaryFile> {
   return downloadDocument(dossierId, 'receipt');
 }

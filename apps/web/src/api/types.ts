@@ -125,12 +125,24 @@ export type PaymentMethod = NewPayment['method'];
 export type Payment = ResponseOf<'/api/dossiers/{id}/payment', 'post'>;
 
 /** Papers the service prints for a dossier (GET /dossiers/:id/documents/:kind). */
-export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology';
+export type DocumentKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'control-slip';
 
 // ─── Public lookup and rating ────────────────────────────────────────────────
 
 export type PublicDossier = ResponseOf<'/api/public/dossiers/{code}', 'get'>;
 export type PublicResult = NonNullable<PublicDossier['result']>;
+export type PublicPayment = PublicDossier['payment'];
+/** While a supplement is requested: what to send, and what was sent since the request. */
+export type PublicSupplement = NonNullable<PublicDossier['supplement']>;
+export type PaymentRequestAnswer = ResponseOf<'/api/public/dossiers/{code}/payment-request', 'post'>;
+
+// ─── Online submission (citizen) ─────────────────────────────────────────────
+
+export type OnlineProcedure = ResponseOf<'/api/public/procedures', 'get'>[number];
+export type SubmissionDraft = ResponseOf<'/api/public/submissions', 'post'>;
+export type SubmissionFile = ResponseOf<'/api/public/submissions/{id}/files', 'post'>;
+/** The reference as the API gives it: shown as is, never built here. */
+export type ConfirmedSubmission = ResponseOf<'/api/public/submissions/{id}/confirm', 'post'>;
 export type RatingLevel = BodyOf<'/api/public/dossiers/{code}/rating', 'post'>['level'];
 
 // ─── Indicators (Decision 766) ───────────────────────────────────────────────

@@ -39,6 +39,15 @@ export function DossierHeader({ dossier, procedure, departments }: Props) {
             <dd>{dossier.applicant.address}</dd>
           </div>
         )}
+        {dossier.submissionRef && (
+          <div>
+            <dt>Mã nộp hồ sơ</dt>
+            <dd>
+              <span className="dossier-code">{dossier.submissionRef}</span>
+              {dossier.receiptCode === null && <span className="muted"> — mã hồ sơ được cấp khi tiếp nhận</span>}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Hình thức nộp</dt>
           <dd>{CHANNEL_LABELS[dossier.channel] ?? dossier.channel}</dd>

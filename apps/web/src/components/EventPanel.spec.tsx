@@ -104,6 +104,33 @@ describe('EventPanel', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Đã thực hiện: Chuyển bước tiếp theo.');
   });
 
+  it('a supplementation request sends the components ticked, each with what is missing', async () => {
+    const api = installFakeApi();
+    api.on('POST', /\/events$/, { body: dossier({ version: 3, allowedEvents: [] }) });
+    const user = userEvent.setup();
+    const components = [
+      { key: 'phieu', name: 'Phiếu đăng ký' },
+      { key: 'hop-dong', name: 'Bản sao hợp đồng' },
+      { key: 'giay-phep', name: 'Giấy phép' },
+    ];
+    render(<EventPanel dossier={dossier({ version: 2, allowedEvents: ['REQUEST_SUPPLEMENT'] })} onChanged={jest.fn()} reload={jest.fn()} components={components} />);
+    await user.click(screen.getByRole('button', { name: EVENT_LABELS.REQUEST_SUPPLEMENT }));
+    await user.type(screen.getByLabelText(/Lý do và nội dung cần bổ sung/), 'Hồ sơ chưa đủ');
+    await user.click(screen.getByRole('checkbox', { name: 'Bản sao hợp đồng' }));
+    await user.type(screen.getByLabelText('Nội dung cần bổ sung: Bản sao hợp đồng'), 'Bản sao có chứng thực');
+    await user.click(screen.getByRole('checkbox', { name: 'Giấy phép' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Phiếu đăng ký' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Phiếu đăng ký' }));
+    await user.click(screen.getByRole('button', { name: 'Xác nhận' }));
+    await waitFor(() => expect(api.callsTo('POST', /\/events$/)).toHaveLength(1));
+    expect(api.callsTo('POST', /\/events$/)[0].body).toEqual({
+      type: 'REQUEST_SUPPLEMENT',
+      expectedVersion: 2,
+      reason: 'Hồ sơ chưa đủ',
+      components: [{ key: 'hop-dong', requirement: 'Bản sao có chứng thực' }, { key: 'giay-phep' }],
+    });
+  });
+
   it('on VERSION_CONFLICT reloads the dossier and keeps what the user typed', async () => {
     const api = installFakeApi();
     api.on('POST', /\/events$/, apiError(409, 'VERSION_CONFLICT', 'Dossier is at version 3, not 2', { currentVersion: 3 }));

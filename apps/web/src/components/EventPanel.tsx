@@ -24,6 +24,8 @@ interface Props {
    * button stays focusable (aria-disabled) so the reason can be read.
    */
   blocked?: Partial<Record<EventType, string>>;
+  /** The procedure's components: a supplementation request lists the ones to supply (Mẫu 02). */
+  components?: ReadonlyArray<{ key: string; name: string }>;
 }
 
 const PLACED_FIELDS = ['reason', 'note', 'method', 'newAppointment'];
@@ -33,7 +35,7 @@ const FINISHED: readonly DossierState[] = ['returned', 'refused', 'stopped', 'wi
  * The actions the server allows now (`allowedEvents`), as buttons; each opens the form
  * its event needs. What was typed survives failed submits and conflict reloads.
  */
-export function EventPanel({ dossier, only, onChanged, reload, label, blocked = {} }: Props) {
+export function EventPanel({ dossier, only, onChanged, reload, label, blocked = {}, components = [] }: Props) {
   const allowed = dossier.allowedEvents.filter((e) => !only || only.includes(e));
   const [open, setOpen] = useState<EventType | null>(null);
   const [drafts, setDrafts] = useState<Partial<Record<EventType, EventDraft>>>({});
@@ -170,6 +172,35 @@ export function EventPanel({ dossier, only, onChanged, reload, label, blocked = 
               onChange={(e) => update({ reason: e.target.value })}
               error={fieldErrors.reason}
             />
+          )}
+          {openEvent === 'REQUEST_SUPPLEMENT' && components.length > 0 && (
+            <fieldset className="supplement-components">
+              <legend>Thành phần cần bổ sung, hoàn thiện (in trên phiếu yêu cầu bổ sung)</legend>
+              {components.map((c) => {
+                const chosen = draft.supplement ?? {};
+                const ticked = c.key in chosen;
+                return (
+                  <div key={c.key} className="supplement-component">
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={ticked}
+                        onChange={() => {
+                          const next = { ...chosen };
+                          if (ticked) delete next[c.key];
+                          else next[c.key] = '';
+                          update({ supplement: next });
+                        }}
+                      />{' '}
+                      {c.name}
+                    </label>
+                    {ticked && (
+                      <TextField label={`Nội dung cần bổ sung: ${c.name}`} value={chosen[c.key]} maxLength={1000} onChange={(e) => update({ supplement: { ...chosen, [c.key]: e.target.value } })} />
+                    )}
+                  </div>
+                );
+              })}
+            </fieldset>
           )}
           {spec.noteLabel && (
             <TextAreaField label={spec.noteLabel} value={draft.note} onChange={(e) => update({ note: e.target.value })} error={fieldErrors.note} />

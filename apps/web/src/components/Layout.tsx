@@ -56,6 +56,13 @@ export function Layout({ user, route, children }: Props) {
                 Phản ánh, kiến nghị
               </a>
             </li>
+            {user.roles.some((r) => r === 'clerk' || r === 'reporter' || r === 'admin') && (
+              <li>
+                <a href={paths.logBook} aria-current={current('log-book')}>
+                  Sổ theo dõi
+                </a>
+              </li>
+            )}
             {canReport && (
               <li>
                 <a href={paths.dashboard} aria-current={current('dashboard')}>

@@ -36,6 +36,8 @@ export interface EventDraft {
   method: ReturnMethod | '';
   /** `yyyy-MM-ddTHH:mm`, Vietnam time. */
   newAppointment: string;
+  /** REQUEST_SUPPLEMENT: the components ticked, each with what is missing (may be empty). */
+  supplement?: Record<string, string>;
 }
 
 export const EMPTY_DRAFT: EventDraft = { reason: '', note: '', method: '', newAppointment: '' };
@@ -74,5 +76,7 @@ export function toEventBody(type: EventType, draft: EventDraft, expectedVersion:
   if (spec.noteLabel && draft.note.trim() !== '') body.note = draft.note.trim();
   if (spec.method && draft.method) body.method = draft.method;
   if (spec.newAppointment) body.newAppointment = fromVnInputValue(draft.newAppointment) ?? undefined;
+  const ticked = type === 'REQUEST_SUPPLEMENT' ? Object.entries(draft.supplement ?? {}) : [];
+  if (ticked.length > 0) body.components = ticked.map(([key, requirement]) => (requirement.trim() ? { key, requirement: requirement.trim() } : { key }));
   return body;
 }

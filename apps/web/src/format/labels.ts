@@ -44,6 +44,7 @@ const TIME_UNITS: Record<string, string> = {
   working_days: 'ngày làm việc',
   working_hours: 'giờ làm việc',
   calendar_days: 'ngày',
+  calendar_months: 'tháng',
 };
 
 export function formatProcessingTime(time: { amount: number; unit: string } | null | undefined): string {
@@ -62,6 +63,7 @@ export const FILE_PURPOSE_LABELS: Record<FilePurpose, string> = {
   supplement_request: 'Phiếu yêu cầu bổ sung',
   refusal: 'Phiếu từ chối',
   apology: 'Thư xin lỗi',
+  control_slip: 'Phiếu kiểm soát',
   removed: 'Đã gỡ bỏ',
 };
 

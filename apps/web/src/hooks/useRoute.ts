@@ -16,6 +16,7 @@ export type Route =
   | { name: 'departments' }
   | { name: 'outbox' }
   | { name: 'import' }
+  | { name: 'log-book' }
   /** Public (no login): the applicant's lookup, from the receipt's QR code or typed by hand. */
   | { name: 'lookup'; code?: string; secret?: string }
   /** Public (no login): sending a feedback or petition (phản ánh, kiến nghị), and following it up. */
@@ -26,6 +27,8 @@ export type Route =
   /** Staff: the feedback inbox and one feedback. */
   | { name: 'feedback-inbox' }
   | { name: 'feedback'; id: string }
+  /** Public (no login): a citizen's online submission. */
+  | { name: 'submit' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -41,7 +44,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/quan-tri/phong-ban') return { name: 'departments' };
   if (path === '/quan-tri/hang-doi') return { name: 'outbox' };
   if (path === '/quan-tri/nhap-ho-so') return { name: 'import' };
+  if (path === '/so-theo-doi') return { name: 'log-book' };
   if (path === '/tra-cuu') return { name: 'lookup' };
+  if (path === '/nop-truc-tuyen') return { name: 'submit' };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
     const code = safeDecode(lookup[1]);
@@ -81,7 +86,7 @@ function safeDecode(part: string): string | null {
 }
 
 export function isPublicRoute(route: Route): boolean {
-  return route.name === 'lookup' || route.name === 'feedback-new' || route.name === 'feedback-follow' || route.name === 'password-reset';
+  return route.name === 'lookup' || route.name === 'submit' || route.name === 'feedback-new' || route.name === 'feedback-follow' || route.name === 'password-reset';
 }
 
 export const paths = {
@@ -97,7 +102,9 @@ export const paths = {
   departments: '#/quan-tri/phong-ban',
   outbox: '#/quan-tri/hang-doi',
   import: '#/quan-tri/nhap-ho-so',
+  logBook: '#/so-theo-doi',
   lookup: '#/tra-cuu',
+  submit: '#/nop-truc-tuyen',
   lookupDossier: (code: string, secret: string) => `#/tra-cuu/${encodeURIComponent(code)}/${encodeURIComponent(secret)}`,
   feedbackNew: '#/gui-phan-anh',
   feedbackFollow: '#/theo-doi-phan-anh',

@@ -110,6 +110,7 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
             {(dossier.receivedAt || (isClerk && dossier.publicLookupUrl)) && (
               <div className="card dossier-documents">
                 {dossier.receivedAt && <ReceiptButton dossierId={dossier.id} />}
+                {dossier.receivedAt && <OpenFileButton label="In phiếu kiểm soát quá trình giải quyết" load={() => downloadDocument(dossier.id, 'control-slip')} />}
                 {PAPERS.filter((p) => history.some((h) => p.events.includes(h.type))).map((p) => (
                   <OpenFileButton key={p.kind} label={p.label} load={() => downloadDocument(dossier.id, p.kind)} />
                 ))}
@@ -141,6 +142,7 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
                 }}
                 reload={load}
                 blocked={blocked}
+                components={procedure?.components}
               />
             </section>
             {dossier.currentStep && (

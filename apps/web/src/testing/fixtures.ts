@@ -63,6 +63,8 @@ export function dossier(overrides: Partial<Dossier> = {}): Dossier {
   return {
     id: '330f0afb-7a99-4bcb-a080-3b71dfcfedd2',
     code: '000.00.20.H35-261126-0001',
+    receiptCode: '000.00.20.H35-261126-0001',
+    submissionRef: null,
     procedureCode: 'dang-ky-thong-tin-kq-mua-bang-nsnn',
     procedureVersionId: 'v1',
     channel: 'direct',

@@ -1,8 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, Max, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, Max, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_INT32 } from '../../common/page.query';
 import { IsInstant } from '../../common/input.decorators';
 import { DOSSIER_EVENT_TYPES, DossierEventType, RETURN_METHODS, ReturnMethod } from '@motcua/workflow';
+
+/** A component the applicant must supply or correct (Mẫu 02), with what exactly is missing or wrong. */
+export class SupplementComponentDto {
+  @ApiProperty({ description: 'Component key of the procedure version' })
+  @IsString()
+  @MaxLength(64)
+  key!: string;
+
+  @ApiPropertyOptional({ example: 'Bản sao có chứng thực, còn hiệu lực' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  requirement?: string;
+}
 
 /**
  * One body for every event; which optional fields an event takes is checked by
@@ -35,6 +50,19 @@ export class DossierEventDto {
   @IsOptional()
   @IsIn(RETURN_METHODS as ReturnMethod[])
   method?: ReturnMethod;
+
+  @ApiPropertyOptional({
+    type: [SupplementComponentDto],
+    description: 'REQUEST_SUPPLEMENT only: the components to supply or correct, each once (the one-time complete guidance printed on Mẫu 02)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => SupplementComponentDto)
+  components?: SupplementComponentDto[];
 
   @ApiPropertyOptional({ description: 'New appointment (ISO 8601), required by APOLOGISE' })
   @IsOptional()

@@ -2,9 +2,10 @@ import type { NotificationContent, RenderedNotification } from '../notification.
 import { apologyNotification } from './apology';
 import { receiptNotification } from './receipt';
 import { resultReadyNotification } from './result-ready';
+import { submissionReceivedNotification } from './submission-received';
 import { supplementRequestNotification } from './supplement-request';
 
-export { apologyNotification, receiptNotification, resultReadyNotification, supplementRequestNotification };
+export { apologyNotification, receiptNotification, resultReadyNotification, submissionReceivedNotification, supplementRequestNotification };
 
 /** Renders a stored notification; the switch is exhaustive over NotificationKind. */
 export function renderNotification(n: NotificationContent): RenderedNotification {
@@ -17,5 +18,7 @@ export function renderNotification(n: NotificationContent): RenderedNotification
       return apologyNotification(n.data);
     case 'result_ready':
       return resultReadyNotification(n.data);
+    case 'submission_received':
+      return submissionReceivedNotification(n.data);
   }
 }

@@ -104,12 +104,24 @@ describe('result ready', () => {
   });
 });
 
+describe('online submission received', () => {
+  it('gives the reference, the lookup secret and the intake time, in Viet Nam time', () => {
+    const mail = renderNotification({ template: 'submission_received', data: { ...COMMON, submittedAt: '2026-03-05T04:00:00.000Z', secret: 'bi-mat-123', intakeWorkingHours: 8 } });
+    expect(mail.subject).toBe('Đã nhận hồ sơ nộp trực tuyến 000.00.12.H30-260212-0001');
+    expect(mail.text).toContain('Mã tra cứu: bi-mat-123');
+    expect(mail.text).toContain('trong 8 giờ làm việc');
+    expect(mail.text).toContain('Thời điểm nộp: 11 giờ 00, Thứ Năm, ngày 05/03/2026');
+    expect(mail.sms).toContain('mã tra cứu bi-mat-123');
+  });
+});
+
 describe('every template', () => {
   const all = [
     renderNotification({ template: 'receipt', data: RECEIPT }),
     renderNotification({ template: 'supplement_request', data: { ...COMMON, reason: 'Thiếu', requestedAt: RECEIPT.receivedAt, duringIntake: false } }),
     renderNotification({ template: 'apology', data: { ...COMMON, reason: 'Chậm', previousAppointmentAt: null, newAppointmentAt: RECEIPT.appointmentAt! } }),
     renderNotification({ template: 'result_ready', data: { ...COMMON, issuedAt: RECEIPT.receivedAt } }),
+    renderNotification({ template: 'submission_received', data: { ...COMMON, submittedAt: RECEIPT.receivedAt, secret: 's', intakeWorkingHours: 8 } }),
   ];
 
   it('is NFC (precomposed diacritics), even from decomposed input', () => {

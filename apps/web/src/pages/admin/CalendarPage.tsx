@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime, formatDay, parseVnDay } from '../../format/datetime';
 import { useSubmission } from '../../hooks/useSubmission';
+import { OfficialNoticeForm } from './OfficialNoticeForm';
 
 const KIND_LABELS: Record<DayOverride['kind'], string> = { day_off: 'Ngày nghỉ', working_day: 'Ngày làm việc bù' };
 
@@ -105,6 +106,7 @@ export function CalendarPage() {
           ))}
         </tbody>
       </table>
+      <OfficialNoticeForm />
       <section className="card" aria-labelledby="calendar-changes-title">
         <h2 id="calendar-changes-title">Nhật ký thay đổi</h2>
         <ul>

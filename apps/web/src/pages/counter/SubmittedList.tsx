@@ -86,7 +86,9 @@ export function SubmittedList({
               label={`Thao tác với hồ sơ ${d.code}`}
               onChanged={async (next) => {
                 const last = next.state === 'received' ? EVENT_LABELS.ACCEPT : next.stateLabel;
-                setStatus(`Hồ sơ ${next.code}: ${last}. Ngày hẹn trả: ${formatDateTime(next.appointmentAt)}.`);
+                // Named as the clerk saw it in the list (the submission reference); acceptance gives it its receipt code.
+                const receipt = next.receiptCode && next.receiptCode !== d.code ? ` Mã hồ sơ: ${next.receiptCode}.` : '';
+                setStatus(`Hồ sơ ${d.code}: ${last}.${receipt} Ngày hẹn trả: ${formatDateTime(next.appointmentAt)}.`);
                 replace(next);
                 await refresh();
               }}

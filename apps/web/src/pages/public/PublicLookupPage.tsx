@@ -7,6 +7,8 @@ import { TextField } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/datetime';
 import { CHANNEL_LABELS, OUTCOME_LABELS, RATING_LABELS } from '../../format/labels';
+import { paths } from '../../hooks/useRoute';
+import { PaymentSection, ResultDownload, SupplementSection } from './OnlineServices';
 import { RatingForm } from './RatingForm';
 
 /** One neutral sentence for an unknown code and a wrong secret alike: nothing to guess from. */
@@ -59,7 +61,12 @@ export function PublicLookupPage({ code, secret }: { code?: string; secret?: str
             {lookup.message}
           </p>
         )}
-        {lookup.status === 'found' && query && <DossierStatus dossier={lookup.dossier} code={query.code} secret={query.secret} onRated={() => void load(query, true)} />}
+        {lookup.status === 'found' && query && <DossierStatus dossier={lookup.dossier} code={query.code} secret={query.secret} onChanged={() => void load(query, true)} />}
+        {lookup.status !== 'loading' && (
+          <p>
+            <a href={paths.submit}>Nộp hồ sơ trực tuyến</a>
+          </p>
+        )}
         {lookup.status !== 'found' && lookup.status !== 'loading' && (
           <LookupForm initialCode={query?.code ?? code ?? ''} initialSecret={query?.secret ?? ''} onSubmit={(q) => {
             setQuery(q);
@@ -125,7 +132,7 @@ export function LookupForm({ initialCode = '', initialSecret = '', onSubmit }: {
   );
 }
 
-function DossierStatus({ dossier, code, secret, onRated }: { dossier: PublicDossier; code: string; secret: string; onRated(): void }) {
+function DossierStatus({ dossier, code, secret, onChanged }: { dossier: PublicDossier; code: string; secret: string; onChanged(): void }) {
   // Outlives the rating form, which goes once the rating is recorded.
   const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
   return (
@@ -160,9 +167,12 @@ function DossierStatus({ dossier, code, secret, onRated }: { dossier: PublicDoss
           )}
         </dl>
       </section>
+      {dossier.supplement && <SupplementSection supplement={dossier.supplement} code={code} secret={secret} onSent={onChanged} />}
+      {dossier.payment && <PaymentSection payment={dossier.payment} code={code} secret={secret} />}
       {dossier.result && (
         <section className="card" aria-labelledby="public-result-title" data-testid="public-result">
           <h2 id="public-result-title">Chữ ký số trên kết quả</h2>
+          <ResultDownload dossier={dossier} />
           <p className={`verdict ${dossier.result.validlySigned ? 'verdict--valid' : 'verdict--invalid'}`}>
             <span aria-hidden="true">{dossier.result.validlySigned ? '✓ ' : '✗ '}</span>
             <strong>
@@ -217,7 +227,7 @@ function DossierStatus({ dossier, code, secret, onRated }: { dossier: PublicDoss
           secret={secret}
           onRated={(message) => {
             setNotice(message);
-            onRated();
+            onChanged();
           }}
         />
       )}
