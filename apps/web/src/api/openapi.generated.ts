@@ -22,6 +22,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/calendar/official": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarController_officialLoads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar/official/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CalendarController_loadOfficial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/calendar/overrides": {
         parameters: {
             query?: never;
@@ -1385,6 +1417,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OnlineSubmissionController_procedures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/results/{token}": {
         parameters: {
             query?: never;
@@ -1393,6 +1441,70 @@ export interface paths {
             cookie?: never;
         };
         get: operations["PublicResultsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OnlineSubmissionController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/submissions/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OnlineSubmissionController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/submissions/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OnlineSubmissionController_files"];
+        put?: never;
+        post: operations["OnlineSubmissionController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/log-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LogBookController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1540,6 +1652,17 @@ export interface components {
             kind: "day_off" | "working_day";
             name: string;
         };
+        CalendarOfficialLoadEntity: {
+            actorId: string;
+            actorUsername: string;
+            dossiersChanged: number;
+            id: string;
+            /** Format: date-time */
+            loadedAt: string;
+            reference: string;
+            schedule: string;
+            year: number;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description At least 12 characters */
@@ -1551,12 +1674,39 @@ export interface components {
             /** @enum {string} */
             status: "degraded" | "fail" | "ok";
         };
+        CitizenApplicantDto: {
+            /** @example Phường Đông Phong, tỉnh Lai Châu */
+            address?: string;
+            /** @example anh.nguyen@example.vn */
+            email?: string;
+            /** @example Nguyễn Văn Ánh */
+            fullName: string;
+            /**
+             * @description Citizen ID (CCCD, 12 digits; an old 9-digit CMND is accepted), passport number or tax code (10 or 13 digits); spaces are removed
+             * @example 012345678901
+             */
+            idNumber: string;
+            /**
+             * @description Vietnamese mobile (10 digits) or landline (11 digits); separators removed, +84 stored as 0
+             * @example 0912345678
+             */
+            phone?: string;
+        };
         ComponentRecord: {
             copies?: number;
             key: string;
             name: string;
             original?: number;
             required: boolean;
+        };
+        ConfirmedSubmission: {
+            lookupUrl: string | null;
+            procedureName: string;
+            reference: string;
+            replayed: boolean;
+            secret: string;
+            state: string;
+            submittedAt: string;
         };
         CorrectApplicantDto: {
             /** @description The applicant as it should be (every field; an absent optional field is cleared) */
@@ -1690,6 +1840,8 @@ export interface components {
             reason: "not_delivered" | "outdated";
         };
         DossierEventDto: {
+            /** @description REQUEST_SUPPLEMENT only: the components to supply or correct, each once (the one-time complete guidance printed on Mẫu 02) */
+            components?: components["schemas"]["SupplementComponentDto"][];
             /** @description The dossier version the client saw; a stale one gets 409 VERSION_CONFLICT */
             expectedVersion: number;
             /**
@@ -1758,12 +1910,14 @@ export interface components {
                 publicLookupUrl?: string | null;
                 /** @enum {string|null} */
                 rating: "dissatisfied" | "satisfied" | "very_satisfied" | null;
+                receiptCode: string | null;
                 receivedAt: string | null;
                 /** @enum {string} */
                 state: "awaiting_supplement" | "processing" | "received" | "refused" | "rejected" | "result_issued" | "returned" | "stopped" | "submitted" | "withdrawn";
                 stateLabel: string;
                 stepDueAt: string | null;
                 stepWorkingMinutesLeft: number | null;
+                submissionRef: string | null;
                 submittedAt: string;
                 supplementRequests: number;
                 updatedAt: string;
@@ -1824,11 +1978,13 @@ export interface components {
             publicLookupUrl?: string | null;
             /** @enum {string|null} */
             rating: "dissatisfied" | "satisfied" | "very_satisfied" | null;
+            receiptCode: string | null;
             receivedAt: string | null;
             /** @enum {string} */
             state: "awaiting_supplement" | "processing" | "received" | "refused" | "rejected" | "result_issued" | "returned" | "stopped" | "submitted" | "withdrawn";
             stateLabel: string;
             stepDueAt: string | null;
+            submissionRef: string | null;
             submittedAt: string;
             supplementRequests: number;
             updatedAt: string;
@@ -1958,11 +2114,11 @@ export interface components {
             id: string;
             metadata: components["schemas"]["DigitisationMetadata"] | null;
             /** @enum {string} */
-            purpose: "apology" | "component" | "receipt" | "refusal" | "removed" | "result" | "supplement_request";
+            purpose: "apology" | "component" | "control_slip" | "receipt" | "refusal" | "removed" | "result" | "supplement_request";
             removed: {
                 at: string;
                 /** @enum {string} */
-                from: "apology" | "component" | "receipt" | "refusal" | "removed" | "result" | "supplement_request";
+                from: "apology" | "component" | "control_slip" | "receipt" | "refusal" | "removed" | "result" | "supplement_request";
                 reason: string | null;
             } | null;
             reusedFrom: string | null;
@@ -2161,11 +2317,59 @@ export interface components {
             origin: "schedule" | "statutory";
             verified: boolean;
         };
+        OfficialLoadResult: {
+            changes: {
+                changes: {
+                    field: string;
+                    from: string;
+                    to: string;
+                }[];
+                code: string;
+                dossierId: string;
+            }[];
+            dossiersChanged: number;
+            /** @enum {boolean} */
+            official: true;
+            year: number;
+        };
+        OfficialScheduleDto: {
+            /** @description The file's text (UTF-8) */
+            content: string;
+            /**
+             * @description csv: `date,kind,name` lines (config/holidays/README.md); json: a config/holidays/YYYY.json file
+             * @enum {string}
+             */
+            format: "csv" | "json";
+            /**
+             * @description The notice the file transcribes (a JSON file cites its own sources)
+             * @example Thông báo 1234/TB-BNV ngày 15/10/2026
+             */
+            reference: string;
+        };
         OnlineBreakdown: {
             /** @enum {string} */
             kind: "online";
             onlineShare: number | null;
             syncRate: number | null;
+        };
+        OnlineProcedure: {
+            code: string;
+            components: {
+                key: string;
+                name: string;
+                required: boolean;
+            }[];
+            fee: {
+                amountVnd: number | null;
+                text: string | null;
+            };
+            field: string;
+            name: string;
+            onlineLevel: string;
+            processingTime: {
+                amount: number;
+                unit: string;
+            } | null;
         };
         OutboxDecisionBody: {
             /** @example Máy chủ nhận đã khắc phục sự cố */
@@ -2231,6 +2435,11 @@ export interface components {
                 data: components["schemas"]["ResultReadyData"];
                 /** @enum {string} */
                 template: "result_ready";
+                to: string;
+            } | {
+                data: components["schemas"]["SubmissionReceivedData"];
+                /** @enum {string} */
+                template: "submission_received";
                 to: string;
             } | components["schemas"]["PortalSyncPayload"] | components["schemas"]["WebhookPayload"];
             /** @enum {string} */
@@ -2725,6 +2934,41 @@ export interface components {
             valid: boolean;
             verifiedAt?: string;
         };
+        StartSubmissionDto: {
+            applicant: components["schemas"]["CitizenApplicantDto"];
+            /**
+             * @description A procedure the catalogue offers online (partial or full-process)
+             * @example 1.014393
+             */
+            procedureCode: string;
+        };
+        SubmissionFileView: {
+            componentKey: string;
+            fileName: string;
+            sha256: string;
+            size: number;
+            uploadedAt: string;
+        };
+        SubmissionReceivedData: {
+            agencyName: string;
+            applicantName: string;
+            dossierCode: string;
+            intakeWorkingHours: number;
+            lookupUrl: string | null;
+            procedureName: string;
+            secret: string;
+            submittedAt: string;
+        };
+        SubmissionTokenDto: {
+            /** @description The token given when the submission was started */
+            token: string;
+        };
+        SupplementComponentDto: {
+            /** @description Component key of the procedure version */
+            key: string;
+            /** @example Bản sao có chứng thực, còn hiệu lực */
+            requirement?: string;
+        };
         SupplementRequestData: {
             agencyName: string;
             applicantName: string;
@@ -2845,6 +3089,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarChangeEntity"][];
+                };
+            };
+        };
+    };
+    CalendarController_officialLoads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarOfficialLoadEntity"][];
+                };
+            };
+        };
+    };
+    CalendarController_loadOfficial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficialScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialLoadResult"];
                 };
             };
         };
@@ -3830,8 +4118,10 @@ export interface operations {
         parameters: {
             query: {
                 calendarDays?: number;
+                /** @description Calendar months (Civil Code 2015 Art 147–148): to the corresponding day of the last month, or its last day */
+                calendarMonths?: number;
                 from: string;
-                /** @description Exactly one of workingDays, workingHours, calendarDays */
+                /** @description Exactly one of workingDays, workingHours, calendarDays, calendarMonths */
                 workingDays?: number;
                 workingHours?: number;
             };
@@ -3853,7 +4143,7 @@ export interface operations {
                         from: string;
                         provisional: boolean;
                         /** @enum {string} */
-                        unit: "calendar_days" | "working_days" | "working_hours";
+                        unit: "calendar_days" | "calendar_months" | "working_days" | "working_hours";
                     };
                 };
             };
@@ -4150,7 +4440,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                kind: "receipt" | "supplement-request" | "refusal" | "apology";
+                kind: "receipt" | "supplement-request" | "refusal" | "apology" | "control-slip";
             };
             cookie?: never;
         };
@@ -5238,6 +5528,7 @@ export interface operations {
                             /** @enum {string} */
                             level: "dissatisfied" | "satisfied" | "very_satisfied";
                         } | null;
+                        receiptCode: string | null;
                         receivedAt: string | null;
                         result: {
                             documentSha256: string;
@@ -5251,6 +5542,7 @@ export interface operations {
                         /** @enum {string} */
                         state: "awaiting_supplement" | "processing" | "received" | "refused" | "rejected" | "result_issued" | "returned" | "stopped" | "submitted" | "withdrawn";
                         stateLabel: string;
+                        submissionRef: string | null;
                         supplement: components["schemas"]["SupplementView"] | null;
                         timeline: {
                             at: string;
@@ -5432,6 +5724,25 @@ export interface operations {
             };
         };
     };
+    OnlineSubmissionController_procedures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineProcedure"][];
+                };
+            };
+        };
+    };
     PublicResultsController_download: {
         parameters: {
             query?: never;
@@ -5449,6 +5760,150 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    OnlineSubmissionController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSubmissionDto"];
+            };
+        };
+        responses: {
+            /** @description A draft: its id and the token that reaches it (kept by the citizen's browser only) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string;
+                        id: string;
+                        procedure: components["schemas"]["OnlineProcedure"];
+                        token: string;
+                    };
+                };
+            };
+        };
+    };
+    OnlineSubmissionController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Confirmed before: the same answer, nothing new stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedSubmission"];
+                };
+            };
+            /** @description Confirmed: the reference and the lookup secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedSubmission"];
+                };
+            };
+        };
+    };
+    OnlineSubmissionController_files: {
+        parameters: {
+            query: {
+                /** @description The token given when the submission was started */
+                token: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionFileView"][];
+                };
+            };
+        };
+    };
+    OnlineSubmissionController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    componentKey: string;
+                    /** Format: binary */
+                    file: string;
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionFileView"];
+                };
+            };
+        };
+    };
+    LogBookController_get: {
+        parameters: {
+            query: {
+                format?: "pdf" | "xlsx";
+                from: string;
+                /** @description Only the dossiers of this procedure (its code in the catalogue) */
+                procedureCode?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

@@ -26,6 +26,8 @@ function publicDossier(overrides: Partial<PublicDossier> = {}): PublicDossier {
     rating: null,
     canRate: true,
     procedureCode: '1.014393',
+    receiptCode: CODE,
+    submissionRef: null,
     payment: { feeApplies: false, state: 'no_fee', amountVnd: null, method: null, paidAt: null },
     result: null,
     resultLink: null,
