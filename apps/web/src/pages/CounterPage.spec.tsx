@@ -14,7 +14,10 @@ beforeEach(() => {
 
 const online = dossier({
   id: 'on-1',
-  code: 'H35-0101',
+  // A submission is known by its reference until the clerk accepts it (issue 12: the code at receipt).
+  code: 'NOP-261126-AB12-CD34',
+  submissionRef: 'NOP-261126-AB12-CD34',
+  receiptCode: null,
   channel: 'online',
   state: 'submitted',
   stateLabel: 'Chờ tiếp nhận',
@@ -59,8 +62,8 @@ describe('CounterPage', () => {
     const api = backend();
     const user = userEvent.setup();
     render(<CounterPage tab="online" />);
-    const item = (await screen.findByText('H35-0101')).closest('li')!;
-    const group = within(item).getByRole('group', { name: 'Thao tác với hồ sơ H35-0101' });
+    const item = (await screen.findByText('NOP-261126-AB12-CD34')).closest('li')!;
+    const group = within(item).getByRole('group', { name: 'Thao tác với hồ sơ NOP-261126-AB12-CD34' });
     expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Tiếp nhận hồ sơ', 'Từ chối tiếp nhận', 'Yêu cầu bổ sung hồ sơ']);
     expect(screen.getByRole('link', { name: /Trực tuyến, bưu chính chờ tiếp nhận \(1\)/ })).toHaveAttribute('aria-current', 'page');
 
@@ -69,12 +72,12 @@ describe('CounterPage', () => {
     expect(within(item).getByText('Vui lòng nhập lý do.')).toBeInTheDocument();
     expect(api.callsTo('POST', /\/events$/)).toHaveLength(0);
 
-    api.on('POST', '/api/dossiers/on-1/events', { body: { ...online, state: 'received', stateLabel: 'Đã tiếp nhận', version: 2, appointmentAt: '2026-12-03T02:21:12.585Z', allowedEvents: [] } });
+    api.on('POST', '/api/dossiers/on-1/events', { body: { ...online, code: 'H35-0101', receiptCode: 'H35-0101', state: 'received', stateLabel: 'Đã tiếp nhận', version: 2, appointmentAt: '2026-12-03T02:21:12.585Z', allowedEvents: [] } });
     api.on('GET', '/api/dossiers', { body: { items: [], total: 0, page: 1, pageSize: 100 } });
     await user.click(within(group).getByRole('button', { name: 'Tiếp nhận hồ sơ' }));
     await user.click(within(item).getByRole('button', { name: 'Xác nhận' }));
-    expect(await screen.findByText('Hồ sơ H35-0101: Tiếp nhận hồ sơ. Ngày hẹn trả: 03/12/2026 09:21.')).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByText('H35-0101')).not.toBeInTheDocument());
+    expect(await screen.findByText('Hồ sơ NOP-261126-AB12-CD34: Tiếp nhận hồ sơ. Mã hồ sơ: H35-0101. Ngày hẹn trả: 03/12/2026 09:21.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('NOP-261126-AB12-CD34')).not.toBeInTheDocument());
     expect(api.callsTo('POST', /\/events$/)[0].body).toEqual({ type: 'ACCEPT', expectedVersion: 1 });
   });
 });
