@@ -34,7 +34,7 @@ const swcTsx = [
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js', '<rootDir>/scripts/**/*.spec.ts'] },
     // Component tests of the web application, in jsdom.
     {
       displayName: 'web',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { createDossier, pickWalkableProcedure, sendEvent } from '../support/dossier-helpers';
+import { responseValidator } from '../support/response-schemas';
 import { startTestApp, TestApp } from '../support/test-app';
 import { Draft, draftsFor } from './drafts';
 import { Operation, operationsOf } from './openapi';
@@ -13,7 +14,8 @@ import { changedParts, StoreFingerprint } from './store-fingerprint';
  * 5xx, any request left without an answer, any refusal (4xx) that changed stored data (database
  * rows or stored files) or that came without a machine-readable error code. Seeded and bounded:
  * FUZZ_SEED (default 14), FUZZ_REQUESTS (default 6000), FUZZ_TIMEOUT_MS per request (default 15 s);
- * FUZZ_TRACE to watch some operations.
+ * FUZZ_TRACE to watch some operations. Every JSON success must match the schema the document gives it
+ * (issue #17: the document describes what the handlers really answer).
  * A failing run prints the seed and, per failure, the request's index and what was sent.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 14);
@@ -34,6 +36,7 @@ interface Failure {
 describe(`OpenAPI fuzz (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, seed ${SEED})`, () => {
   let t: TestApp;
   let operations: Operation[];
+  let validateAnswer: ReturnType<typeof responseValidator>;
   const pools = new Pools();
   const tokens: string[] = [];
 
@@ -46,6 +49,7 @@ describe(`OpenAPI fuzz (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, see
     for (const role of ROLES) tokens.push(await t.login(role));
     const doc = await t.http().get('/api/docs-json').expect(200);
     operations = operationsOf(doc.body);
+    validateAnswer = responseValidator(doc.body);
     await seed(t, pools, tokens);
   }, 300_000);
 
@@ -56,6 +60,8 @@ describe(`OpenAPI fuzz (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, see
     const port = (t.app.getHttpServer().address() as { port: number }).port;
     const store = new StoreFingerprint(t.app.get(DataSource), t.config.storage.kind === 'disk' ? t.config.storage.root : null);
     const failures: Failure[] = [];
+    /** Successful answers that differ from their documented schema, once per difference. */
+    const undocumented = new Set<string>();
     const statuses = new Map<number, number>();
     const accepted = new Map<string, number>();
     let before = await store.take();
@@ -87,7 +93,10 @@ describe(`OpenAPI fuzz (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, see
       } else {
         const key = `${op.method} ${op.path}`;
         accepted.set(key, (accepted.get(key) ?? 0) + 1);
-        if (String(answer.headers['content-type'] ?? '').startsWith('application/json')) pools.harvest(op.path, safeJson(text));
+        if (String(answer.headers['content-type'] ?? '').startsWith('application/json')) {
+          pools.harvest(op.path, safeJson(text));
+          for (const problem of validateAnswer(op.method.toLowerCase(), op.path, answer.status, safeJson(text))) undocumented.add(problem);
+        }
       }
       before = after;
       if (failures.length >= 50) break;
@@ -109,6 +118,7 @@ describe(`OpenAPI fuzz (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, see
     t = await t.restart();
     await t.http().get('/api/health').expect(200);
 
+    expect([...undocumented]).toEqual([]);
     expect(failures.map((f) => `#${f.index} ${f.what}: ${f.request}${f.answer ? ` → ${f.answer}` : ''}`)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import type { FastifyReply } from 'fastify';
 import { BadInputError } from '../common/errors';
@@ -18,6 +18,7 @@ export class DocumentsController {
   @Get(':kind')
   @Roles(...ALL_STAFF)
   @ApiParam({ name: 'kind', enum: DOCUMENT_KINDS })
+  @ApiProduces('application/pdf')
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) throw new BadInputError(`kind must be one of ${DOCUMENT_KINDS.join(', ')}`);
     const { fileName, stream } = await this.documents.open(user, id, kind as DocumentKind);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Req, StreamableFile, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../common/auth.decorators';
 import { BadInputError } from '../common/errors';
@@ -22,6 +22,7 @@ export class PublicResultsController {
   constructor(private readonly files: FilesService) {}
 
   @Get(':token')
+  @ApiProduces('application/pdf')
   async download(@Param('token') token: string, @Req() req: FastifyRequest): Promise<StreamableFile> {
     if (!TOKEN.test(token)) throw new BadInputError('Not a result link');
     const { file, dossierCode, stream } = await this.files.openIssuedResult(token, req.ip);

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { trailingMonths, type Period } from '@motcua/indicators';
 import { Roles } from '../common/auth.decorators';
@@ -76,6 +76,7 @@ export class IndicatorsController {
   /** The periodic statistics form Biểu 06/VPCP/KSTT (TT 01/2020/TT-VPCP) as an Excel workbook, per field and procedure. */
   @Get('bieu-06')
   @Roles('reporter', 'leader', 'admin')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async statisticsForm(@Query() q: IndicatorQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const period = this.periodOf(q);
     const form = await this.indicators.statisticsForm(period, filterOf(q));
@@ -89,6 +90,7 @@ export class IndicatorsController {
 
   @Get('export')
   @Roles('reporter', 'leader', 'admin')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   async export(@Query() q: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const period = this.periodOf(q);
     const filter = filterOf(q);

@@ -1,26 +1,10 @@
 import { apiRequest, queryString } from './client';
-import type { Procedure, ProcedureComponent, ProcedureStep } from './types';
+import type { Procedure, ProcedureComponent, ProcedureStep, ResponseOf } from './types';
 
 /** What the catalogue marks as not read in a published source ("chưa xác minh"). */
-export interface ProcedureVerification {
-  verified: boolean;
-  label: string | null;
-  unverifiedFields: string[];
-  notes: string[];
-}
-
-export interface CatalogueProcedure extends Procedure {
-  versionId: string;
-  verification: ProcedureVerification;
-}
-
-export interface ProcedureVersion extends CatalogueProcedure {
-  /** The administrator's full name; null for the version loaded from the catalogue files. */
-  changedBy: string | null;
-  changedAt: string;
-  reason: string | null;
-  changedParts: string[];
-}
+export type ProcedureVerification = Procedure['verification'];
+export type CatalogueProcedure = Procedure;
+export type ProcedureVersion = ResponseOf<'/api/admin/procedures/{code}/versions', 'get'>[number];
 
 /** The parts of a procedure an administrator edits; each save is a new version. */
 export interface ProcedureEdit {
@@ -39,66 +23,21 @@ export const procedureVersions = (code: string) => apiRequest<ProcedureVersion[]
 export const saveProcedure = (code: string, expectedVersion: number, edit: ProcedureEdit, reason: string) =>
   apiRequest<CatalogueProcedure>('PUT', `/admin/procedures/${encodeURIComponent(code)}`, { body: { ...edit, expectedVersion, reason } });
 
-export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'dead' | 'discarded' | 'held';
-
-export interface OutboxMessage {
-  id: string;
-  topic: string;
-  channel: string;
-  aggregateType: string;
-  aggregateId: string;
-  status: OutboxStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-export interface OutboxAction {
-  action: 'retry' | 'discard' | 'hold' | 'release';
-  fromStatus: OutboxStatus;
-  previousAttempts: number;
-  previousError: string | null;
-  reason: string | null;
-  actorUsername: string;
-  actorFullName: string | null;
-  occurredAt: string;
-}
-
-export interface OutboxDetail extends OutboxMessage {
-  payload: Record<string, unknown>;
-  actions: OutboxAction[];
-}
-
-export interface OutboxPage {
-  items: OutboxMessage[];
-  total: number;
-  page: number;
-  pageSize: number;
-  counts: Record<OutboxStatus, number>;
-}
+export type OutboxPage = ResponseOf<'/api/admin/outbox', 'get'>;
+export type OutboxMessage = OutboxPage['items'][number];
+export type OutboxStatus = OutboxMessage['status'];
+export type OutboxDetail = ResponseOf<'/api/admin/outbox/{id}', 'get'>;
+export type OutboxAction = OutboxDetail['actions'][number];
 
 export const listOutbox = (status: OutboxStatus | '', page: number) => apiRequest<OutboxPage>('GET', `/admin/outbox${queryString({ status, page, pageSize: 50 })}`);
 export const outboxMessage = (id: string) => apiRequest<OutboxDetail>('GET', `/admin/outbox/${encodeURIComponent(id)}`);
 export const decideOutbox = (id: string, action: 'retry' | 'discard', reason: string) =>
   apiRequest<OutboxDetail>('POST', `/admin/outbox/${encodeURIComponent(id)}/${action}`, { body: { reason } });
 
-export interface ImportProblem {
-  line: number;
-  field: string | null;
-  message: string;
-}
-
-export interface ImportResult {
-  dryRun: boolean;
-  read: number;
-  valid: number;
-  imported: number;
-  closed: number;
-  problems: ImportProblem[];
-  totalProblems: number;
-}
+type ImportAnswer = ResponseOf<'/api/admin/dossiers/import', 'post'>;
+/** The preview (`dryRun=true`): counts and the problems by line. */
+export type ImportResult = Extract<ImportAnswer, { dryRun: true }>;
+export type ImportProblem = ImportResult['problems'][number];
 
 const ndjson = (file: Blob) => ({ body: file, headers: { 'content-type': 'application/x-ndjson' } });
 
@@ -106,26 +45,10 @@ const ndjson = (file: Blob) => ({ body: file, headers: { 'content-type': 'applic
 export const previewImport = (file: Blob) => apiRequest<ImportResult>('POST', '/admin/dossiers/import?dryRun=true', ndjson(file));
 
 /** The NDJSON file imported, all of it or nothing. */
-export const importDossiers = (file: Blob) => apiRequest<{ imported: number; closed: number }>('POST', '/admin/dossiers/import', ndjson(file));
+export const importDossiers = (file: Blob) => apiRequest<Exclude<ImportAnswer, ImportResult>>('POST', '/admin/dossiers/import', ndjson(file));
 
-export interface AdminDepartment {
-  code: string;
-  name: string;
-  active: boolean;
-  version: number;
-  createdAt: string;
-  activeUsers: number;
-  procedures: string[];
-}
-
-export interface DepartmentChange {
-  id: string;
-  action: 'created' | 'renamed' | 'deactivated' | 'reactivated';
-  changes: Record<string, [unknown, unknown]>;
-  reason: string | null;
-  actorFullName: string | null;
-  occurredAt: string;
-}
+export type AdminDepartment = ResponseOf<'/api/admin/departments', 'get'>[number];
+export type DepartmentChange = ResponseOf<'/api/admin/departments/{code}/changes', 'get'>[number];
 
 export const listAdminDepartments = () => apiRequest<AdminDepartment[]>('GET', '/admin/departments');
 export const departmentChanges = (code: string) => apiRequest<DepartmentChange[]>('GET', `/admin/departments/${encodeURIComponent(code)}/changes`);

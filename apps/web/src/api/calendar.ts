@@ -1,21 +1,8 @@
 import { apiRequest } from './client';
+import type { ResponseOf } from './types';
 
-export interface DayOverride {
-  date: string;
-  kind: 'day_off' | 'working_day';
-  name: string;
-  createdAt: string;
-}
-
-export interface CalendarChange {
-  id: string;
-  action: 'set' | 'remove';
-  date: string;
-  kind: string | null;
-  name: string | null;
-  actorUsername: string;
-  occurredAt: string;
-}
+export type DayOverride = ResponseOf<'/api/admin/calendar/overrides', 'get'>[number];
+export type CalendarChange = ResponseOf<'/api/admin/calendar/changes', 'get'>[number];
 
 export const listOverrides = () => apiRequest<DayOverride[]>('GET', '/admin/calendar/overrides');
 export const listCalendarChanges = () => apiRequest<CalendarChange[]>('GET', '/admin/calendar/changes');
@@ -23,21 +10,9 @@ export const setOverride = (date: string, kind: DayOverride['kind'], name: strin
   apiRequest<DayOverride>('PUT', `/admin/calendar/overrides/${encodeURIComponent(date)}`, { body: { kind, name } });
 export const removeOverride = (date: string) => apiRequest<void>('DELETE', `/admin/calendar/overrides/${encodeURIComponent(date)}`);
 
-export interface OfficialLoad {
-  id: string;
-  year: number;
-  reference: string;
-  dossiersChanged: number;
-  actorUsername: string;
-  loadedAt: string;
-}
-
-export interface OfficialLoadResult {
-  year: number;
-  official: true;
-  dossiersChanged: number;
-  changes: Array<{ dossierId: string; code: string; changes: Array<{ field: string; from: string; to: string }> }>;
-}
+/** A year's official holiday notice as loaded, and what the load changed. */
+export type OfficialLoad = ResponseOf<'/api/admin/calendar/official', 'get'>[number];
+export type OfficialLoadResult = ResponseOf<'/api/admin/calendar/official/{year}', 'post'>;
 
 export const listOfficialLoads = () => apiRequest<OfficialLoad[]>('GET', '/admin/calendar/official');
 export const loadOfficialSchedule = (year: number, format: 'csv' | 'json', content: string, reference: string) =>

@@ -7,119 +7,23 @@ import type {
   FeedbackVerdict,
 } from '@motcua/workflow/vocabulary';
 import { apiRequest, queryString } from './client';
+import type { BodyOf, QueryOf, ResponseOf } from './types';
 
 export type { FeedbackCategory, FeedbackEventType, FeedbackPhase, FeedbackSource, FeedbackState, FeedbackVerdict };
 
-/** One deadline phase's clock (the API's `phases`), with the working time left on staff screens. */
-export interface FeedbackPhaseView {
-  phase: FeedbackPhase;
-  startedAt: string;
-  dueAt: string;
-  pausedAt: string | null;
-  endedAt: string | null;
-  completed: boolean | null;
-  late: boolean | null;
-  /** Working minutes left (negative: overdue); null once the phase ended. */
-  workingMinutesLeft?: number | null;
-}
-
 /** A feedback (phản ánh, kiến nghị) as staff see it: GET /api/feedback/:id. */
-export interface Feedback {
-  id: string;
-  code: string;
-  state: FeedbackState;
-  stateLabel: string;
-  version: number;
-  source: FeedbackSource;
-  dossierCode: string | null;
-  category: FeedbackCategory | null;
-  categoryLabel: string | null;
-  departmentCode: string | null;
-  title: string;
-  content: string;
-  author: { fullName: string; phone: string | null; email: string | null; address: string | null };
-  answer: string | null;
-  answeredAt: string | null;
-  publishedAt: string | null;
-  receivedAt: string;
-  dueAt: string | null;
-  handledAt: string | null;
-  onTime: boolean | null;
-  verdict: FeedbackVerdict | null;
-  phases: FeedbackPhaseView[];
-  finishedAt: string | null;
-  allowedEvents: FeedbackEventType[];
-  lookupSecret?: string;
-}
-
-export interface FeedbackHistoryEntry {
-  version: number;
-  type: string;
-  typeLabel: string;
-  toLabel: string;
-  actor: { id: string; username: string; fullName: string; title: string | null };
-  at: string;
-  payload: Record<string, unknown>;
-}
-
-export interface FeedbackQuery {
-  state?: FeedbackState;
-  category?: FeedbackCategory;
-  departmentCode?: string;
-  overdue?: boolean;
-  page?: number;
-  pageSize?: number;
-}
-
-export interface FeedbackPage {
-  items: Feedback[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
+export type Feedback = ResponseOf<'/api/feedback/{id}', 'get'>;
+/** One deadline phase's clock (the API's `phases`), with the working time left on staff screens. */
+export type FeedbackPhaseView = Feedback['phases'][number];
+export type FeedbackHistoryEntry = ResponseOf<'/api/feedback/{id}/history', 'get'>[number];
+export type FeedbackQuery = QueryOf<'/api/feedback', 'get'>;
+export type FeedbackPage = ResponseOf<'/api/feedback', 'get'>;
 /** The body of POST /api/feedback/:id/events: the event's own fields and the version seen. */
-export interface FeedbackEventBody {
-  type: FeedbackEventType;
-  expectedVersion: number;
-  category?: FeedbackCategory;
-  departmentCode?: string;
-  reason?: string;
-  note?: string;
-  answer?: string;
-}
-
+export type FeedbackEventBody = BodyOf<'/api/feedback/{id}/events', 'post'>;
 /** What the citizen sees with the code and the secret. */
-export interface PublicFeedback {
-  code: string;
-  title: string;
-  state: FeedbackState;
-  stateLabel: string;
-  version: number;
-  receivedAt: string;
-  dueAt: string | null;
-  answer: string | null;
-  publishedAt: string | null;
-  verdict: FeedbackVerdict | null;
-  verdictLabel: string | null;
-  canRate: boolean;
-  awaitingSupplement: boolean;
-  timeline: Array<{ at: string; label: string }>;
-}
-
-export interface FeedbackSubmission {
-  title: string;
-  content: string;
-  author: { fullName: string; phone?: string; email?: string; address?: string };
-  dossierCode?: string;
-  dossierSecret?: string;
-}
-
-export interface FeedbackReceipt {
-  code: string;
-  secret: string;
-  feedback: PublicFeedback;
-}
+export type PublicFeedback = ResponseOf<'/api/public/feedback/{code}', 'get'>;
+export type FeedbackSubmission = BodyOf<'/api/public/feedback', 'post'>;
+export type FeedbackReceipt = ResponseOf<'/api/public/feedback', 'post'>;
 
 export function listFeedback(q: FeedbackQuery, signal?: AbortSignal): Promise<FeedbackPage> {
   return apiRequest<FeedbackPage>('GET', `/feedback${queryString(q)}`, { signal });

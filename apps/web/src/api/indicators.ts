@@ -1,5 +1,5 @@
 import { apiBlob, apiRequest, queryString, type BinaryFile } from './client';
-import type { TrendPoint, DossiersBehind, FullProcessServices, GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, LateDossier, PlanLine, Reconciliation } from './types';
+import type { DossiersBehind, GroupedIndicatorReport, IndicatorGroupBy, IndicatorReport, LateDossier, Plan, Reconciliation, ResponseOf } from './types';
 
 /** Days as `YYYY-MM-DD`, both included, Vietnam time. */
 export interface DayRange {
@@ -15,8 +15,8 @@ export function getIndicators(range: PeriodQuery, signal?: AbortSignal): Promise
 }
 
 /** The rates of `months` calendar months ending with `month` of `year`, one report each, in one request. */
-export function getIndicatorTrend(end: { year: number; month: number; months?: number }, signal?: AbortSignal): Promise<{ months: TrendPoint[] }> {
-  return apiRequest<{ months: TrendPoint[] }>('GET', `/indicators/trend${queryString(end)}`, { signal });
+export function getIndicatorTrend(end: { year: number; month: number; months?: number }, signal?: AbortSignal): Promise<ResponseOf<'/api/indicators/trend', 'get'>> {
+  return apiRequest<ResponseOf<'/api/indicators/trend', 'get'>>('GET', `/indicators/trend${queryString(end)}`, { signal });
 }
 
 export function getIndicatorsByGroup(range: PeriodQuery, groupBy: IndicatorGroupBy, signal?: AbortSignal): Promise<GroupedIndicatorReport> {
@@ -27,8 +27,8 @@ export function getLateDossiers(range: PeriodQuery, signal?: AbortSignal): Promi
   return apiRequest<LateDossier[]>('GET', `/indicators/late${queryString(range)}`, { signal });
 }
 
-export function getPlan(range: PeriodQuery, signal?: AbortSignal): Promise<{ lines: PlanLine[]; fullProcess?: FullProcessServices }> {
-  return apiRequest<{ lines: PlanLine[]; fullProcess?: FullProcessServices }>('GET', `/indicators/plan${queryString(range)}`, { signal });
+export function getPlan(range: PeriodQuery, signal?: AbortSignal): Promise<Plan> {
+  return apiRequest<Plan>('GET', `/indicators/plan${queryString(range)}`, { signal });
 }
 
 export function getDossiersBehind(range: PeriodQuery, indicator: string, signal?: AbortSignal): Promise<DossiersBehind> {

@@ -1,29 +1,9 @@
 import { apiRequest } from './client';
-import type { LoginResponse, Role } from './types';
+import type { LoginResponse, ResponseOf, Role } from './types';
 
 /** A staff account as administrators see it. */
-export interface StaffAccount {
-  id: string;
-  username: string;
-  fullName: string;
-  title: string | null;
-  roles: Role[];
-  departmentCode: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  version: number;
-  createdAt: string;
-}
-
-export interface AccountChange {
-  id: string;
-  action: 'created' | 'updated' | 'deactivated' | 'reactivated' | 'password_reset' | 'password_changed' | 'reset_link_issued' | 'reset_link_used';
-  changes: Record<string, [unknown, unknown]>;
-  reason: string | null;
-  actorUsername: string;
-  actorFullName: string | null;
-  occurredAt: string;
-}
+export type StaffAccount = ResponseOf<'/api/admin/users', 'get'>[number];
+export type AccountChange = ResponseOf<'/api/admin/users/{id}/changes', 'get'>[number];
 
 export interface AccountFields {
   fullName: string;
@@ -33,10 +13,7 @@ export interface AccountFields {
 }
 
 /** The account and its temporary password, shown once. */
-export interface WithTemporaryPassword {
-  user: StaffAccount;
-  temporaryPassword: string;
-}
+export type WithTemporaryPassword = ResponseOf<'/api/admin/users', 'post'>;
 
 export const listAccounts = (signal?: AbortSignal) => apiRequest<StaffAccount[]>('GET', '/admin/users', { signal });
 
@@ -54,20 +31,16 @@ export const resetAccountPassword = (id: string, version: number, reason: string
   apiRequest<WithTemporaryPassword>('POST', `/admin/users/${encodeURIComponent(id)}/reset-password`, { body: { version, reason } });
 
 /** The account and its one-time reset link, shown once (the server keeps only the token's hash). */
-export interface WithResetLink {
-  user: StaffAccount;
-  link: string;
-  expiresAt: string;
-}
+export type WithResetLink = ResponseOf<'/api/admin/users/{id}/reset-link', 'post'>;
 
 export const issueResetLink = (id: string, version: number, reason: string) =>
   apiRequest<WithResetLink>('POST', `/admin/users/${encodeURIComponent(id)}/reset-link`, { body: { version, reason } });
 
 /** No login: the person the link was made for. The token goes in the body, never in a URL. */
 export const inspectResetLink = (token: string) =>
-  apiRequest<{ fullName: string; username: string; expiresAt: string }>('POST', '/auth/password-reset/inspect', { auth: false, body: { token } });
+  apiRequest<ResponseOf<'/api/auth/password-reset/inspect', 'post'>>('POST', '/auth/password-reset/inspect', { auth: false, body: { token } });
 
 export const spendResetLink = (token: string, newPassword: string) =>
-  apiRequest<{ username: string }>('POST', '/auth/password-reset', { auth: false, body: { token, newPassword } });
+  apiRequest<ResponseOf<'/api/auth/password-reset', 'post'>>('POST', '/auth/password-reset', { auth: false, body: { token, newPassword } });
 
 export const changeOwnPassword = (currentPassword: string, newPassword: string) => apiRequest<LoginResponse>('POST', '/auth/password', { body: { currentPassword, newPassword } });

@@ -170,7 +170,7 @@ export function DossierPage({ id, user }: { id: string; user?: User }) {
             {(dossier.allowedEvents.includes('ISSUE_RESULT') || results.length > 0) && (
               <ResultPanel dossierId={dossier.id} results={results} canUpload={dossier.allowedEvents.includes('ISSUE_RESULT')} onAdded={files.add} />
             )}
-            {isClerk && dossier.feeApplies !== false && !dossier.imported && <PaymentPanel key={dossier.id} dossierId={dossier.id} paidWith={dossier.paymentMethod} />}
+            {isClerk && dossier.feeApplies && !dossier.imported && <PaymentPanel key={dossier.id} dossierId={dossier.id} paidWith={dossier.paymentMethod} />}
           </div>
           <div className="dossier-side">
             {steps.length > 0 && (

@@ -2,21 +2,25 @@ import type { StaffAccount } from '../api/users';
 import type { Department, Dossier, DossierFile, HistoryEntry, Procedure, SignatureRecord, User } from '../api/types';
 
 export const DEPARTMENTS: Department[] = [
-  { code: 'BGD', name: 'Ban Giám đốc Sở' },
-  { code: 'PQLKH', name: 'Phòng Quản lý khoa học' },
-  { code: 'PQLCN', name: 'Phòng Quản lý công nghệ và chuyên ngành' },
-  { code: 'TTPVHCC', name: 'Bộ phận Một cửa' },
+  { code: 'BGD', name: 'Ban Giám đốc Sở', createdAt: '2026-01-01T00:00:00.000Z', active: true, version: 1 },
+  { code: 'PQLKH', name: 'Phòng Quản lý khoa học', createdAt: '2026-01-01T00:00:00.000Z', active: true, version: 1 },
+  { code: 'PQLCN', name: 'Phòng Quản lý công nghệ và chuyên ngành', createdAt: '2026-01-01T00:00:00.000Z', active: true, version: 1 },
+  { code: 'TTPVHCC', name: 'Bộ phận Một cửa', createdAt: '2026-01-01T00:00:00.000Z', active: true, version: 1 },
 ];
+
+const VERIFIED: Procedure['verification'] = { verified: true, label: null, unverifiedFields: [], notes: [] };
 
 export const PROCEDURES: Procedure[] = [
   {
     code: 'dang-ky-thong-tin-kq-mua-bang-nsnn',
     nationalCode: null,
     version: 1,
+    versionId: 'v1',
+    verification: VERIFIED,
     name: 'Thủ tục đăng ký thông tin kết quả nghiên cứu khoa học và phát triển công nghệ được mua bằng ngân sách nhà nước',
     field: 'Hoạt động khoa học và công nghệ',
     processingTime: { amount: 5, unit: 'working_days' },
-    fee: null,
+    fee: { amountVnd: null, text: null },
     onlineLevel: null,
     paperResult: true,
     resultName: 'Giấy xác nhận đăng ký',
@@ -33,6 +37,8 @@ export const PROCEDURES: Procedure[] = [
     code: '1.014393',
     nationalCode: '1.014393',
     version: 1,
+    versionId: 'v2',
+    verification: VERIFIED,
     name: 'Công nhận trung tâm nghiên cứu và phát triển (Sở Khoa học và Công nghệ)',
     field: 'Hoạt động khoa học và công nghệ',
     processingTime: { amount: 30, unit: 'working_days' },
@@ -84,6 +90,13 @@ export function dossier(overrides: Partial<Dossier> = {}): Dossier {
     createdAt: '2026-11-26T02:21:12.585Z',
     updatedAt: '2026-11-26T02:21:12.791Z',
     allowedEvents: ['FORWARD', 'REQUEST_SUPPLEMENT', 'REFUSE', 'STOP', 'APOLOGISE'],
+    provisional: false,
+    digitised: true,
+    eResult: false,
+    feeApplies: true,
+    imported: false,
+    paymentMethod: null,
+    rating: null,
     ...overrides,
   };
 }
@@ -121,6 +134,9 @@ export function dossierFile(overrides: Partial<DossierFile> = {}): DossierFile {
     digitisationCode: '000.00.20.H35-261126-0001-SH01',
     signature: null,
     reusedFrom: null,
+    uploadedBy: 'u-clerk',
+    metadata: null,
+    removed: null,
     ...overrides,
   };
 }
@@ -185,6 +201,8 @@ export function feedbackItem(overrides: Partial<import('../api/feedback').Feedba
     ],
     finishedAt: null,
     allowedEvents: ['START_HANDLING', 'REQUEST_SUPPLEMENT', 'CLOSE'],
+    createdAt: '2026-12-01T02:00:00Z',
+    updatedAt: '2026-12-01T03:00:00Z',
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import '@testing-library/jest-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setAuthHooks } from '../../api/client';
-import type { IndicatorReport } from '../../api/types';
+import type { IndicatorReport, IndicatorResult, ReportPeriod } from '../../api/types';
 import { resetCatalogueCache } from '../../hooks/useCatalogue';
 import { installBlobUrls, installFakeApi, type FakeApi } from '../../testing/fake-api';
 import { DEPARTMENTS, PROCEDURES } from '../../testing/fixtures';
@@ -14,28 +14,35 @@ beforeEach(() => {
   resetCatalogueCache();
 });
 
-const PERIOD = { kind: 'custom', from: '2026-10-31T17:00:00.000Z', to: '2026-11-30T17:00:00.000Z', label: '2026-11-01..2026-11-30', labelVi: 'Từ 01/11/2026 đến 30/11/2026' };
+const PERIOD: ReportPeriod = { kind: 'custom', from: '2026-10-31T17:00:00.000Z', to: '2026-11-30T17:00:00.000Z', label: '2026-11-01..2026-11-30', labelVi: 'Từ 01/11/2026 đến 30/11/2026' };
+
+/** The raw counts behind the rates: the dashboard does not read them. */
+const COUNTS_NOT_READ = {} as IndicatorReport['counts'];
 
 function report(rate21: number | null = 75, provisional = false): IndicatorReport {
-  const ratio = (key: string, group: number, name: string, numerator: number, denominator: number, rate: number | null, score: number | null, maxPoints: number | null) => ({
-    key, group, kind: 'ratio' as const, nameVi: name, formulaVi: '…', scored: maxPoints !== null, applicable: rate !== null,
+  const ratio = (key: IndicatorResult['key'], group: IndicatorResult['group'], name: string, numerator: number, denominator: number, rate: number | null, score: number | null, maxPoints: number | null): IndicatorResult => ({
+    key, group, kind: 'ratio', nameVi: name, formulaVi: '…', scored: maxPoints !== null, applicable: rate !== null,
     naReasonVi: rate === null ? 'Không có hồ sơ thuộc mẫu số trong kỳ (mẫu số bằng 0).' : null, numerator, denominator, rate, score, maxPoints, unverified: [],
+    breakdown: null, notesVi: [], source: '766/QĐ-TTg', threshold: null,
   });
   return {
+    counts: COUNTS_NOT_READ,
+    naPolicy: 'exclude',
+    unverified: [],
     period: provisional ? { ...PERIOD, to: '2026-11-26T02:00:00.000Z', provisional: true } : PERIOD,
     provisional,
     indicators: [
       ratio('2.1', 2, 'Tỷ lệ hồ sơ giải quyết đúng hạn', 3, 4, rate21, 15, 20),
-      { key: '2.2', group: 2, kind: 'average_time', nameVi: 'Thời gian giải quyết trung bình của thủ tục hành chính', formulaVi: '…', scored: false, applicable: false, naReasonVi: null, score: null, maxPoints: null, unverified: [], average: null, unit: null, completed: 0 },
+      { key: '2.2', group: 2, kind: 'average_time', nameVi: 'Thời gian giải quyết trung bình của thủ tục hành chính', formulaVi: '…', scored: false, applicable: false, naReasonVi: null, score: null, maxPoints: null, unverified: [], average: null, unit: null, completed: 0, byProcedure: [], notesVi: [], selectedProcedure: null, source: '766/QĐ-TTg', threshold: null },
       ratio('3.6', 3, 'Tỷ lệ hồ sơ thanh toán trực tuyến', 0, 0, null, null, 10),
       ratio('4.2', 4, 'Tỷ lệ số hóa hồ sơ', 2, 4, 50, 3.67, 7.33),
       ratio('5.4', 5, 'Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính', 3, 4, 75, 4.5, 6),
     ],
-    measures: [{ key: 'digitised_at_receipt', nameVi: 'Tỷ lệ hồ sơ được số hóa thành phần hồ sơ khi tiếp nhận', formulaVi: '…', numerator: 4, denominator: 4, rate: 100, applicable: true }],
+    measures: [{ key: 'digitised_at_receipt', nameVi: 'Tỷ lệ hồ sơ được số hóa thành phần hồ sơ khi tiếp nhận', formulaVi: '…', numerator: 4, denominator: 4, rate: 100, applicable: true, source: '766/QĐ-TTg' }],
     groups: [
-      { no: 1, nameVi: 'Công khai, minh bạch', score: null, maxPoints: 18, implemented: false },
-      { no: 2, nameVi: 'Tiến độ, kết quả giải quyết', score: 15, maxPoints: 20, measuredMaxPoints: 20, implemented: true },
-      { no: 3, nameVi: 'Cung cấp dịch vụ trực tuyến', score: null, maxPoints: 22, measuredMaxPoints: 0, implemented: true },
+      { no: 1, nameVi: 'Công khai, minh bạch', score: null, maxPoints: 18, measuredMaxPoints: 0, implemented: false, indicatorKeys: [], notImplementedVi: [], source: '766/QĐ-TTg' },
+      { no: 2, nameVi: 'Tiến độ, kết quả giải quyết', score: 15, maxPoints: 20, measuredMaxPoints: 20, implemented: true, indicatorKeys: ['2.1', '2.2'], notImplementedVi: [], source: '766/QĐ-TTg' },
+      { no: 3, nameVi: 'Cung cấp dịch vụ trực tuyến', score: null, maxPoints: 22, measuredMaxPoints: 0, implemented: true, indicatorKeys: ['3.6'], notImplementedVi: [], source: '766/QĐ-TTg' },
     ],
     total: { score: 23.17, maxPoints: 58, nominalMaxPoints: 82, percent: 39.95, bandVi: null, naPolicyVi: 'Chỉ số không đo được (N/A) không được điểm và không tính vào điểm tối đa.' },
   };

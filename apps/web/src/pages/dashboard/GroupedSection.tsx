@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { describeError } from '../../api/errors';
 import { getIndicatorsByGroup, type DayRange } from '../../api/indicators';
-import type { GroupedIndicatorReport, IndicatorGroupBy } from '../../api/types';
+import type { GroupedIndicatorReport, IndicatorGroupBy, IndicatorResult } from '../../api/types';
 import { ErrorAlert } from '../../components/Alert';
 import { SelectField } from '../../components/Field';
 import { CHANNEL_LABELS, formatPercent, formatPoints } from '../../format/labels';
@@ -76,7 +76,7 @@ export function GroupedSection({ range, active }: { range: DayRange; active: boo
                     {formatPoints(g.report.total.score)}/{formatPoints(g.report.total.maxPoints)}
                   </td>
                   {HEADLINE_INDICATORS.map((t) => (
-                    <td key={t.key}>{formatPercent(g.report.indicators.find((i) => i.key === t.key)?.rate ?? null)}</td>
+                    <td key={t.key}>{formatPercent(rateOf(g.report.indicators.find((i) => i.key === t.key)))}</td>
                   ))}
                 </tr>
               ))}
@@ -93,4 +93,9 @@ export function GroupedSection({ range, active }: { range: DayRange; active: boo
       </section>
 
   );
+}
+
+/** A ratio indicator's rate; an average-time one has none. */
+function rateOf(indicator: IndicatorResult | undefined): number | null {
+  return indicator?.kind === 'ratio' ? indicator.rate : null;
 }

@@ -65,12 +65,12 @@ export function IndicatorTable({ indicators, onDrill }: { indicators: IndicatorR
                   ? `${formatPoints(i.average)} ${UNIT_LABELS[i.unit ?? 'working_days']}`
                   : NA
                 : formatPercent(i.rate ?? null)}
-              {i.breakdown?.kind === 'online' && 'syncRate' in i.breakdown && (
+              {i.kind === 'ratio' && i.breakdown?.kind === 'online' && 'syncRate' in i.breakdown && (
                 <div className="muted small">
                   Tỷ lệ nộp trực tuyến {formatPercent(i.breakdown.onlineShare)} × tỷ lệ đồng bộ {formatPercent(i.breakdown.syncRate)}
                 </div>
               )}
-              {i.rate !== null && i.rate !== undefined && !i.applicable && <div className="muted small">Không tính điểm</div>}
+              {i.kind === 'ratio' && i.rate !== null && !i.applicable && <div className="muted small">Không tính điểm</div>}
             </td>
             <td>{i.scored ? (i.score === null ? NA : `${formatPoints(i.score)}/${formatPoints(i.maxPoints)}`) : '—'}</td>
           </tr>

@@ -8,6 +8,9 @@ import { formatVnd, PAYMENT_METHOD_LABELS } from '../../format/labels';
 
 const METHODS: PaymentMethod[] = ['counter', 'national_portal', 'provincial_portal'];
 
+/** What the panel shows: a recorded payment, or (after a reload) only its method from the dossier. */
+type ShownPayment = Pick<Payment, 'method' | 'amountVnd' | 'reference'> & { paidAt?: string };
+
 interface Draft {
   method: PaymentMethod | '';
   amount: string;
@@ -16,7 +19,7 @@ interface Draft {
 
 /** The clerk records how the fee was paid (counts for indicator 3.6); once per dossier. */
 export function PaymentPanel({ dossierId, paidWith }: { dossierId: string; paidWith: Payment['method'] | null | undefined }) {
-  const [payment, setPayment] = useState<Payment | null>(paidWith ? { method: paidWith, amountVnd: null, reference: null } : null);
+  const [payment, setPayment] = useState<ShownPayment | null>(paidWith ? { method: paidWith, amountVnd: null, reference: null } : null);
   const [draft, setDraft] = useState<Draft>({ method: '', amount: '', reference: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,7 +47,7 @@ export function PaymentPanel({ dossierId, paidWith }: { dossierId: string; paidW
         ...(draft.reference.trim() ? { reference: draft.reference.trim() } : {}),
       };
       const saved = await recordPayment(dossierId, body);
-      setPayment(saved && typeof saved === 'object' && 'method' in saved ? saved : { method: body.method, amountVnd: body.amountVnd ?? null, reference: body.reference ?? null });
+      setPayment(saved);
       setDone('Đã ghi nhận thanh toán phí, lệ phí.');
     } catch (err) {
       const view = describeError(err);

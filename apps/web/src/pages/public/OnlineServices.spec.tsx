@@ -23,6 +23,11 @@ function dossier(overrides: Partial<PublicDossier> = {}): PublicDossier {
     timeline: [],
     rating: null,
     canRate: false,
+    procedureCode: '1.014393',
+    receiptCode: CODE,
+    submissionRef: 'NOP-261126-AB12-CD34',
+    result: null,
+    resultLink: null,
     payment: { feeApplies: true, amountVnd: 150000, state: 'unpaid', method: null, paidAt: null },
     supplement: {
       reason: 'Bổ sung báo cáo tổng hợp có chữ ký',

@@ -20,11 +20,18 @@ function publicDossier(overrides: Partial<PublicDossier> = {}): PublicDossier {
     finishedAt: '2026-12-02T04:00:00.000Z',
     outcome: 'early',
     timeline: [
-      { at: '2026-11-26T02:21:12.585Z', label: 'Tiếp nhận hồ sơ' },
-      { at: '2026-12-02T04:00:00.000Z', label: 'Trả kết quả' },
+      { at: '2026-11-26T02:21:12.585Z', label: 'Tiếp nhận hồ sơ', state: 'received' },
+      { at: '2026-12-02T04:00:00.000Z', label: 'Trả kết quả', state: 'returned' },
     ],
     rating: null,
     canRate: true,
+    procedureCode: '1.014393',
+    receiptCode: CODE,
+    submissionRef: null,
+    payment: { feeApplies: false, state: 'no_fee', amountVnd: null, method: null, paidAt: null },
+    result: null,
+    resultLink: null,
+    supplement: null,
     ...overrides,
   };
 }
