@@ -93,7 +93,7 @@ describe('TypeSchemas: a TypeScript type as the JSON it serialises to', () => {
       properties: {
         rates: { type: 'object', properties: {}, additionalProperties: { type: 'number', nullable: true } },
         either: {
-          oneOf: [
+          anyOf: [
             { type: 'object', properties: { kind: { type: 'string', enum: ['a'] }, a: { type: 'number' } }, required: ['kind', 'a'] },
             { type: 'object', properties: { kind: { type: 'string', enum: ['b'] }, b: { type: 'string' } }, required: ['kind', 'b'] },
           ],

@@ -69,9 +69,10 @@ export class TypeSchemas {
     } else if (rest.every((t) => t.flags & ts.TypeFlags.NumberLiteral)) {
       schema = { type: 'number', enum: rest.map((t) => (t as ts.NumberLiteralType).value).sort((a, b) => a - b) };
     } else {
-      // `true | false | X` arrives as three members: keep boolean once.
+      // `true | false | X` arrives as three members: keep boolean once. A TypeScript union admits a value
+      // that fits several members (the import preview is also a `{imported, closed}`): anyOf, not oneOf.
       const members = dedupe(rest.map((t) => this.schema(t, depth + 1)));
-      schema = members.length === 1 ? members[0] : { oneOf: members };
+      schema = members.length === 1 ? members[0] : { anyOf: members };
     }
     if (!nullable || Object.keys(schema).length === 0) return schema;
     // OpenAPI 3.0.3: an enum that admits null lists it.
