@@ -1,6 +1,5 @@
 import { FEEDBACK_VERDICT_LABELS_VI, FEEDBACK_VERDICTS } from '@motcua/workflow/vocabulary';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
+import { useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/errors';
 import { getPublicFeedback, rateFeedback, supplyFeedback, type FeedbackVerdict, type PublicFeedback } from '../../api/feedback';
 import { ErrorAlert } from '../../components/Alert';
@@ -8,12 +7,11 @@ import { TextAreaField, TextField } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/datetime';
 import { paths } from '../../hooks/useRoute';
+import { useSecretLookup } from '../../hooks/useSecretLookup';
 import { PublicFrame } from './PublicFrame';
 
 /** One neutral sentence for an unknown code and a wrong secret alike. */
 export const FEEDBACK_NOT_FOUND = 'Không tìm thấy phản ánh, kiến nghị hoặc mã tra cứu không đúng.';
-
-type Lookup = { status: 'idle' } | { status: 'loading' } | { status: 'found'; feedback: PublicFeedback } | { status: 'failed'; message: string };
 
 /**
  * The citizen's follow-up page (no login): where the feedback stands, the answer once given,
@@ -21,30 +19,7 @@ type Lookup = { status: 'idle' } | { status: 'loading' } | { status: 'found'; fe
  * directly; `#/theo-doi-phan-anh` asks for the two codes.
  */
 export function FeedbackFollowPage({ code, secret }: { code?: string; secret?: string }) {
-  const [query, setQuery] = useState<{ code: string; secret: string } | null>(code && secret ? { code, secret } : null);
-  const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
-  const seq = useRef(0);
-
-  useEffect(() => {
-    if (code && secret) setQuery({ code, secret });
-  }, [code, secret]);
-
-  const load = useCallback(async (q: { code: string; secret: string }, quiet = false) => {
-    const mine = ++seq.current;
-    if (!quiet) setLookup({ status: 'loading' });
-    try {
-      const feedback = await getPublicFeedback(q.code, q.secret);
-      if (mine === seq.current) setLookup({ status: 'found', feedback });
-    } catch (err) {
-      if (mine !== seq.current) return;
-      const notFound = err instanceof ApiError && (err.status === 404 || err.status === 400);
-      setLookup({ status: 'failed', message: notFound ? FEEDBACK_NOT_FOUND : describeError(err).message });
-    }
-  }, []);
-
-  useEffect(() => {
-    if (query) void load(query);
-  }, [query, load]);
+  const { query, lookup, setLookup, ask } = useSecretLookup(code, secret, getPublicFeedback, FEEDBACK_NOT_FOUND);
 
   return (
     <PublicFrame heading="Phản ánh, kiến nghị về thủ tục hành chính">
@@ -55,15 +30,12 @@ export function FeedbackFollowPage({ code, secret }: { code?: string; secret?: s
           {lookup.message}
         </p>
       )}
-      {lookup.status === 'found' && query && <FeedbackStatus feedback={lookup.feedback} code={query.code} secret={query.secret} onChanged={(next) => setLookup({ status: 'found', feedback: next })} />}
+      {lookup.status === 'found' && query && <FeedbackStatus feedback={lookup.value} code={query.code} secret={query.secret} onChanged={(next) => setLookup({ status: 'found', value: next })} />}
       {lookup.status !== 'found' && lookup.status !== 'loading' && (
         <FollowForm
           initialCode={query?.code ?? code ?? ''}
           initialSecret={query?.secret ?? ''}
-          onSubmit={(q) => {
-            setQuery(q);
-            if (query && q.code === query.code && q.secret === query.secret) void load(q);
-          }}
+          onSubmit={ask}
         />
       )}
     </PublicFrame>

@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
-import { describeError } from '../../api/errors';
+import { useRef, useState, type FormEvent } from 'react';
 import { getPublicDossier } from '../../api/public';
 import type { PublicDossier } from '../../api/types';
 import { TextField } from '../../components/Field';
@@ -8,13 +6,12 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/datetime';
 import { CHANNEL_LABELS, OUTCOME_LABELS, RATING_LABELS } from '../../format/labels';
 import { paths } from '../../hooks/useRoute';
+import { useSecretLookup } from '../../hooks/useSecretLookup';
 import { PaymentSection, ResultDownload, SupplementSection } from './OnlineServices';
 import { RatingForm } from './RatingForm';
 
 /** One neutral sentence for an unknown code and a wrong secret alike: nothing to guess from. */
 export const NOT_FOUND_MESSAGE = 'Không tìm thấy hồ sơ hoặc mã tra cứu không đúng.';
-
-type Lookup = { status: 'idle' } | { status: 'loading' } | { status: 'found'; dossier: PublicDossier } | { status: 'failed'; message: string };
 
 /**
  * The applicant's page, no login: the receipt's QR code opens it with code and secret
@@ -22,30 +19,7 @@ type Lookup = { status: 'idle' } | { status: 'loading' } | { status: 'found'; do
  * stands and, once it is done, takes one satisfaction rating.
  */
 export function PublicLookupPage({ code, secret }: { code?: string; secret?: string }) {
-  const [query, setQuery] = useState<{ code: string; secret: string } | null>(code && secret ? { code, secret } : null);
-  const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
-  const seq = useRef(0);
-
-  useEffect(() => {
-    if (code && secret) setQuery({ code, secret });
-  }, [code, secret]);
-
-  const load = useCallback(async (q: { code: string; secret: string }, quiet = false) => {
-    const mine = ++seq.current;
-    if (!quiet) setLookup({ status: 'loading' });
-    try {
-      const dossier = await getPublicDossier(q.code, q.secret);
-      if (mine === seq.current) setLookup({ status: 'found', dossier });
-    } catch (err) {
-      if (mine !== seq.current) return;
-      const notFound = err instanceof ApiError && (err.status === 404 || err.status === 400);
-      setLookup({ status: 'failed', message: notFound ? NOT_FOUND_MESSAGE : describeError(err).message });
-    }
-  }, []);
-
-  useEffect(() => {
-    if (query) void load(query);
-  }, [query, load]);
+  const { query, setQuery, lookup, setLookup, load, ask } = useSecretLookup(code, secret, getPublicDossier, NOT_FOUND_MESSAGE);
 
   return (
     <div className="public-page">
@@ -61,17 +35,14 @@ export function PublicLookupPage({ code, secret }: { code?: string; secret?: str
             {lookup.message}
           </p>
         )}
-        {lookup.status === 'found' && query && <DossierStatus dossier={lookup.dossier} code={query.code} secret={query.secret} onChanged={() => void load(query, true)} />}
+        {lookup.status === 'found' && query && <DossierStatus dossier={lookup.value} code={query.code} secret={query.secret} onChanged={() => void load(query, true)} />}
         {lookup.status !== 'loading' && (
           <p>
             <a href={paths.submit}>Nộp hồ sơ trực tuyến</a>
           </p>
         )}
         {lookup.status !== 'found' && lookup.status !== 'loading' && (
-          <LookupForm initialCode={query?.code ?? code ?? ''} initialSecret={query?.secret ?? ''} onSubmit={(q) => {
-            setQuery(q);
-            if (query && q.code === query.code && q.secret === query.secret) void load(q);
-          }} />
+          <LookupForm initialCode={query?.code ?? code ?? ''} initialSecret={query?.secret ?? ''} onSubmit={ask} />
         )}
         {lookup.status === 'found' && (
           <p>
