@@ -56,7 +56,7 @@ describe('Citizen sign-in with the identity provider (OpenID Connect, issue #16)
   }
 
   /** start (with or without a token) → the required files → confirm; answers the dossier's portal record. */
-  async function submit(identityToken?: string): Promise<Record<string, unknown>> {
+  async function submit(identityToken?: string): Promise<PortalRecordEntity['record']> {
     const started = await t.http().post('/api/public/submissions').send({ procedureCode: procedure.code, applicant, ...(identityToken ? { identityToken } : {}) });
     expect(started.status).toBe(201);
     const { id, token } = started.body as { id: string; token: string };
@@ -66,7 +66,7 @@ describe('Citizen sign-in with the identity provider (OpenID Connect, issue #16)
     const confirmed = await t.http().post(`/api/public/submissions/${id}/confirm`).send({ token }).expect(201);
     const db = t.app.get(DataSource);
     const dossier = await db.getRepository(DossierEntity).findOneByOrFail({ code: confirmed.body.reference });
-    return (await db.getRepository(PortalRecordEntity).findOneByOrFail({ dossierId: dossier.id })).record as Record<string, unknown>;
+    return (await db.getRepository(PortalRecordEntity).findOneByOrFail({ dossierId: dossier.id })).record;
   }
 
   it('says the sign-in is on', async () => {
