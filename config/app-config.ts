@@ -67,6 +67,24 @@ export interface AppConfig {
   online: OnlineSettings;
   /** The one-off step after restoring a backup (docs/deploy.md "Restore"). */
   restore: RestoreSettings;
+  /** The citizen's sign-in with an OpenID Connect identity provider (issue #16); null = off. */
+  identity: IdentitySettings | null;
+}
+
+/**
+ * The identity provider citizens sign in with (OpenID Connect, authorization code + PKCE). Meant for
+ * VNeID; its real issuer, client registration and claim names are UNVERIFIED (DOMAIN.md §1.5 only says
+ * the portal record carries TaiKhoanDuocXacThucVoiVNeID), so all of it is configuration.
+ */
+export interface IdentitySettings {
+  /** IDENTITY_ISSUER_URL: discovery at `<issuer>/.well-known/openid-configuration`. */
+  issuerUrl: string;
+  /** IDENTITY_CLIENT_ID (also the id_token's expected audience). */
+  clientId: string;
+  /** IDENTITY_CLIENT_SECRET (sent to the token endpoint, client_secret_post). */
+  clientSecret: string;
+  /** IDENTITY_ID_NUMBER_CLAIM: the id_token claim holding the citizen's ID number (default `identity_number`, UNVERIFIED). */
+  idNumberClaim: string;
 }
 
 /**
@@ -343,6 +361,7 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
   if (online.paymentPlatformDouble && online.paymentNotifySecret === null) online.paymentNotifySecret = randomBytes(32).toString('hex');
   if (online.paymentNotifySecret !== null && online.paymentNotifySecret.length < 32) problems.push('PAYMENT_NOTIFY_SECRET must be at least 32 characters');
   if (nodeEnv === 'production' && online.paymentPlatformDouble) problems.push('PAYMENT_PLATFORM_DOUBLE is a demo stand-in and cannot be on when NODE_ENV=production');
+  const identity = parseIdentity(env, problems);
   const database = parseDatabase(env.DATABASE_URL, dataDir, problems);
   const lifecycle = parseLifecycle(env, nodeEnv, problems);
   const { outbox, delivery } = parseOutbox(env, nodeEnv, problems);
@@ -398,7 +417,20 @@ export function loadAppConfig(env: Env = process.env, cwd = process.cwd()): AppC
     papers,
     online,
     restore,
+    identity,
   };
+}
+
+/** The identity provider: off unless IDENTITY_ISSUER_URL is set; then the client id and secret are required. */
+function parseIdentity(env: Env, problems: string[]): IdentitySettings | null {
+  const issuerUrl = parseUrl(env.IDENTITY_ISSUER_URL, 'IDENTITY_ISSUER_URL', ['http:', 'https:'], problems);
+  if (issuerUrl === null) return null;
+  const clientId = env.IDENTITY_CLIENT_ID?.trim() ?? '';
+  const clientSecret = env.IDENTITY_CLIENT_SECRET ?? '';
+  if (!clientId) problems.push('IDENTITY_CLIENT_ID is required with IDENTITY_ISSUER_URL');
+  if (!clientSecret) problems.push('IDENTITY_CLIENT_SECRET is required with IDENTITY_ISSUER_URL');
+  const idNumberClaim = env.IDENTITY_ID_NUMBER_CLAIM?.trim() || 'identity_number';
+  return { issuerUrl: issuerUrl.replace(/\/+$/, ''), clientId, clientSecret, idNumberClaim };
 }
 
 function parseOutbox(env: Env, nodeEnv: string, problems: string[]): { outbox: OutboxSettings; delivery: DeliverySettings } {

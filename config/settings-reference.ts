@@ -308,6 +308,21 @@ export const SETTINGS: readonly SettingDoc[] = [
     meaning: "demo only (refused in production): a local stand-in for the payment platform on a loopback port, with a secret made for the process when `PAYMENT_NOTIFY_SECRET` is unset; the payment request's `payUrl` points to it",
   },
   {
+    names: ['IDENTITY_ISSUER_URL'],
+    default: 'unset (citizen sign-in off: `GET /api/public/identity` says `{"enabled":false}`)',
+    meaning: "OpenID Connect issuer citizens sign in with on the online submission page (authorization code + PKCE; discovery at `<issuer>/.well-known/openid-configuration`). Meant for VNeID, whose real parameters are UNVERIFIED; a submission signed in through it is recorded with `TaiKhoanDuocXacThucVoiVNeID` 1",
+  },
+  {
+    names: ['IDENTITY_CLIENT_ID', 'IDENTITY_CLIENT_SECRET'],
+    default: 'unset (required with `IDENTITY_ISSUER_URL`)',
+    meaning: "this system's client registration at the identity provider; the client id is the id_token's expected audience",
+  },
+  {
+    names: ['IDENTITY_ID_NUMBER_CLAIM'],
+    default: '`identity_number`',
+    meaning: "the id_token claim carrying the citizen's ID number (UNVERIFIED for VNeID); when present, a signed-in submission's applicant ID number must equal it",
+  },
+  {
     names: ['MIGRATIONS_RUN'],
     default: '`on`',
     meaning: '`on`: pending migrations run at boot; `off`: only `node dist/apps/api/src/main.js migrate` runs them (several instances: TypeORM takes no lock)',

@@ -25,6 +25,7 @@ import { AddDossierAssignee1766016000000 } from './1766016000000-AddDossierAssig
 import { AddSavedFilters1766016001000 } from './1766016001000-AddSavedFilters';
 import { AddPasswordResetLinks1766102400000 } from './1766102400000-AddPasswordResetLinks';
 import { AddAdminScreens1766188800000 } from './1766188800000-AddAdminScreens';
+import { AddIdentitySignIn1766361600000 } from './1766361600000-AddIdentitySignIn';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AddSavedFilters1766016001000,
   AddPasswordResetLinks1766102400000,
   AddAdminScreens1766188800000,
+  AddIdentitySignIn1766361600000,
 ];

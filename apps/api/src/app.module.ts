@@ -24,6 +24,7 @@ import { MetricsModule } from './observability/metrics.module';
 import { MachineClientsModule } from './machine-clients/machine-clients.module';
 import { PortalInboundModule } from './portal-inbound/portal-inbound.module';
 import { OnlineSupplementModule } from './online-supplement/online-supplement.module';
+import { IdentityModule } from './identity/identity.module';
 import { OnlineSubmissionModule } from './online-submission/online-submission.module';
 
 /** Replaceable parts, for tests: a fixed clock to receive a dossier on a chosen day and hour; another web build. */
@@ -38,7 +39,7 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule, HealthModule, FeedbackModule, OutboxModule, PortalRecordsModule, MetricsModule, MachineClientsModule, PortalInboundModule, OnlineSupplementModule, SavedFiltersModule, OnlineSubmissionModule],
+      imports: [ConfigModule.forRoot(config, overrides), DatabaseModule.forRoot(config), AuthModule, UsersModule, CatalogueModule, DossiersModule, CalendarModule, FilesModule, IndicatorsModule, ImportModule, DocumentsModule, PublicModule, PaymentsModule, HealthModule, FeedbackModule, OutboxModule, PortalRecordsModule, MetricsModule, MachineClientsModule, PortalInboundModule, OnlineSupplementModule, SavedFiltersModule, OnlineSubmissionModule, IdentityModule],
       providers: [StartupSeeder],
     };
   }

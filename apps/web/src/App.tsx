@@ -32,7 +32,7 @@ export function App() {
   if (route.name === 'feedback-new') return <FeedbackSubmitPage />;
   if (route.name === 'password-reset') return <PasswordResetPage key={route.token} token={route.token} />;
   if (route.name === 'feedback-follow') return <FeedbackFollowPage code={route.code} secret={route.secret} />;
-  if (isPublicRoute(route) && route.name === 'submit') return <OnlineSubmissionPage />;
+  if (isPublicRoute(route) && route.name === 'submit') return <OnlineSubmissionPage identityToken={route.identityToken} />;
   return (
     <AuthProvider>
       <Shell />

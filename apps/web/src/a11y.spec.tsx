@@ -307,6 +307,7 @@ describe('routes', () => {
     expect(parseRoute('#/theo-doi-phan-anh/PAKN-1/a%2Fb')).toEqual({ name: 'feedback-follow', code: 'PAKN-1', secret: 'a/b' });
     expect(parseRoute('#/phan-anh-kien-nghi/abc')).toEqual({ name: 'feedback', id: 'abc' });
     expect(parseRoute('#/nop-truc-tuyen')).toEqual({ name: 'submit' });
+    expect(parseRoute('#/nop-truc-tuyen/dinh-danh/eyJ.a-b_c.d')).toEqual({ name: 'submit', identityToken: 'eyJ.a-b_c.d' });
     expect(parseRoute('#/ho-so/%E0%A4%A')).toEqual({ name: 'not-found', path: '/ho-so/%E0%A4%A' });
   });
 

@@ -1,3 +1,4 @@
+import { IdentityLoginEntity } from '../identity/identity-login.entity';
 import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
 import { DepartmentChangeEntity, DepartmentEntity } from '../catalogue/department.entity';
 import { OnlineSubmissionEntity, OnlineSubmissionFileEntity } from '../online-submission/online-submission.entity';
@@ -65,4 +66,5 @@ export const ENTITIES = [
   SavedFilterEntity,
   OnlineSubmissionEntity,
   OnlineSubmissionFileEntity,
+  IdentityLoginEntity,
 ];

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { NestedObject } from '../common/input.decorators';
 import { ApplicantDto } from '../dossiers/dto/create-dossier.dto';
 
@@ -19,6 +19,12 @@ export class StartSubmissionDto {
   @ApiProperty({ type: CitizenApplicantDto })
   @NestedObject(() => CitizenApplicantDto)
   applicant!: CitizenApplicantDto;
+
+  @ApiPropertyOptional({ description: 'The citizen token of a sign-in with the identity provider (GET /api/public/identity/start): the submission is then recorded as signed in' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4096)
+  identityToken?: string;
 }
 
 export class SubmissionTokenDto {

@@ -39,6 +39,13 @@ export class OnlineSubmissionEntity {
   @Column({ type: 'varchar', length: 500, name: 'applicant_address', nullable: true })
   applicantAddress!: string | null;
 
+  /**
+   * The citizen signed in with the identity provider (apps/api/src/identity) when starting: the
+   * portal record's TaiKhoanDuocXacThucVoiVNeID (portal-records/record-source.ts).
+   */
+  @Column({ type: 'boolean', name: 'identity_verified', default: false })
+  identityVerified!: boolean;
+
   /** The dossier the confirmation made; null while a draft. */
   @Column({ type: 'varchar', length: 36, name: 'dossier_id', nullable: true })
   dossierId!: string | null;

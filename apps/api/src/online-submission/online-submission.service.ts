@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { UnitOfWork } from '@motcua/persistence';
+import { cleanIdNumber } from '@motcua/text';
 import type { ObjectStorage } from '@motcua/storage';
 import { AuthUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
@@ -19,6 +20,7 @@ import { UnknownComponentError } from '../files/files.service';
 import { electronicComponentRow } from '../files/electronic-copy';
 import { OBJECT_STORAGE } from '../files/object-storage.provider';
 import { prepareUpload, storedFileName, storePrepared } from '../files/upload-stream';
+import { IdentityService } from '../identity/identity.service';
 import { DOSSIER_AGGREGATE, OutboxMessageInput, OutboxWriter } from '../outbox';
 import { OnlineSubmissionEntity, OnlineSubmissionFileEntity } from './online-submission.entity';
 import { CitizenApplicantDto, StartSubmissionDto } from './online-submission.dto';
@@ -36,6 +38,12 @@ export class SubmissionExpiredError extends AppError {
 export class SubmissionConfirmedError extends AppError {
   readonly status = 409;
   readonly code = 'SUBMISSION_CONFIRMED';
+}
+
+/** The applicant's ID number is not the one the identity provider gave for the signed-in citizen. */
+export class IdentityMismatchError extends AppError {
+  readonly status = 422;
+  readonly code = 'IDENTITY_MISMATCH';
 }
 
 export class ProcedureChangedError extends AppError {
@@ -104,6 +112,7 @@ export class OnlineSubmissionService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly time: Clock,
+    private readonly identity: IdentityService,
   ) {}
 
   /** The procedures a citizen can submit online: those the catalogue marks online, partial or full-process. */
@@ -114,6 +123,11 @@ export class OnlineSubmissionService {
 
   async start(dto: StartSubmissionDto): Promise<{ id: string; token: string; expiresAt: string; procedure: OnlineProcedure }> {
     if (!dto.applicant.phone && !dto.applicant.email) throw new BadInputError('Give a phone number or an e-mail address: the reference and the secret are sent there', { field: 'applicant.phone' });
+    // Signed in: a valid citizen token (401 otherwise), whose ID number, when it has one, is the applicant's.
+    const signedIn = dto.identityToken === undefined ? null : this.identity.verifyCitizenToken(dto.identityToken);
+    if (signedIn?.idNumber && signedIn.idNumber !== cleanIdNumber(dto.applicant.idNumber)) {
+      throw new IdentityMismatchError("The applicant's ID number is not the one of the signed-in citizen", { field: 'applicant.idNumber' });
+    }
     const procedure = await this.onlineProcedure(dto.procedureCode);
     const token = randomBytes(24).toString('base64url');
     const now = this.time.now();
@@ -123,6 +137,7 @@ export class OnlineSubmissionService {
       procedureCode: procedure.code,
       procedureVersionId: procedure.versionId,
       ...applicantColumns(dto.applicant),
+      identityVerified: signedIn !== null,
       dossierId: null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.config.online.submissionDraftHours * 3600_000),

@@ -7,6 +7,7 @@ import { DossierEntity } from '../dossiers/dossier.entity';
 import { DossierPauseEntity } from '../dossiers/dossier-pause.entity';
 import { DossierFileEntity } from '../files/dossier-file.entity';
 import { DossierPaymentEntity } from '../payments/dossier-payment.entity';
+import { OnlineSubmissionEntity } from '../online-submission/online-submission.entity';
 import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
 
 /**
@@ -104,8 +105,7 @@ export async function loadRecordSource(m: EntityManager, row: RecordRow, version
   const payment = row.feeApplies ? await m.findOne(DossierPaymentEntity, { where: { dossierId: row.id }, select: { amountVnd: true } }) : null;
   const feeBearing = chargesFee({ amountVnd: version.feeAmountVnd, text: version.feeText });
   const amount = payment?.amountVnd ?? version.feeAmountVnd;
-  // TaiKhoanDuocXacThucVoiVNeID: known for dossiers the national portal forwarded (the citizen signed in there).
-  const inbound = row.channel === 'online' ? await m.findOne(PortalInboundEntity, { where: { dossierId: row.id }, select: { vneidVerified: true } }) : null;
+  const vneid = row.channel === 'online' ? await signedIn(m, row.id) : false;
   return {
     code: row.code,
     procedureCode: row.procedureCode,
@@ -129,7 +129,7 @@ export async function loadRecordSource(m: EntityManager, row: RecordRow, version
     fees: feeBearing && amount !== null ? [{ name: version.feeText ?? 'Phí, lệ phí', amountVnd: amount }] : [],
     paidOnline: row.paymentMethod === 'national_portal' ? 'national' : row.paymentMethod === 'provincial_portal' || row.paymentMethod === 'online_unspecified' ? 'provincial' : null,
     components: componentsOf(row, version, files),
-    vneid: inbound?.vneidVerified ?? false,
+    vneid,
     timeUnit: version.timeUnit,
     processingWorkingMinutes: row.processingWorkingMinutes,
     rating: row.rating,
@@ -137,6 +137,18 @@ export async function loadRecordSource(m: EntityManager, row: RecordRow, version
     imported: row.imported,
     updatedAt: settings.now,
   };
+}
+
+/**
+ * TaiKhoanDuocXacThucVoiVNeID: the citizen signed in — on the national portal (its forwarded record
+ * says so), or with the identity provider on our own online submission page (apps/api/src/identity).
+ * Both are written when the dossier is created and never change (so the row's fields above suffice).
+ */
+async function signedIn(m: EntityManager, dossierId: string): Promise<boolean> {
+  const inbound = await m.findOne(PortalInboundEntity, { where: { dossierId }, select: { vneidVerified: true } });
+  if (inbound) return inbound.vneidVerified;
+  const submission = await m.findOne(OnlineSubmissionEntity, { where: { dossierId }, select: { identityVerified: true } });
+  return submission?.identityVerified ?? false;
 }
 
 /** MaKetQua and DuongDanTepTinKetQua: our public link by token, or the link an import brought. */

@@ -1417,6 +1417,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/identity/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/identity/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/procedures": {
         parameters: {
             query?: never;
@@ -2936,6 +2984,8 @@ export interface components {
         };
         StartSubmissionDto: {
             applicant: components["schemas"]["CitizenApplicantDto"];
+            /** @description The citizen token of a sign-in with the identity provider (GET /api/public/identity/start): the submission is then recorded as signed in */
+            identityToken?: string;
             /**
              * @description A procedure the catalogue offers online (partial or full-process)
              * @example 1.014393
@@ -5721,6 +5771,70 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicFeedbackView"];
                 };
+            };
+        };
+    };
+    IdentityController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether citizens can sign in with the identity provider */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+        };
+    };
+    IdentityController_callback: {
+        parameters: {
+            query: {
+                /** @description The authorization code from the identity provider */
+                code: string;
+                /** @description The state given when the sign-in started */
+                state: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityController_start: {
+        parameters: {
+            query: {
+                /** @description The web page (a path of the web app) to come back to */
+                returnTo: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

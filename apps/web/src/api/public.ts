@@ -1,5 +1,5 @@
-import { apiRequest, apiUpload, queryString, type UploadOptions } from './client';
-import type { ConfirmedSubmission, OnlineProcedure, PaymentRequestAnswer, PublicDossier, RatingLevel, SubmissionDraft, SubmissionFile } from './types';
+import { API_BASE, apiRequest, apiUpload, queryString, type UploadOptions } from './client';
+import type { ConfirmedSubmission, IdentityStatus, NewSubmission, OnlineProcedure, PaymentRequestAnswer, PublicDossier, RatingLevel, SubmissionDraft, SubmissionFile } from './types';
 
 const enc = encodeURIComponent;
 
@@ -28,11 +28,21 @@ export function requestPayment(code: string, secret: string): Promise<PaymentReq
 
 // ─── Online submission (three steps: start, one file per component, confirm) ───
 
+/** Whether citizens can sign in with the identity provider (VNeID) before submitting. */
+export function getIdentityStatus(signal?: AbortSignal): Promise<IdentityStatus> {
+  return apiRequest<IdentityStatus>('GET', '/public/identity', { auth: false, signal });
+}
+
+/** Where the browser goes to sign in; it comes back to `#<returnTo>/dinh-danh/<token>`. */
+export function identityStartUrl(returnTo: string): string {
+  return `${API_BASE}/public/identity/start${queryString({ returnTo })}`;
+}
+
 export function listOnlineProcedures(signal?: AbortSignal): Promise<OnlineProcedure[]> {
   return apiRequest<OnlineProcedure[]>('GET', '/public/procedures', { auth: false, signal });
 }
 
-export function startSubmission(body: { procedureCode: string; applicant: { fullName: string; idNumber: string; phone?: string; email?: string; address?: string } }): Promise<SubmissionDraft> {
+export function startSubmission(body: NewSubmission): Promise<SubmissionDraft> {
   return apiRequest<SubmissionDraft>('POST', '/public/submissions', { auth: false, body });
 }
 

@@ -140,6 +140,8 @@ export type PaymentRequestAnswer = ResponseOf<'/api/public/dossiers/{code}/payme
 
 export type OnlineProcedure = ResponseOf<'/api/public/procedures', 'get'>[number];
 export type SubmissionDraft = ResponseOf<'/api/public/submissions', 'post'>;
+export type NewSubmission = BodyOf<'/api/public/submissions', 'post'>;
+export type IdentityStatus = ResponseOf<'/api/public/identity', 'get'>;
 export type SubmissionFile = ResponseOf<'/api/public/submissions/{id}/files', 'post'>;
 /** The reference as the API gives it: shown as is, never built here. */
 export type ConfirmedSubmission = ResponseOf<'/api/public/submissions/{id}/confirm', 'post'>;

@@ -28,7 +28,7 @@ export type Route =
   | { name: 'feedback-inbox' }
   | { name: 'feedback'; id: string }
   /** Public (no login): a citizen's online submission. */
-  | { name: 'submit' }
+  | { name: 'submit'; identityToken?: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -47,6 +47,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/so-theo-doi') return { name: 'log-book' };
   if (path === '/tra-cuu') return { name: 'lookup' };
   if (path === '/nop-truc-tuyen') return { name: 'submit' };
+  // Back from the identity provider: the API's callback put the citizen token in the fragment.
+  const signedIn = /^\/nop-truc-tuyen\/dinh-danh\/([A-Za-z0-9_.-]+)$/.exec(path);
+  if (signedIn) return { name: 'submit', identityToken: signedIn[1] };
   const lookup = /^\/tra-cuu\/([^/]+)\/([^/]+)$/.exec(path);
   if (lookup) {
     const code = safeDecode(lookup[1]);

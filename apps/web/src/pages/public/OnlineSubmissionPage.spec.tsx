@@ -93,3 +93,42 @@ describe('online submission (no login)', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Chỉ nhận tệp PDF, JPEG hoặc PNG'));
   });
 });
+
+describe('online submission signed in with the identity provider (VNeID)', () => {
+  /** A token as the API's callback gives it (the page only reads it; the API verifies it). */
+  const citizenToken = (payload: Record<string, unknown>) => `eyJhbGciOiJIUzI1NiJ9.${btoa(unescape(encodeURIComponent(JSON.stringify(payload)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.sig`;
+
+  it('offers the sign-in link only when the API says it is on', async () => {
+    const api = installFakeApi();
+    api.on('GET', '/api/public/procedures', { body: [PROCEDURE] });
+    api.on('GET', '/api/public/identity', { body: { enabled: true } });
+    const { unmount } = render(<OnlineSubmissionPage />);
+    const link = await screen.findByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử (VNeID)' });
+    expect(link).toHaveAttribute('href', '/api/public/identity/start?returnTo=%2Fnop-truc-tuyen');
+    unmount();
+    api.on('GET', '/api/public/identity', { body: { enabled: false } });
+    render(<OnlineSubmissionPage />);
+    await screen.findByLabelText(/Thủ tục hành chính/);
+    await waitFor(() => expect(api.callsTo('GET', '/api/public/identity')).toHaveLength(2));
+    expect(screen.queryByRole('link', { name: /VNeID/ })).not.toBeInTheDocument();
+  });
+
+  it('back with a token: shows "Đã xác thực", prefills the name and ID number, and sends the token with the submission', async () => {
+    const api = installFakeApi();
+    api.on('GET', '/api/public/procedures', { body: [PROCEDURE] });
+    api.on('GET', '/api/public/identity', { body: { enabled: true } });
+    api.on('POST', '/api/public/submissions', { status: 201, body: { id: 'd-1', token: 'tok', expiresAt: '2026-12-08T02:00:00.000Z', procedure: PROCEDURE } });
+    const token = citizenToken({ sub: 'vneid-1', name: 'Lò Thị Mai', idn: '001099012345', aud: 'citizen-identity' });
+    const user = userEvent.setup();
+    render(<OnlineSubmissionPage identityToken={token} />);
+    expect(await screen.findByTestId('identity-verified')).toHaveTextContent('Đã xác thực bằng tài khoản định danh điện tử: Lò Thị Mai');
+    expect(screen.queryByRole('link', { name: /VNeID/ })).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/Họ và tên người nộp/)).toHaveValue('Lò Thị Mai');
+    expect(screen.getByLabelText(/Số định danh cá nhân/)).toHaveValue('001099012345');
+    await user.selectOptions(await screen.findByLabelText(/Thủ tục hành chính/), PROCEDURE.code);
+    await user.type(screen.getByLabelText('Số điện thoại'), '0912345678');
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/public/submissions')).toHaveLength(1));
+    expect(api.callsTo('POST', '/api/public/submissions')[0].body).toMatchObject({ identityToken: token, applicant: { fullName: 'Lò Thị Mai', idNumber: '001099012345' } });
+  });
+});

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { cleanEmail, cleanIdNumber, cleanPhone, CONTACT_PROBLEMS_VI, emailProblem, idNumberProblem, phoneProblem } from '@motcua/text/contact-rules';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { confirmSubmission, listOnlineProcedures, startSubmission, uploadSubmissionFile } from '../../api/public';
+import { confirmSubmission, getIdentityStatus, identityStartUrl, listOnlineProcedures, startSubmission, uploadSubmissionFile } from '../../api/public';
 import type { ConfirmedSubmission, OnlineProcedure, SubmissionDraft } from '../../api/types';
 import { SelectField, TextField } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/datetime';
 import { formatProcessingTime, formatVnd } from '../../format/labels';
 import { paths } from '../../hooks/useRoute';
+import { decodeJwtPayload } from '../../auth/token';
 import { ComponentUpload } from './ComponentUpload';
 
 const ONLINE_LEVEL_LABELS: Record<string, string> = { toan_trinh: 'Dịch vụ công trực tuyến toàn trình', mot_phan: 'Dịch vụ công trực tuyến một phần' };
@@ -37,12 +38,28 @@ export function validateApplicant(procedureCode: string, a: ApplicantForm): Erro
   return errors;
 }
 
+/** A citizen signed in with the identity provider: the token the API gave and what it says (read, not verified: the API does that). */
+interface SignedInCitizen {
+  token: string;
+  name: string;
+  idNumber: string;
+}
+
+export function readCitizenToken(token: string): SignedInCitizen | null {
+  const payload = decodeJwtPayload(token);
+  if (!payload) return null;
+  return { token, name: typeof payload.name === 'string' ? payload.name : '', idNumber: typeof payload.idn === 'string' ? payload.idn : '' };
+}
+
 /**
  * The citizen's online submission, no login (`#/nop-truc-tuyen`): choose a procedure offered
  * online, give the applicant's details, send each component's file (with progress), then confirm:
  * the page shows the reference and the lookup secret the API gave (also sent by e-mail/SMS).
  */
-export function OnlineSubmissionPage() {
+export function OnlineSubmissionPage({ identityToken }: { identityToken?: string } = {}) {
+  // Back from the identity provider (`#/nop-truc-tuyen/dinh-danh/<token>`): kept in memory only.
+  const [citizen] = useState(() => (identityToken ? readCitizenToken(identityToken) : null));
+  const [identityEnabled, setIdentityEnabled] = useState(false);
   const [procedures, setProcedures] = useState<OnlineProcedure[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [draft, setDraft] = useState<SubmissionDraft | null>(null);
@@ -53,8 +70,17 @@ export function OnlineSubmissionPage() {
     listOnlineProcedures(abort.signal).then(setProcedures, (err: unknown) => {
       if (!(err instanceof DOMException)) setLoadError(describeError(err).message);
     });
+    getIdentityStatus(abort.signal).then(
+      (s) => setIdentityEnabled(s.enabled),
+      () => setIdentityEnabled(false),
+    );
     return () => abort.abort();
   }, []);
+
+  useEffect(() => {
+    // The token leaves the address bar and the history.
+    if (identityToken) window.history.replaceState(null, '', paths.submit);
+  }, [identityToken]);
 
   return (
     <div className="public-page">
@@ -70,7 +96,7 @@ export function OnlineSubmissionPage() {
           </p>
         )}
         {!procedures && !loadError && <p role="status">Đang tải danh sách thủ tục…</p>}
-        {procedures && !draft && <ApplicantStep procedures={procedures} onStarted={setDraft} />}
+        {procedures && !draft && <ApplicantStep procedures={procedures} citizen={citizen} identityEnabled={identityEnabled} onStarted={setDraft} />}
         {draft && !confirmed && <FilesStep draft={draft} onConfirmed={setConfirmed} />}
         {confirmed && <ConfirmationStep confirmed={confirmed} />}
         <p>
@@ -81,9 +107,10 @@ export function OnlineSubmissionPage() {
   );
 }
 
-function ApplicantStep({ procedures, onStarted }: { procedures: OnlineProcedure[]; onStarted(draft: SubmissionDraft): void }) {
+function ApplicantStep(props: { procedures: OnlineProcedure[]; citizen: SignedInCitizen | null; identityEnabled: boolean; onStarted(draft: SubmissionDraft): void }) {
+  const { procedures, citizen, onStarted } = props;
   const [procedureCode, setProcedureCode] = useState('');
-  const [form, setForm] = useState<ApplicantForm>({ fullName: '', idNumber: '', phone: '', email: '', address: '' });
+  const [form, setForm] = useState<ApplicantForm>({ fullName: citizen?.name ?? '', idNumber: citizen?.idNumber ?? '', phone: '', email: '', address: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -108,6 +135,7 @@ function ApplicantStep({ procedures, onStarted }: { procedures: OnlineProcedure[
         await startSubmission({
           procedureCode,
           applicant: { fullName: form.fullName.trim(), idNumber: form.idNumber.trim(), phone: optional(form.phone), email: optional(form.email), address: optional(form.address) },
+          ...(citizen ? { identityToken: citizen.token } : {}),
         }),
       );
     } catch (err) {
@@ -127,6 +155,17 @@ function ApplicantStep({ procedures, onStarted }: { procedures: OnlineProcedure[
   return (
     <form ref={ref} className="card" onSubmit={(e) => void submit(e)} noValidate aria-label="Thông tin hồ sơ nộp trực tuyến">
       <h2>Bước 1. Chọn thủ tục và khai thông tin người nộp</h2>
+      {citizen ? (
+        <p className="alert alert--ok" role="status" data-testid="identity-verified">
+          Đã xác thực bằng tài khoản định danh điện tử{citizen.name ? `: ${citizen.name}` : ''}.
+        </p>
+      ) : (
+        props.identityEnabled && (
+          <p>
+            <a href={identityStartUrl('/nop-truc-tuyen')}>Đăng nhập bằng tài khoản định danh điện tử (VNeID)</a>
+          </p>
+        )
+      )}
       <SelectField label="Thủ tục hành chính" name="procedureCode" required value={procedureCode} onChange={(e) => setProcedureCode(e.target.value)} error={errors.procedureCode}>
         <option value="">— Chọn thủ tục được cung cấp trực tuyến —</option>
         {procedures.map((p) => (
