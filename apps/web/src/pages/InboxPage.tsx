@@ -15,6 +15,7 @@ import { paths } from '../hooks/useRoute';
 import { BulkForward, canForward } from './inbox/BulkForward';
 import { SavedFilters } from './inbox/SavedFilters';
 import { TAB_LABELS, workingTimeLeft, WorklistTabs, type InboxTab } from './inbox/WorklistTabs';
+import { Pager } from '../components/Pager';
 
 export const INBOX_REFRESH_MS = 20_000;
 const PAGE_SIZE = 20;
@@ -305,19 +306,7 @@ export function InboxPage({ user, active = true }: { user: User; active?: boolea
       </table>
       </div>
 
-      {data && pages > 1 && (
-        <nav className="pager" aria-label="Phân trang">
-          <button type="button" className="button button--small" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-            Trang trước
-          </button>
-          <span>
-            Trang {page}/{pages}
-          </span>
-          <button type="button" className="button button--small" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-            Trang sau
-          </button>
-        </nav>
-      )}
+      {data && <Pager page={page} pages={pages} onPage={setPage} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format/datetime';
 import { departmentName, useCatalogue } from '../../hooks/useCatalogue';
 import { paths } from '../../hooks/useRoute';
 import { OpenPhases } from './PhaseClocks';
+import { Pager } from '../../components/Pager';
 
 const PAGE_SIZE = 20;
 
@@ -145,19 +146,7 @@ export function FeedbackInboxPage() {
           )}
         </tbody>
       </table>
-      {data && pages > 1 && (
-        <nav className="pager" aria-label="Phân trang">
-          <button type="button" className="button button--small" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-            Trang trước
-          </button>
-          <span>
-            Trang {page}/{pages}
-          </span>
-          <button type="button" className="button button--small" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-            Trang sau
-          </button>
-        </nav>
-      )}
+      {data && <Pager page={page} pages={pages} onPage={setPage} />}
     </div>
   );
 }
