@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/datetime';
 import { paths } from '../../hooks/useRoute';
+import { PublicTimeline } from './PublicTimeline';
 import { useSecretLookup } from '../../hooks/useSecretLookup';
 import { PublicFrame } from './PublicFrame';
 
@@ -140,21 +141,7 @@ function FeedbackStatus({ feedback, code, secret, onChanged }: { feedback: Publi
           }}
         />
       )}
-      {feedback.timeline.length > 0 && (
-        <section className="card" aria-labelledby="feedback-timeline-title">
-          <h2 id="feedback-timeline-title">Quá trình xử lý</h2>
-          <ol className="timeline">
-            {feedback.timeline.map((t, i) => (
-              <li key={`${t.at}-${i}`} className="timeline-item">
-                <div className="timeline-head">
-                  <time dateTime={t.at}>{formatDateTime(t.at)}</time>
-                  <strong>{t.label}</strong>
-                </div>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <PublicTimeline id="feedback-timeline-title" title="Quá trình xử lý" items={feedback.timeline} />
       <p>
         <a href={paths.feedbackNew}>Gửi phản ánh, kiến nghị khác</a>
       </p>

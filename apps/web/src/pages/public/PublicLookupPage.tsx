@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/datetime';
 import { CHANNEL_LABELS, OUTCOME_LABELS, RATING_LABELS } from '../../format/labels';
 import { paths } from '../../hooks/useRoute';
+import { PublicTimeline } from './PublicTimeline';
 import { useSecretLookup } from '../../hooks/useSecretLookup';
 import { PaymentSection, ResultDownload, SupplementSection } from './OnlineServices';
 import { RatingForm } from './RatingForm';
@@ -164,21 +165,7 @@ function DossierStatus({ dossier, code, secret, onChanged }: { dossier: PublicDo
           </dl>
         </section>
       )}
-      {dossier.timeline.length > 0 && (
-        <section className="card" aria-labelledby="public-timeline-title">
-          <h2 id="public-timeline-title">Quá trình giải quyết</h2>
-          <ol className="timeline">
-            {dossier.timeline.map((t, i) => (
-              <li key={`${t.at}-${i}`} className="timeline-item">
-                <div className="timeline-head">
-                  <time dateTime={t.at}>{formatDateTime(t.at)}</time>
-                  <strong>{t.label}</strong>
-                </div>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <PublicTimeline id="public-timeline-title" title="Quá trình giải quyết" items={dossier.timeline} />
       {notice && (
         <p className={notice.kind === 'ok' ? 'alert alert--ok' : 'alert alert--error'} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="rating-notice">
           {notice.text}
