@@ -31,6 +31,8 @@ suite('claim and bulk forward in Chromium', () => {
     const me = (await api('/auth/me')).fullName as string;
 
     const row = (code: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name: code }) });
+    // The list loads after the heading: wait for the row before counting in it.
+    await row(first).getByText('Chưa giao').waitFor();
     await expect(row(first).getByText('Chưa giao').count()).resolves.toBe(1);
     await page.getByRole('button', { name: `Nhận xử lý hồ sơ ${first}` }).click();
     await row(first).getByText(me).waitFor();
