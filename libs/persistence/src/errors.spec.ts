@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isConnectionFailure, isUniqueViolation } from './errors';
 
 const withCode = (code: string, message = code) => Object.assign(new Error(message), { code });
@@ -33,6 +33,10 @@ describe('isConnectionFailure: the database cannot be talked to (→ 503)', () =
 
   it('TypeORM’s released query runner (its connection was terminated mid-transaction)', () => {
     expect(isConnectionFailure(new QueryRunnerAlreadyReleasedError())).toBe(true);
+  });
+
+  it('the same seen through manager.query() of the transaction (raw SQL: the transition’s compare-and-set)', () => {
+    expect(isConnectionFailure(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
   });
 
   it('a dual-stack connect that failed on every address (AggregateError), not one that failed on some', () => {

@@ -46,12 +46,19 @@ const CONNECTION_FAILURE_MESSAGES = [
 ];
 
 /**
+ * TypeORM's errors for a query runner released under a transaction: `QueryRunnerAlreadyReleasedError`
+ * from the runner itself, `QueryRunnerProviderAlreadyReleasedError` from `manager.query()` on the
+ * transaction's EntityManager (raw SQL such as the transition's compare-and-set statement).
+ */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/**
  * True when the database could not be reached or the connection broke (refused, reset, server
  * shutting down or starting, too many clients, connect timeout): the HTTP layer answers 503 and
  * the client may retry (transitions carry expectedVersion, creates an Idempotency-Key).
  *
  * Looks at the error, TypeORM's `driverError`, a `cause` and the members of an AggregateError (Node's
- * dual-stack connect). `QueryRunnerAlreadyReleasedError` counts too: TypeORM releases a query runner
+ * dual-stack connect). A released query runner counts too (`RELEASED_RUNNER_ERRORS`): TypeORM releases a query runner
  * when its pooled connection emits "error" (the server terminated it), so the rest of that
  * transaction — its COMMIT included — fails with this error instead of the driver's. Nothing of such
  * a transaction was committed. (Outside an outage it would mean a programming error; the filter logs
@@ -65,7 +72,7 @@ function failureIn(error: unknown, depth: number): boolean {
   if (error === null || typeof error !== 'object' || depth > 3) return false;
   const e = error as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && CONNECTION_FAILURE_CODES.has(e.code)) return true;
-  if (e.name === 'QueryRunnerAlreadyReleasedError') return true;
+  if (typeof e.name === 'string' && RELEASED_RUNNER_ERRORS.has(e.name)) return true;
   if (typeof e.message === 'string' && CONNECTION_FAILURE_MESSAGES.some((m) => m.test(e.message as string))) return true;
   if (failureIn(e.driverError, depth + 1) || failureIn(e.cause, depth + 1)) return true;
   return Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => failureIn(x, depth + 1));
