@@ -26,4 +26,5 @@ export * from './compute';
 export * from './plan';
 export * from './trend';
 export * from './rollup';
+export * from './rollup-windows';
 export { round2, formatPercentVi } from './numbers';

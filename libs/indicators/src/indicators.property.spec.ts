@@ -10,7 +10,8 @@ import { planShortfall } from './plan';
 import { DOSSIER_RATIO_KEYS, FEEDBACK_RATIO_KEYS, RATIO_KEYS, inOnTimeDenominator, isReceivedBy } from './predicates';
 import type { RecordSource } from './project-record';
 import { reconcile, type VersionedFact } from './reconcile';
-import { countsFromRollup, isRollupRegular, mergeRollup, midnightOf, rollupEntries, rollupServes, splitForRollup, type RollupEntry } from './rollup';
+import { countsFromRollup, isRollupRegular, mergeRollup, midnightOf, onlineProcedures, rollupChange, rollupEntries, rollupServes, splitForRollup, type RollupEntry } from './rollup';
+import { windowSums } from './rollup-windows';
 import { scoreIndicators } from './score';
 
 const MIN = Date.parse('2024-10-01T00:00:00+07:00');
@@ -377,10 +378,39 @@ describe('per-day rollups of the facts (issue #17)', () => {
         const table = (entries: RollupEntry[]) =>
           Object.fromEntries(
             entries
-              .map((e) => [`${e.series}|${e.day}|${e.receivedDay}|${e.procedureCode}`, Object.fromEntries(Object.entries(e.counters).filter(([, v]) => v !== 0))] as const)
+              .map((e) => [`${e.series}|${e.day}|${e.receivedDay}|${e.procedureCode}|${e.imported}`, Object.fromEntries(Object.entries(e.counters).filter(([, v]) => v !== 0))] as const)
               .filter(([, counters]) => Object.keys(counters).length > 0),
           );
         expect(table(maintained)).toEqual(table(rebuilt));
+      }),
+      RUNS,
+    );
+  });
+
+  it('rollupChange (what the store applies per change) keeps the buckets equal to a rebuild, irregular facts included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(dossierFact, dossierFact, fc.boolean()), { maxLength: 30 }), (changes) => {
+        const maintained = mergeRollup(changes.flatMap(([before, after, changed]) => [...rollupChange(null, before), ...(changed ? rollupChange(before, after) : [])]));
+        const rebuilt = mergeRollup(changes.flatMap(([before, after, changed]) => rollupChange(null, changed ? after : before)));
+        const table = (entries: RollupEntry[]) =>
+          Object.fromEntries(
+            entries
+              .map((e) => [`${e.series}|${e.day}|${e.receivedDay}|${e.procedureCode}|${e.imported}`, Object.fromEntries(Object.entries(e.counters).filter(([, v]) => v !== 0))] as const)
+              .filter(([, counters]) => Object.keys(counters).length > 0),
+          );
+        expect(table(maintained)).toEqual(table(rebuilt));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the procedures with an online dossier received in the period (3.2), from the sums and the irregular dossiers', () => {
+    fc.assert(
+      fc.property(facts, closedPeriod, (fs, p) => {
+        const c = makeIndicatorConfig({});
+        const { buckets, irregular } = splitForRollup(fs, c);
+        const expected = new Set(fs.filter((f) => f.channel === 'online' && f.receivedAt !== null && f.receivedAt >= p.from && f.receivedAt < p.to).map((f) => f.procedureCode));
+        expect([...onlineProcedures(windowSums(buckets, p), p, irregular)].sort()).toEqual([...expected].sort());
       }),
       RUNS,
     );

@@ -33,6 +33,7 @@ import { compareTimeCounts, countFacts, emptyCounts, inScope, type IndicatorCoun
 import { RESULT_END_STATES, type DossierFact, type FactTimeUnit } from './facts';
 import { localDay, reportInstant, type Period } from './period';
 import { DOSSIER_RATIO_KEYS, isOnTime } from './predicates';
+import { windowSums, type RollupSum, type RollupWindow } from './rollup-windows';
 
 const DAY_MS = 86_400_000;
 const ms = (d: Date) => d.getTime();
@@ -48,6 +49,8 @@ export interface RollupEntry {
   day: string;
   receivedDay: string | null;
   procedureCode: string;
+  /** Imported from a previous system: kept apart so the `importedDossiers` setting can include or exclude them. */
+  imported: boolean;
   counters: RollupCounters;
 }
 
@@ -102,6 +105,7 @@ export function rollupEntries(fact: DossierFact): RollupEntry[] {
   const received = fact.receivedAt;
   const end = fact.processingEndedAt;
   const procedureCode = fact.procedureCode;
+  const imported = fact.imported;
   const dissatisfied = fact.rating === 'dissatisfied' || fact.hasComplaint;
   const rated = fact.rating !== null || fact.hasComplaint;
   const until = onTimeUntil(fact);
@@ -114,7 +118,7 @@ export function rollupEntries(fact: DossierFact): RollupEntry[] {
   const entries: RollupEntry[] = [];
   const add = (series: RollupSeries, day: string, counters: RollupCounters, receivedDay: string | null = null) => {
     const kept = nonZero(counters);
-    if (Object.keys(kept).length > 0) entries.push({ series, day, receivedDay, procedureCode, counters: kept });
+    if (Object.keys(kept).length > 0) entries.push({ series, day, receivedDay, procedureCode, imported, counters: kept });
   };
   add('received', localDay(received), {
     in_scope: 1,
@@ -159,7 +163,7 @@ export function rollupEntries(fact: DossierFact): RollupEntry[] {
 export function mergeRollup(entries: Iterable<RollupEntry>): RollupEntry[] {
   const buckets = new Map<string, RollupEntry>();
   for (const e of entries) {
-    const key = `${e.series}|${e.day}|${e.receivedDay ?? ''}|${e.procedureCode}`;
+    const key = `${e.series}|${e.day}|${e.receivedDay ?? ''}|${e.procedureCode}|${e.imported}`;
     const bucket = buckets.get(key) ?? { ...e, counters: {} };
     for (const [name, value] of Object.entries(e.counters)) bucket.counters[name] = (bucket.counters[name] ?? 0) + value;
     buckets.set(key, bucket);
@@ -184,11 +188,8 @@ export function rollupServes(period: Period): boolean {
 
 /**
  * The dossier counts of `period` (its ratios of DOSSIER_RATIO_KEYS and 2.2) from the buckets of the
- * regular dossiers in scope, plus `irregular` (counted from their facts), plus `endedSinceAsOfDay`:
- * the regular dossiers received in the period that ended from the local midnight before the report
- * instant up to it (2.2 when that instant is not a midnight, e.g. now: a small index range; empty
- * otherwise). Feedback
- * and catalogue ratios are not the buckets' (left empty here, as in `emptyCounts`).
+ * regular dossiers in scope: `countsFromSums` over the buckets' `windowSums` (the reference of what
+ * a store's SQL returns).
  */
 export function countsFromRollup(
   buckets: readonly RollupEntry[],
@@ -197,19 +198,35 @@ export function countsFromRollup(
   irregular: readonly DossierFact[] = [],
   endedSinceAsOfDay: readonly DossierFact[] = [],
 ): IndicatorCounts {
+  assertServes(period);
+  return countsFromSums(windowSums(buckets, period), period, config, irregular, endedSinceAsOfDay);
+}
+
+function assertServes(period: Period): void {
   if (!rollupServes(period)) throw new RangeError(`Period ${period.label}: the rollup serves periods bounded by local midnights, judged at or after their end`);
-  const fromDay = localDay(period.from);
-  const toDay = localDay(period.to);
+}
+
+/**
+ * The dossier counts of `period` from its window sums (rollup-windows.ts) of the regular dossiers
+ * in scope, plus `irregular` (counted from their facts), plus `endedSinceAsOfDay`: the regular
+ * dossiers received in the period that ended from the local midnight before the report instant up
+ * to it (2.2 when that instant is not a midnight, e.g. now: a small index range; empty otherwise).
+ * Feedback and catalogue ratios are not the buckets' (left empty here, as in `emptyCounts`).
+ */
+export function countsFromSums(
+  sums: readonly RollupSum[],
+  period: Period,
+  config: IndicatorConfig,
+  irregular: readonly DossierFact[] = [],
+  endedSinceAsOfDay: readonly DossierFact[] = [],
+): IndicatorCounts {
+  assertServes(period);
   const asOf = reportInstant(period);
-  const asOfDay = localDay(asOf);
-  const sum = (series: RollupSeries, counter: string, where: (e: RollupEntry) => boolean) =>
-    buckets.reduce((n, e) => (e.series === series && where(e) ? n + (e.counters[counter] ?? 0) : n), 0);
-  const before = (day: string) => (e: RollupEntry) => e.day < day;
-  const within = (e: RollupEntry) => e.day >= fromDay && e.day < toDay;
-  const receivedWithin = (e: RollupEntry) => e.receivedDay! >= fromDay && e.receivedDay! < toDay;
-  const crossing = (day: string, counter: string) => sum('crossing', counter, (e) => e.day === day && receivedWithin(e));
-  const received = (counter: string) => sum('received', counter, within);
-  const scope = (counter: string, ended = counter) => sum('received', counter, before(toDay)) - sum('ended', ended, before(fromDay));
+  const total = new Map<string, number>();
+  for (const s of sums) total.set(`${s.window}|${s.series}|${s.counter}`, (total.get(`${s.window}|${s.series}|${s.counter}`) ?? 0) + s.value);
+  const sum = (window: RollupWindow, series: RollupSeries, counter: string) => total.get(`${window}|${series}|${counter}`) ?? 0;
+  const received = (counter: string) => sum('within', 'received', counter);
+  const scope = (counter: string, ended = counter) => sum('before_to', 'received', counter) - sum('before_from', 'ended', ended);
 
   const counts = emptyCounts(period);
   const r = counts.ratios;
@@ -217,14 +234,14 @@ export function countsFromRollup(
   const inScope21 = scope('in_scope', 'out_of_scope');
   r['1.4'] = { numerator: received('synced'), denominator: recv };
   r['2.1'] = {
-    numerator: sum('ended', 'on_time', within) + sum('received', 'open_on_time', before(toDay)) - sum('on_time_until', 'count', before(toDay)),
+    numerator: sum('within', 'ended', 'on_time') + sum('before_to', 'received', 'open_on_time') - sum('before_to', 'on_time_until', 'count'),
     denominator: inScope21,
   };
   // A paper result by `to` that is not electronic: received in the period, a result, and not still open at `to`.
-  const notElectronicBy = (counter: string) => received(counter) - crossing(toDay, counter);
+  const notElectronicBy = (counter: string) => received(counter) - sum('cross_to', 'crossing', counter);
   r['3.3'] = { numerator: received('online') - notElectronicBy('online_paper_not_e'), denominator: recv };
   r['3.6'] = { numerator: received('paid_online'), denominator: received('payable') };
-  r['4.1'] = { numerator: sum('ended', 'paper_result_e', within), denominator: sum('ended', 'paper_result', within) };
+  r['4.1'] = { numerator: sum('within', 'ended', 'paper_result_e'), denominator: sum('within', 'ended', 'paper_result') };
   r['4.2'] = { numerator: received('digitised') - notElectronicBy('digitised_paper_not_e'), denominator: recv };
   r['4.3'] = { numerator: received('reused'), denominator: recv };
   r['4.4'] = { numerator: received('citizen_store'), denominator: recv };
@@ -245,14 +262,13 @@ export function countsFromRollup(
     entry.totalCenti += centi;
     times.set(id, entry);
   };
-  for (const e of buckets) {
-    const sign = e.series === 'received' && within(e) ? 1 : e.series === 'crossing' && e.day === asOfDay && receivedWithin(e) ? -1 : 0;
+  for (const s of sums) {
+    const sign = s.window === 'within' && s.series === 'received' ? 1 : s.window === 'cross_as_of' && s.series === 'crossing' ? -1 : 0;
     if (sign === 0) continue;
-    for (const [name, value] of Object.entries(e.counters)) {
-      if (name.startsWith('timed:')) addTime(e.procedureCode, name.slice(6) as FactTimeUnit, sign * value, sign * (e.counters[`centi:${name.slice(6)}`] ?? 0));
-    }
+    if (s.counter.startsWith('timed:')) addTime(s.procedureCode, s.counter.slice(6) as FactTimeUnit, sign * s.value, 0);
+    if (s.counter.startsWith('centi:')) addTime(s.procedureCode, s.counter.slice(6) as FactTimeUnit, 0, sign * s.value);
   }
-  const asOfMidnight = midnightOf(asOfDay);
+  const asOfMidnight = midnightOf(localDay(asOf));
   for (const f of endedSinceAsOfDay) {
     const end = f.processingEndedAt;
     const inSample = f.receivedAt !== null && ms(f.receivedAt) >= ms(period.from) && ms(f.receivedAt) < ms(period.to) && end !== null;
@@ -267,6 +283,27 @@ export function countsFromRollup(
   for (const t of direct.processingTime.byProcedure) addTime(t.procedureCode, t.unit, t.completed, t.totalCenti);
   counts.processingTime = { selectedProcedure: null, byProcedure: [...times.values()].filter((t) => t.completed !== 0).sort(compareTimeCounts) };
   return counts;
+}
+
+/** Procedures that received an online dossier in the period (3.2), from the sums and the irregular dossiers. */
+export function onlineProcedures(sums: readonly RollupSum[], period: Period, irregular: readonly DossierFact[]): Set<string> {
+  const out = new Set(sums.filter((s) => s.window === 'within' && s.series === 'received' && s.counter === 'online' && s.value > 0).map((s) => s.procedureCode));
+  for (const f of irregular) {
+    if (f.channel === 'online' && f.receivedAt !== null && ms(f.receivedAt) >= ms(period.from) && ms(f.receivedAt) < ms(period.to)) out.add(f.procedureCode);
+  }
+  return out;
+}
+
+/**
+ * What a change of one dossier's facts does to the buckets: subtracts what the old facts added and
+ * adds what the new ones add (irregular or absent facts add nothing), merged, zeros dropped.
+ */
+export function rollupChange(before: DossierFact | null, after: DossierFact | null): RollupEntry[] {
+  const entriesOf = (f: DossierFact | null) => (f !== null && isRollupRegular(f) ? rollupEntries(f) : []);
+  const negate = (e: RollupEntry): RollupEntry => ({ ...e, counters: Object.fromEntries(Object.entries(e.counters).map(([k, v]) => [k, -v])) });
+  return mergeRollup([...entriesOf(before).map(negate), ...entriesOf(after)])
+    .map((e) => ({ ...e, counters: nonZero(e.counters) }))
+    .filter((e) => Object.keys(e.counters).length > 0);
 }
 
 /** The regular dossiers' buckets and the irregular dossiers of a fact set, for the configuration (imported ones per `importedDossiers`). */
