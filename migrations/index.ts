@@ -26,6 +26,7 @@ import { AddSavedFilters1766016001000 } from './1766016001000-AddSavedFilters';
 import { AddPasswordResetLinks1766102400000 } from './1766102400000-AddPasswordResetLinks';
 import { AddAdminScreens1766188800000 } from './1766188800000-AddAdminScreens';
 import { AddIdentitySignIn1766361600000 } from './1766361600000-AddIdentitySignIn';
+import { AddIndicatorRollups1766448000000 } from './1766448000000-AddIndicatorRollups';
 
 /** Ordered list of migrations, shared by both dialects. Never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddPasswordResetLinks1766102400000,
   AddAdminScreens1766188800000,
   AddIdentitySignIn1766361600000,
+  AddIndicatorRollups1766448000000,
 ];

@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { verifyRollup } from '../../apps/api/src/indicator-rollup/rollup-build';
 import ExcelJS from 'exceljs';
 import { computeIndicators, customPeriod } from '@motcua/indicators';
 import { IndicatorsService } from '../../apps/api/src/indicators/indicators.service';
@@ -268,6 +270,12 @@ describe('Indicators from imported dossiers', () => {
     // Closed now: a further line for the same code is a duplicate, and nothing changes.
     const again = await t.http().post('/api/admin/dossiers/import').set('authorization', admin).set('content-type', 'application/x-ndjson').send(follow).expect(422);
     expect(again.body.details.problems).toEqual([expect.objectContaining({ line: 1, field: 'code' })]);
+  });
+
+  it('keeps the indicator buckets equal to a build from the records through every change and delivery above (issue #17)', async () => {
+    const { records, differences } = await verifyRollup(t.app.get(DataSource));
+    expect(records).toBeGreaterThan(0);
+    expect(differences).toEqual([]);
   });
 
   it('refuses other roles and bad periods', async () => {

@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { verifyRollup } from '../../apps/api/src/indicator-rollup/rollup-build';
 import { UnitOfWork, currentDialect } from '@motcua/persistence';
 import { AgencyIdentity } from '../../apps/api/src/catalogue/agency-identity';
 import { DossierEntity } from '../../apps/api/src/dossiers/dossier.entity';
@@ -305,6 +307,12 @@ describe(`Outbox: notifications and portal records after commit (${currentDialec
     expect(stuck.body.details.checks.dispatcher_lag.detail).toMatch(/^due work waited 601 s \(limit 600 s\)/);
     await dispatcher.drain();
     expect((await t.http().get('/api/health/ready')).status).toBe(200);
+  });
+
+  it('keeps the indicator buckets equal to a build from the records through every change and delivery above (issue #17)', async () => {
+    const { records, differences } = await verifyRollup(t.app.get(DataSource));
+    expect(records).toBeGreaterThan(0);
+    expect(differences).toEqual([]);
   });
 
   it('admin endpoints: 401 without a token, 403 for other roles, machine-readable 400 and 404', async () => {

@@ -2,13 +2,16 @@ import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, UnitOfWork } from '@motcua/persistence';
 import { loadAppConfig } from '@config/app-config';
-import { computeIndicators, customPeriod, judgePeriod, monthPeriod, Period, projectRecord, quarterPeriod, type RecordSource } from '@motcua/indicators';
+import { computeIndicators, customPeriod, judgePeriod, monthPeriod, Period, projectRecord, quarterPeriod, readRecord, rollupServes, yearPeriod, type DossierFact, type RecordSource } from '@motcua/indicators';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from '../../apps/api/src/database/entities';
 import { AgencyIdentity } from '../../apps/api/src/catalogue/agency-identity';
 import { IndicatorsService } from '../../apps/api/src/indicators/indicators.service';
 import { LONG_RUNNING_DAYS } from '../../apps/api/src/indicators/indicator-sql';
-import { recordRow } from '../../apps/api/src/portal-records/fact-columns';
+import { factColumnsOf, recordRow } from '../../apps/api/src/portal-records/fact-columns';
+import { rebuildRollup, verifyRollup } from '../../apps/api/src/indicator-rollup/rollup-build';
+import { rollupFirstDelivery, rollupRecordChange } from '../../apps/api/src/indicator-rollup/rollup-store';
+import { IndicatorRollupDayEntity, IndicatorRollupIrregularEntity, IndicatorRollupMonthEntity, IndicatorRollupStateEntity } from '../../apps/api/src/indicator-rollup/rollup.entities';
 import { PortalDeliveryEntity } from '../../apps/api/src/portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../../apps/api/src/portal-records/portal-record.entity';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -135,9 +138,18 @@ describe('Indicator report over the stored records equals the rules over the rec
     return out;
   }
 
+  /**
+   * Every stored record read back as the rules read it: the reference's input. (Not only the period's
+   * scope: a dossier that ended before it was received is out of every scope but still received in a period.)
+   */
+  async function allFacts(): Promise<DossierFact[]> {
+    const synced = new Set((await ds.getRepository(PortalDeliveryEntity).find({ select: ['dossierId'] })).map((d) => d.dossierId));
+    return (await ds.getRepository(PortalRecordEntity).find()).map((r) => readRecord(r.record, { agencyCode: 'TEST', synced: synced.has(r.dossierId) }));
+  }
+
   async function expectReferenceFigures(period: Period) {
     const sql = await service.report(period);
-    const reference = computeIndicators(await service.factsFor(period), period, service.config, [], await service.catalogueFacts());
+    const reference = computeIndicators(await allFacts(), period, service.config, [], await service.catalogueFacts());
     expect(sql.counts.ratios).toEqual(reference.counts.ratios);
     expect(sql.counts.processingTime.byProcedure).toEqual(reference.counts.processingTime.byProcedure);
   }
@@ -158,7 +170,13 @@ describe('Indicator report over the stored records equals the rules over the rec
     expect(report.counts.ratios['1.4'].numerator).toBeLessThan(report.counts.ratios['1.4'].denominator);
   });
 
-  it.each([
+  /** Which path the report takes: the records (buckets not built) or the day and month buckets (built now). */
+  async function use(source: 'records' | 'buckets') {
+    await ds.getRepository(IndicatorRollupStateEntity).clear();
+    if (source === 'buckets') await rebuildRollup(ds);
+  }
+
+  const periods: Array<[string, Period]> = [
     ['the quarter the edges are placed on', quarter],
     ['a month inside it', customPeriod('2026-02-01', '2026-02-28')],
     ['the next quarter', quarterPeriod(2026, 2)],
@@ -166,14 +184,75 @@ describe('Indicator report over the stored records equals the rules over the rec
     ['the quarter computed a year later (2.2 counts later completions)', judgePeriod(quarterPeriod(2026, 1), new Date(horizon + 400 * DAY))],
     ['March judged on 20 March (provisional)', judgePeriod(monthPeriod(2026, 3), new Date(quarter.to.getTime() - 11 * DAY - 3 * HOUR))],
     ['March judged a millisecond before its end', judgePeriod(monthPeriod(2026, 3), new Date(quarter.to.getTime() - 1))],
-  ])('gives the reference figures for %s', async (_name, period) => {
-    await expectReferenceFigures(period);
+    ['the quarter computed 10 days 5 hours after its end (2.2 counts what ended since that midnight)', judgePeriod(quarter, new Date(quarter.to.getTime() + 10 * DAY + 5 * HOUR))],
+    ['the quarter computed a day after the long-run horizon, mid-afternoon', judgePeriod(quarter, new Date(horizon + DAY + 8 * HOUR))],
+    ['the year 2026 computed in 2028', judgePeriod(yearPeriod(2026), new Date(Date.parse('2028-01-05T09:00:00+07:00')))],
+  ];
+
+  describe.each(['records', 'buckets'] as const)('from the %s', (source) => {
+    beforeAll(() => use(source));
+
+    it.each(periods)('gives the reference figures for %s', async (_name, period) => {
+      await expectReferenceFigures(period);
+    });
+
+    it('gives the reference figures for one procedure, and with a filter the buckets do not keep (channel)', async () => {
+      for (const filter of [{ procedureCode: 'P2' }, { procedureCode: 'P2', channel: 'online' }]) {
+        const sql = await service.report(quarter, filter);
+        const facts = (await service.factsFor(quarter)).filter((f) => f.procedureCode === 'P2' && (!filter.channel || f.channel === filter.channel));
+        const reference = computeIndicators(facts, quarter, service.config, [], await service.catalogueFacts(filter));
+        expect(sql.counts.ratios).toEqual(reference.counts.ratios);
+        expect(sql.counts.processingTime).toEqual(reference.counts.processingTime);
+      }
+    });
   });
 
-  it('gives the reference figures with a filter', async () => {
-    const period = quarter;
-    const sql = await service.report(period, { procedureCode: 'P2', channel: 'online' });
-    const facts = (await service.factsFor(period)).filter((f) => f.procedureCode === 'P2' && f.channel === 'online');
-    expect(sql.counts.ratios).toEqual(computeIndicators(facts, period, service.config).counts.ratios);
+  describe('buckets kept up change by change', () => {
+    beforeAll(() => use('buckets'));
+
+    it('a build from the records verifies; a bucket changed by hand is found', async () => {
+      expect((await verifyRollup(ds)).differences).toEqual([]);
+      const [row] = await ds.getRepository(IndicatorRollupDayEntity).find({ take: 1, order: { day: 'ASC' } });
+      const key = { series: row.series, day: row.day, receivedDay: row.receivedDay, procedureCode: row.procedureCode, imported: row.imported, counter: row.counter };
+      const reference = await service.report(quarter);
+      await ds.getRepository(IndicatorRollupDayEntity).update(key, { value: Number(row.value) + 1 });
+      const { differences } = await verifyRollup(ds);
+      expect(differences).toEqual([{ table: 'day', key: JSON.stringify([row.series, row.day, row.receivedDay, row.procedureCode, row.imported, row.counter]), stored: Number(row.value) + 1, expected: Number(row.value) }]);
+      // The report reads the buckets: a changed bucket of a period changes its figures.
+      const [changedRow] = await ds.getRepository(IndicatorRollupMonthEntity).find({ where: { series: 'received', month: '2026-01', counter: 'reused' }, take: 1 });
+      const { value, ...monthKey } = changedRow;
+      await ds.getRepository(IndicatorRollupMonthEntity).update(monthKey, { value: Number(value) - 1 });
+      expect((await service.report(quarter)).counts.ratios['4.3'].numerator).toBe(reference.counts.ratios['4.3'].numerator - 1);
+      await use('buckets');
+    });
+
+    it('records changed one by one (as PortalRecords.refresh does) and first deliveries leave the buckets equal to a rebuild, and the report equal to the reference', async () => {
+      const ids = (await ds.getRepository(PortalRecordEntity).find({ select: ['dossierId'], order: { dossierId: 'ASC' } })).map((r) => r.dossierId);
+      const donors = edgeSources();
+      const next = random(17);
+      const delivered = new Set((await ds.getRepository(PortalDeliveryEntity).find({ select: ['dossierId'] })).map((d) => d.dossierId));
+      for (let i = 0; i < 150; i++) {
+        const dossierId = ids[Math.floor(next() * ids.length)];
+        const donor = donors[Math.floor(next() * donors.length)];
+        await ds.transaction(async (m) => {
+          const current = await m.findOneByOrFail(PortalRecordEntity, { dossierId });
+          // Another history on this dossier's record: any, also a receipt taken back; now and then an irregular
+          // one (an imported dossier that ended before it was received).
+          const irregular = donor.receivedAt !== null && next() < 0.15;
+          const source: RecordSource = irregular ? { ...donor, code: current.code, ended: { at: new Date(donor.receivedAt!.getTime() - HOUR), state: 'returned' } } : { ...donor, code: current.code };
+          const changed = recordRow(dossierId, projectRecord({ ...source, version: current.recordVersion + 1 }), 'TEST', new Date());
+          await m.update(PortalRecordEntity, { dossierId }, changed);
+          await rollupRecordChange(m, dossierId, { code: current.code, columns: factColumnsOf(current) }, { code: changed.code, columns: factColumnsOf(changed) });
+          if (!delivered.has(dossierId) && next() < 0.3) {
+            await rollupFirstDelivery(m, dossierId);
+            await m.insert(PortalDeliveryEntity, { dossierId, code: current.code, deliveredVersion: 1, record: current.record, deliveredAt: new Date() });
+            delivered.add(dossierId);
+          }
+        });
+      }
+      expect((await verifyRollup(ds)).differences).toEqual([]);
+      expect(await ds.getRepository(IndicatorRollupIrregularEntity).count()).toBeGreaterThan(0);
+      for (const [, period] of periods.filter(([, p]) => rollupServes(p))) await expectReferenceFigures(period);
+    });
   });
 });

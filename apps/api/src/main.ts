@@ -18,6 +18,7 @@ import { describeRestoreReport, runRestoreStep } from './restore/restore-step';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { DEMO_ACCOUNTS } from './users/demo-accounts';
 import { createUser, CreateUserError, parseCreateUser } from './users/create-user.command';
+import { rebuildRollup, verifyRollup } from './indicator-rollup/rollup-build';
 
 /** Any constant; PostgreSQL advisory locks are keyed by number. */
 const MIGRATION_LOCK_KEY = 6_280_001;
@@ -29,8 +30,8 @@ const MIGRATION_LOCK_KEY = 6_280_001;
  */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'serve';
-  if (!['serve', 'migrate', 'create-user', 'create-trial-pki'].includes(command)) {
-    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user|create-trial-pki]`);
+  if (!['serve', 'migrate', 'create-user', 'create-trial-pki', 'indicator-rollup'].includes(command)) {
+    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user|create-trial-pki|indicator-rollup verify|rebuild]`);
     process.exit(2);
   }
   // Before the configuration: it creates what SIGNING_P12_PATH will point at (which production requires).
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   Logger.overrideLogger(new JsonLogger(createJsonLogger(config.logLevel)));
   if (command === 'migrate') await migrate(config);
   else if (command === 'create-user') await createUserCommand(config, process.argv.slice(3));
+  else if (command === 'indicator-rollup') await indicatorRollupCommand(config, process.argv[3]);
   else await serve(config);
 }
 
@@ -105,6 +107,37 @@ async function createUserCommand(config: AppConfig, argv: string[]): Promise<voi
     process.exitCode = error.exitCode;
   } finally {
     await dataSource?.destroy();
+  }
+}
+
+/**
+ * `node main.js indicator-rollup verify|rebuild`: compares the indicator buckets with a build from
+ * the records (exit 1 on a difference, listing the first ones), or rebuilds them. A rebuild on
+ * PostgreSQL holds record writes until it commits: run it when the office is closed.
+ */
+async function indicatorRollupCommand(config: AppConfig, action: string | undefined): Promise<void> {
+  if (action !== 'verify' && action !== 'rebuild') {
+    console.error('Usage: node main.js indicator-rollup verify|rebuild');
+    process.exitCode = 2;
+    return;
+  }
+  const logger = new Logger('IndicatorRollup');
+  const dataSource = await new DataSource(buildDataSourceOptions(config.database, { entities: ENTITIES, migrations: MIGRATIONS })).initialize();
+  try {
+    if (action === 'rebuild') {
+      const built = await rebuildRollup(dataSource);
+      logger.log(`Rebuilt from ${built.records} record(s): ${built.dayRows} day and ${built.monthRows} month bucket rows, ${built.irregular} irregular dossier(s)`);
+      return;
+    }
+    const { records, differences } = await verifyRollup(dataSource);
+    if (differences.length === 0) {
+      logger.log(`The buckets equal a build from the ${records} record(s)`);
+      return;
+    }
+    logger.error(`${differences.length} bucket(s) differ from a build from the ${records} record(s); first ones: ${JSON.stringify(differences.slice(0, 20))}. Run: node main.js indicator-rollup rebuild`);
+    process.exitCode = 1;
+  } finally {
+    await dataSource.destroy();
   }
 }
 

@@ -22,6 +22,7 @@ import { FeedbackEntity } from '../feedback/feedback.entity';
 import { FeedbackEventEntity } from '../feedback/feedback-event.entity';
 import { OUTBOX_ENTITIES } from '../outbox/outbox.entities';
 import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
+import { IndicatorRollupDayEntity, IndicatorRollupIrregularEntity, IndicatorRollupMonthEntity, IndicatorRollupStateEntity } from '../indicator-rollup/rollup.entities';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { MachineClientChangeEntity, MachineClientEntity } from '../machine-clients/machine-client.entity';
 import { PortalInboundEntity } from '../portal-inbound/portal-inbound.entity';
@@ -57,6 +58,10 @@ export const ENTITIES = [
   ...OUTBOX_ENTITIES,
   PortalRecordEntity,
   PortalDeliveryEntity,
+  IndicatorRollupDayEntity,
+  IndicatorRollupMonthEntity,
+  IndicatorRollupIrregularEntity,
+  IndicatorRollupStateEntity,
   MachineClientEntity,
   MachineClientChangeEntity,
   PortalInboundEntity,

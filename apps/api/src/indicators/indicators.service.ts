@@ -29,6 +29,12 @@ import {
   type DossierRatioKey,
   type ProcedureFact,
   countFacts,
+  countsFromSums,
+  localDay,
+  midnightOf,
+  onlineProcedures,
+  reportInstant,
+  rollupServes,
   type FactTimeUnit,
   type VersionedFact,
 } from '@motcua/indicators';
@@ -40,6 +46,10 @@ import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { PORTAL_RECORD_AGGREGATE } from '../portal-records/portal-delivery';
 import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
+import { FACT_COLUMN_FIELDS, factColumnsOf } from '../portal-records/fact-columns';
+import { rollupBuilt } from '../indicator-rollup/rollup-build';
+import { readWindowSums, rollupFact } from '../indicator-rollup/rollup-store';
+import { IndicatorRollupIrregularEntity } from '../indicator-rollup/rollup.entities';
 import { loadCatalogueFacts } from './catalogue-facts';
 import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
 import { countColumns, IN_PERIOD_SCOPE, processingTimeQuery, scopeParameters, scopeParts } from './indicator-sql';
@@ -287,6 +297,63 @@ export class IndicatorsService {
    * query for 2.2, and a count for the sync rate 1.4.
    */
   private async counts(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
+    if (await this.rollupServes(m, period, filter)) return this.countsFromRollup(m, period, filter);
+    return this.countsFromRecords(m, period, filter);
+  }
+
+  /**
+   * The day and month buckets serve a closed period (bounded by local midnights, judged at or
+   * after its end) for the whole agency or one procedure, once they were built; a running period
+   * and the department, field and channel filters read the records.
+   */
+  private async rollupServes(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<boolean> {
+    const byBucketKey = filter.departmentCode === undefined && filter.field === undefined && filter.channel === undefined;
+    return byBucketKey && rollupServes(period) && (await rollupBuilt(m));
+  }
+
+  /**
+   * A closed period from the buckets (issue #17): a few hundred bucket rows whatever the history,
+   * plus the irregular dossiers and those that ended since the midnight before the report instant,
+   * counted from their records.
+   */
+  private async countsFromRollup(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
+    const sums = await readWindowSums(m, period, { procedureCode: filter.procedureCode, excludeImported: this.config.importedDossiers === 'exclude' });
+    const irregular = await this.rollupFacts(m, this.filtered(m, filter).innerJoin(IndicatorRollupIrregularEntity, 'i', 'i.dossier_id = r.dossier_id'));
+    const asOf = reportInstant(period);
+    const midnight = midnightOf(localDay(asOf));
+    const endedSince =
+      asOf.getTime() > midnight.getTime()
+        ? await this.rollupFacts(
+            m,
+            this.filtered(m, filter)
+              .leftJoin(IndicatorRollupIrregularEntity, 'i', 'i.dossier_id = r.dossier_id')
+              .andWhere('i.dossier_id IS NULL AND r.processing_ended_at >= :midnight AND r.processing_ended_at < :asOf AND r.received_at >= :from AND r.received_at < :to', {
+                midnight,
+                asOf,
+                from: period.from,
+                to: period.to,
+              }),
+          )
+        : [];
+    const counts = countsFromSums(sums, period, this.config, irregular, endedSince);
+    counts.processingTime.selectedProcedure = filter.procedureCode ?? null;
+    await this.catalogueCounts(m, counts, period, filter, onlineProcedures(sums, period, irregular));
+    return counts;
+  }
+
+  /** The facts of the records a query selects, as the buckets read them (fact columns, synchronised or not). */
+  private async rollupFacts(m: EntityManager, qb: SelectQueryBuilder<PortalRecordEntity>): Promise<DossierFact[]> {
+    const rows = await qb.select(['r.dossierId', 'r.code', ...FACT_COLUMN_FIELDS.map((f) => `r.${f}`)]).getMany();
+    const synced = new Set<string>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const ids = rows.slice(i, i + 500).map((r) => r.dossierId);
+      for (const d of await m.find(PortalDeliveryEntity, { select: ['dossierId'], where: { dossierId: In(ids) } })) synced.add(d.dossierId);
+    }
+    return rows.map((r) => rollupFact({ code: r.code, columns: factColumnsOf(r), synced: synced.has(r.dossierId) }));
+  }
+
+  /** One aggregate over the scope's index ranges of the records. */
+  private async countsFromRecords(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
     const counts = emptyCounts(period);
     const dialect = pg(m) ? 'postgres' : 'sqlite';
     const { where, parameters } = this.filterSql(filter);
@@ -316,7 +383,7 @@ export class IndicatorsService {
     counts.ratios.channel_postal = received('n_postal');
     counts.ratios.dissatisfied_or_complained = { numerator: n('n_dissatisfied'), denominator: d21 };
     counts.ratios.rated_or_complained = { numerator: n('n_rated'), denominator: d21 };
-    await this.catalogueCounts(m, counts, period, filter, where, all);
+    await this.catalogueCounts(m, counts, period, filter, await this.onlineProcedures(m, where, all));
     const [sql, values] = m.connection.driver.escapeQueryWithParameters(processingTimeQuery(where), all, {});
     const times: Array<{ procedure_code: string; time_unit: string; completed: string | number; centi: string | number }> = await m.query(sql, values);
     counts.processingTime = {
@@ -326,15 +393,19 @@ export class IndicatorsService {
     return counts;
   }
 
-  /** 3.1, 3.2, 3.5: the catalogue's procedures, and which of them received an online dossier in the period (the records). */
-  private async catalogueCounts(m: EntityManager, counts: IndicatorCounts, period: Period, filter: IndicatorFilter, where: string, parameters: Record<string, unknown>) {
-    const catalogue = await loadCatalogueFacts(m, filter);
+  /** Procedures with an online dossier received in the period, from the records (`where`: the filter as SQL). */
+  private async onlineProcedures(m: EntityManager, where: string, parameters: Record<string, unknown>): Promise<Set<string>> {
     const [sql, values] = m.connection.driver.escapeQueryWithParameters(
       `SELECT DISTINCT r.procedure_code AS code FROM portal_record r WHERE r.channel = 'online' AND r.received_at >= :from AND r.received_at < :to${where}`,
       parameters,
       {},
     );
-    const online = new Set(((await m.query(sql, values)) as Array<{ code: string }>).map((r) => r.code));
+    return new Set(((await m.query(sql, values)) as Array<{ code: string }>).map((r) => r.code));
+  }
+
+  /** 3.1, 3.2, 3.5: the catalogue's procedures, and which of them received an online dossier in the period. */
+  private async catalogueCounts(m: EntityManager, counts: IndicatorCounts, period: Period, filter: IndicatorFilter, online: Set<string>) {
+    const catalogue = await loadCatalogueFacts(m, filter);
     const fromCatalogue = countFacts([], period, this.config, [], catalogue);
     // 3.2's numerator needs the records: the procedures the query found.
     for (const key of ['3.1', '3.5'] as const) counts.ratios[key] = fromCatalogue.ratios[key];

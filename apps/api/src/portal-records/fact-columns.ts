@@ -38,6 +38,39 @@ export function factColumns(f: DossierFact): FactColumns {
   };
 }
 
+/** The fact columns of a record (what `recordRow` writes beside the record). */
+export const FACT_COLUMN_FIELDS: ReadonlyArray<keyof FactColumns> = [
+  'procedureCode',
+  'departmentCode',
+  'field',
+  'channel',
+  'receivedAt',
+  'appointmentAt',
+  'processingEndedAt',
+  'endState',
+  's1RequestedAt',
+  's1CompletedAt',
+  's2RequestedAt',
+  'processingTimeCenti',
+  'processingTimeUnit',
+  'paperResult',
+  'eResult',
+  'digitised',
+  'reusedComponent',
+  'fromCitizenStore',
+  'feeBearing',
+  'feesAllZero',
+  'paidOnline',
+  'rating',
+  'hasComplaint',
+  'imported',
+];
+
+/** The fact columns of a stored record row. */
+export function factColumnsOf(row: PortalRecordEntity): FactColumns {
+  return Object.fromEntries(FACT_COLUMN_FIELDS.map((f) => [f, row[f]])) as unknown as FactColumns;
+}
+
 /** The stored row of a record: the record itself and the facts the indicator SQL reads from it. */
 export function recordRow(dossierId: string, record: PortalRecord, agencyCode: string, at: Date): PortalRecordEntity {
   return {

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { PortalRecord } from '@motcua/indicators';
 import type { OutboxMessageEntity } from '../outbox/outbox-message.entity';
+import { rollupFirstDelivery } from '../indicator-rollup/rollup-store';
 import { PortalDeliveryEntity } from './portal-delivery.entity';
 
 /** Outbox aggregate of the portal sync: one ordered stream of record versions per dossier. */
@@ -16,6 +17,10 @@ export async function recordPortalDelivery(m: EntityManager, message: OutboxMess
   const record = (message.payload as { record: PortalRecord }).record;
   const existing = await m.findOne(PortalDeliveryEntity, { where: { dossierId: message.aggregateId }, select: { dossierId: true, deliveredVersion: true } });
   const row: PortalDeliveryEntity = { dossierId: message.aggregateId, code: record.MaHoSo, deliveredVersion: message.aggregateVersion, record, deliveredAt: at };
-  if (!existing) await m.insert(PortalDeliveryEntity, row);
+  if (!existing) {
+    // From now on 1.4 counts the dossier as synchronised: so do the indicator buckets, in this transaction.
+    await rollupFirstDelivery(m, message.aggregateId);
+    await m.insert(PortalDeliveryEntity, row);
+  }
   else if (existing.deliveredVersion < message.aggregateVersion) await m.update(PortalDeliveryEntity, { dossierId: message.aggregateId }, row);
 }

@@ -8,7 +8,8 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { DossierEntity } from '../dossiers/dossier.entity';
 import { OutboxWriter } from '../outbox/outbox-writer';
-import { recordRow } from './fact-columns';
+import { rollupRecordChange } from '../indicator-rollup/rollup-store';
+import { factColumnsOf, recordRow } from './fact-columns';
 import { PORTAL_RECORD_AGGREGATE } from './portal-delivery';
 import { PortalRecordEntity } from './portal-record.entity';
 import { loadRecordSource, recordRowOf, sameRecordRow, versionFacts, type VersionFacts } from './record-source';
@@ -49,6 +50,8 @@ export class PortalRecords {
     const entity = recordRow(dossierId, record, this.agency.id, now);
     if (current) await m.update(PortalRecordEntity, { dossierId }, entity);
     else await m.insert(PortalRecordEntity, entity);
+    // The indicator buckets move with the facts, in this transaction (issue #17).
+    await rollupRecordChange(m, dossierId, current && { code: current.code, columns: factColumnsOf(current) }, { code: entity.code, columns: factColumnsOf(entity) });
     if (this.outbox.dossierSettings.portalSync) {
       await this.outbox.enqueue(m, [
         {
