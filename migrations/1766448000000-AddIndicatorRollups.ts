@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { col } from './support';
 
 /**
@@ -11,8 +11,8 @@ import { col } from './support';
  *   '' otherwise), procedure, imported or not, and counter; `value` a sum (bigint: the 2.2
  *   centi-day sums outgrow 32 bits).
  * - `indicator_rollup_month`: the same without crossing buckets, by local month.
- * - `indicator_rollup_irregular`: dossiers whose facts the bucket identities do not hold for; the
- *   report counts them from their records.
+ * - `indicator_rollup_irregular`: dossiers whose facts the bucket identities do not hold for, with
+ *   the two dates that say which periods they may count in; the report counts them from their records.
  * - `indicator_rollup_state`: one row once the buckets were built from the records (the first
  *   start after this migration builds them; until then the report reads the records).
  */
@@ -43,7 +43,13 @@ export class AddIndicatorRollups1766448000000 implements MigrationInterface {
         columns: [key(c.varchar('series', 16)), key(c.varchar('month', 7)), key(c.varchar('procedure_code', 64)), key(c.boolean('imported')), key(c.varchar('counter', 32)), value],
       }),
     );
-    await queryRunner.createTable(new Table({ name: 'indicator_rollup_irregular', columns: [c.id('dossier_id')] }));
+    await queryRunner.createTable(
+      new Table({
+        name: 'indicator_rollup_irregular',
+        columns: [c.id('dossier_id'), c.timestamp('received_at', true), c.timestamp('processing_ended_at', true)],
+        indices: [new TableIndex({ name: 'ix_indicator_rollup_irregular_received', columnNames: ['received_at'] })],
+      }),
+    );
     await queryRunner.createTable(new Table({ name: 'indicator_rollup_state', columns: [key(c.varchar('name', 32)), c.timestamp('built_at'), c.integer('records')] }));
   }
 

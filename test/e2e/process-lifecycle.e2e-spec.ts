@@ -196,6 +196,10 @@ describe('The API process', () => {
       expect((await call(port, 'POST', '/api/auth/login', { body: { username: 'clerk', password: PASSWORD } })).status).toBe(401);
       api.process.kill('SIGTERM');
       expect(await api.exited).toEqual({ code: 0, signal: null });
+      // The first start built the indicator buckets; the operator's check agrees with the records.
+      const verify = runMain(['indicator-rollup', 'verify'], at({}));
+      expect(await verify.exited).toEqual({ code: 0, signal: null });
+      expect(verify.output()).toContain('The buckets equal a build from the');
     } finally {
       await fresh.drop();
     }
@@ -204,7 +208,10 @@ describe('The API process', () => {
   it('an unknown command is refused with exit code 2', async () => {
     const child = runMain(['migrat'], env());
     expect(await child.exited).toEqual({ code: 2, signal: null });
-    expect(child.output()).toContain('Usage: node main.js [serve|migrate|create-user|create-trial-pki]');
+    expect(child.output()).toContain('Usage: node main.js [serve|migrate|create-user|create-trial-pki|indicator-rollup]');
+    const noAction = runMain(['indicator-rollup'], env());
+    expect(await noAction.exited).toEqual({ code: 2, signal: null });
+    expect(noAction.output()).toContain('Usage: node main.js indicator-rollup verify|rebuild');
   }, PROCESS_TEST_TIMEOUT_MS);
 
   it('SIGTERM: new connections are refused, the request in flight completes and commits, schedulers stop, exit code 0', async () => {

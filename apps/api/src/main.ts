@@ -31,7 +31,7 @@ const MIGRATION_LOCK_KEY = 6_280_001;
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'serve';
   if (!['serve', 'migrate', 'create-user', 'create-trial-pki', 'indicator-rollup'].includes(command)) {
-    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user|create-trial-pki|indicator-rollup verify|rebuild]`);
+    console.error(`Unknown command "${command}". Usage: node main.js [serve|migrate|create-user|create-trial-pki|indicator-rollup]`);
     process.exit(2);
   }
   // Before the configuration: it creates what SIGNING_P12_PATH will point at (which production requires).

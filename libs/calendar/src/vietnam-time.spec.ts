@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { formatVietnamDateTime, toVietnamIso, VIETNAM_UTC_OFFSET_MINUTES, vietnamDay, vietnamInstant, vietnamWallClock } from './vietnam-time';
 
 describe('Vietnamese civil time (UTC+7, no daylight saving)', () => {
@@ -47,5 +48,16 @@ describe('formatVietnamDateTime', () => {
   it('shows the instant as dd/mm/yyyy HH:mm in Viet Nam, across the UTC day boundary', () => {
     expect(formatVietnamDateTime(new Date('2026-02-26T02:05:00Z'))).toBe('26/02/2026 09:05');
     expect(formatVietnamDateTime(new Date('2026-12-31T17:30:00Z'))).toBe('01/01/2027 00:30');
+  });
+});
+
+describe('vietnamDay formatted by hand', () => {
+  it('equals the ISO date of the instant shifted to UTC+7, for instants from year 1 to 9999 and beyond', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_135_596_800_000, max: 260_000_000_000_000 }), (t) => {
+        expect(vietnamDay(new Date(t))).toBe(new Date(t + 7 * 3_600_000).toISOString().slice(0, 10));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -70,6 +70,17 @@ export function isRollupRegular(fact: DossierFact): boolean {
 }
 
 /**
+ * Whether an irregular dossier can count in a period: received before its end and not ended
+ * before its start (the scope of 2.1 and 5.4), or received in it, or ended in it. A store reads
+ * only these (as SQL on the dates it keeps of them), not every irregular dossier of its history.
+ */
+export function irregularMayCount(fact: DossierFact, period: Period): boolean {
+  if (fact.receivedAt === null) return false;
+  const [received, end, from, to] = [ms(fact.receivedAt), fact.processingEndedAt && ms(fact.processingEndedAt), ms(period.from), ms(period.to)];
+  return (received < to && (received >= from || end === null || end >= from)) || (end !== null && end >= from && end < to);
+}
+
+/**
  * The last instant `to` at which the dossier, open at `to`, is on time by 2.1 (predicates.ts
  * `judgedEnd`), or null when it is on time whenever it is open: on time at `to` ⇔ `to ≤ onTimeUntil`.
  * Once late, a dossier stays late, so one instant says it. With requests r1 ≤ r2 (the first two):
@@ -95,7 +106,9 @@ const one = (condition: boolean) => (condition ? 1 : 0);
 
 /** Drops zero counters (a bucket row stores sums; absent = 0). */
 function nonZero(counters: RollupCounters): RollupCounters {
-  return Object.fromEntries(Object.entries(counters).filter(([, v]) => v !== 0));
+  const kept: RollupCounters = {};
+  for (const name in counters) if (counters[name] !== 0) kept[name] = counters[name];
+  return kept;
 }
 
 /** What a regular, received dossier adds to the buckets (none for one never received). */

@@ -1,5 +1,5 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { isConnectionFailure, isUniqueViolation } from './errors';
+import { isConnectionFailure, isTransientConflict, isUniqueViolation } from './errors';
 
 const withCode = (code: string, message = code) => Object.assign(new Error(message), { code });
 /** How TypeORM wraps a driver error thrown by a query. */
@@ -67,5 +67,15 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation(withCode('SQLITE_CONSTRAINT_UNIQUE'))).toBe(true);
     expect(isUniqueViolation(withCode('SQLITE_CONSTRAINT_PRIMARYKEY'))).toBe(true);
     expect(isUniqueViolation(withCode('57P01'))).toBe(false);
+  });
+});
+
+describe('isTransientConflict: rolled back as a deadlock or serialisation victim (→ 503, retry)', () => {
+  it('40P01 and 40001, raw or wrapped by TypeORM; not other errors', () => {
+    expect(isTransientConflict(queryFailed(withCode('40P01', 'deadlock detected')))).toBe(true);
+    expect(isTransientConflict(withCode('40001', 'could not serialize access'))).toBe(true);
+    expect(isTransientConflict(queryFailed(withCode('23505')))).toBe(false);
+    expect(isTransientConflict(new Error('deadlock detected'))).toBe(false);
+    expect(isTransientConflict(null)).toBe(false);
   });
 });

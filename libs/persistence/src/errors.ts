@@ -77,3 +77,16 @@ function failureIn(error: unknown, depth: number): boolean {
   if (failureIn(e.driverError, depth + 1) || failureIn(e.cause, depth + 1)) return true;
   return Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => failureIn(x, depth + 1));
 }
+
+/**
+ * PostgreSQL chose this transaction as the victim of a deadlock (40P01) or of a serialisation
+ * conflict (40001): it was rolled back whole, and the same request sent again will normally pass.
+ * (Concurrent writers of the indicator buckets lock rows in one order; a transaction that moves
+ * them several times, such as a calendar reload over many dossiers, can still meet another in
+ * the opposite order.)
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '40P01' || code === '40001';
+}

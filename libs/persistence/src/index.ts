@@ -1,6 +1,6 @@
 export { UnitOfWork } from './unit-of-work';
 export { buildDataSourceOptions, DatabaseTarget, DataSourceParts } from './data-source-options';
 export { currentDialect, dialectOf, timestampType, Dialect } from './dialect';
-export { isUniqueViolation, isConnectionFailure } from './errors';
+export { isUniqueViolation, isConnectionFailure, isTransientConflict } from './errors';
 export { withAdvisoryLock } from './advisory-lock';
 export { bulkInsert } from './bulk-insert';

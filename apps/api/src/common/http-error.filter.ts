@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { CalendarRangeError } from '@motcua/calendar';
-import { isConnectionFailure } from '@motcua/persistence';
+import { isConnectionFailure, isTransientConflict } from '@motcua/persistence';
 import { InvalidObjectKeyError, ObjectNotFoundError, ObjectTooLargeError, StorageUnavailableError } from '@motcua/storage';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -101,6 +101,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (isConnectionFailure(exception)) {
       return { statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable; try again shortly' };
+    }
+    if (isTransientConflict(exception)) {
+      // Rolled back whole: nothing of the request was saved, and sending it again normally passes.
+      return { statusCode: 503, error: 'TRANSIENT_CONFLICT', message: 'The change met a concurrent one and was not saved; send it again', details: { retryAfterSeconds: 1 } };
     }
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' };
   }

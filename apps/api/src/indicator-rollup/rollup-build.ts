@@ -4,51 +4,83 @@
  * build (`… verify`). Both read every record's fact columns in key order, in batches, and add up
  * libs/indicators `rollupEntries` in memory; a build then writes the sums, a check compares them.
  */
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
-import { isRollupRegular, rollupEntries } from '@motcua/indicators';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { isRollupRegular, rollupEntries, type RollupEntry } from '@motcua/indicators';
+import { bulkInsert } from '@motcua/persistence';
 import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
-import { FACT_COLUMN_FIELDS, factColumnsOf } from '../portal-records/fact-columns';
-import { bucketRows, isPostgres, rollupFact } from './rollup-store';
+import { FACT_COLUMN_FIELDS, type FactColumns } from '../portal-records/fact-columns';
+import { irregularRow, isPostgres, rollupFact } from './rollup-store';
 import { IndicatorRollupDayEntity, IndicatorRollupIrregularEntity, IndicatorRollupMonthEntity, IndicatorRollupStateEntity } from './rollup.entities';
 
 const STATE = 'buckets';
 const BATCH = 5_000;
 
+/** Counters by bucket key (the key parts joined by SEP, the counter apart): one map lookup per entry, not per counter. */
+type Buckets = Map<string, Record<string, number>>;
+
 /** What the buckets should hold, computed from the records. */
 export interface RollupSnapshot {
   records: number;
-  day: Map<string, number>;
-  month: Map<string, number>;
-  irregular: Set<string>;
+  day: Buckets;
+  month: Buckets;
+  /** Irregular dossiers by id, with the dates their row keeps. */
+  irregular: Map<string, IndicatorRollupIrregularEntity>;
+}
+
+/** Key parts joined by a character no code, day or counter holds: cheaper than JSON for the millions of additions of a build. */
+const SEP = '\u0001';
+
+function addTo(buckets: Buckets, key: string, counters: Record<string, number>): void {
+  let bucket = buckets.get(key);
+  if (bucket === undefined) buckets.set(key, (bucket = {}));
+  for (const counter in counters) bucket[counter] = (bucket[counter] ?? 0) + counters[counter];
+}
+
+function addEntry(snapshot: RollupSnapshot, e: RollupEntry): void {
+  const flag = e.imported ? '1' : '0';
+  addTo(snapshot.day, e.series + SEP + e.day + SEP + (e.receivedDay ?? '') + SEP + e.procedureCode + SEP + flag, e.counters);
+  if (e.series !== 'crossing') addTo(snapshot.month, e.series + SEP + e.day.slice(0, 7) + SEP + e.procedureCode + SEP + flag, e.counters);
+}
+
+/** Buckets as rows: the key's parts (the flag as a boolean), the counter and its value; zeros dropped. */
+function bucketRowsOf(buckets: Buckets): Array<{ parts: Array<string | boolean>; counter: string; value: number }> {
+  const rows = [];
+  for (const [key, counters] of buckets) {
+    const parts: Array<string | boolean> = key.split(SEP);
+    parts[parts.length - 1] = parts[parts.length - 1] === '1';
+    for (const counter in counters) if (counters[counter] !== 0) rows.push({ parts, counter, value: counters[counter] });
+  }
+  return rows;
+}
+
+/**
+ * The record columns a build reads, read raw and converted per column as TypeORM stores them
+ * (dates, booleans per dialect): entity hydration costs more than the build itself at millions of rows.
+ */
+async function recordBatch(m: EntityManager, after: string): Promise<Array<Pick<PortalRecordEntity, 'dossierId' | 'code'> & FactColumns>> {
+  const metadata = m.connection.getMetadata(PortalRecordEntity);
+  const driver = m.connection.driver;
+  const columns = ['dossierId', 'code', ...FACT_COLUMN_FIELDS].map((p) => metadata.findColumnWithPropertyName(p)!);
+  const sql = `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} FROM portal_record WHERE dossier_id > ${isPostgres(m) ? '$1' : '?'} ORDER BY dossier_id LIMIT ${BATCH}`;
+  const raw: Array<Record<string, unknown>> = await m.query(sql, [after]);
+  return raw.map((r) => Object.fromEntries(columns.map((c) => [c.propertyName, driver.prepareHydratedValue(r[c.databaseName], c)]))) as never;
 }
 
 /** Reads every record (in the caller's transaction) and adds up what each adds to the buckets. */
 export async function computeRollup(m: EntityManager): Promise<RollupSnapshot> {
-  const snapshot: RollupSnapshot = { records: 0, day: new Map(), month: new Map(), irregular: new Set() };
+  const snapshot: RollupSnapshot = { records: 0, day: new Map(), month: new Map(), irregular: new Map() };
   let after = '';
   for (;;) {
-    const rows = await m.find(PortalRecordEntity, {
-      select: ['dossierId', 'code', ...FACT_COLUMN_FIELDS],
-      where: after ? { dossierId: MoreThan(after) } : {},
-      order: { dossierId: 'ASC' },
-      take: BATCH,
-    });
+    const rows = await recordBatch(m, after);
     if (rows.length === 0) break;
     const ids = rows.map((r) => r.dossierId);
     const synced = new Set((await m.find(PortalDeliveryEntity, { select: ['dossierId'], where: { dossierId: In(ids) } })).map((d) => d.dossierId));
-    const entries = [];
     for (const row of rows) {
-      const fact = rollupFact({ code: row.code, columns: factColumnsOf(row), synced: synced.has(row.dossierId) });
-      if (!isRollupRegular(fact)) snapshot.irregular.add(row.dossierId);
-      else entries.push(...rollupEntries(fact));
-    }
-    const { day, month } = bucketRows(entries);
-    for (const [target, rowsOf] of [
-      [snapshot.day, day],
-      [snapshot.month, month],
-    ] as const) {
-      for (const r of rowsOf) target.set(JSON.stringify(r.key), (target.get(JSON.stringify(r.key)) ?? 0) + r.value);
+      const { dossierId, code, ...columns } = row;
+      const fact = rollupFact({ code, columns, synced: synced.has(dossierId) });
+      if (!isRollupRegular(fact)) snapshot.irregular.set(dossierId, irregularRow(dossierId, fact));
+      else for (const e of rollupEntries(fact)) addEntry(snapshot, e);
     }
     snapshot.records += rows.length;
     after = ids[ids.length - 1];
@@ -66,14 +98,14 @@ export async function rebuildRollup(ds: DataSource): Promise<{ records: number; 
     if (isPostgres(m)) await m.query('LOCK TABLE portal_record, portal_delivery IN SHARE MODE');
     for (const entity of [IndicatorRollupDayEntity, IndicatorRollupMonthEntity, IndicatorRollupIrregularEntity, IndicatorRollupStateEntity]) await m.createQueryBuilder().delete().from(entity).execute();
     const snapshot = await computeRollup(m);
-    const keyed = <K extends string>(map: Map<string, number>, names: readonly K[]) =>
-      [...map.entries()].filter(([, v]) => v !== 0).map(([key, value]) => ({ ...Object.fromEntries((JSON.parse(key) as unknown[]).map((v, i) => [names[i], v])), value }));
-    const dayRows = keyed(snapshot.day, ['series', 'day', 'receivedDay', 'procedureCode', 'imported', 'counter'] as const);
-    const monthRows = keyed(snapshot.month, ['series', 'month', 'procedureCode', 'imported', 'counter'] as const);
-    for (let i = 0; i < dayRows.length; i += 1000) await m.insert(IndicatorRollupDayEntity, dayRows.slice(i, i + 1000) as IndicatorRollupDayEntity[]);
-    for (let i = 0; i < monthRows.length; i += 1000) await m.insert(IndicatorRollupMonthEntity, monthRows.slice(i, i + 1000) as IndicatorRollupMonthEntity[]);
-    const irregular = [...snapshot.irregular];
-    for (let i = 0; i < irregular.length; i += 1000) await m.insert(IndicatorRollupIrregularEntity, irregular.slice(i, i + 1000).map((dossierId) => ({ dossierId })));
+    const keyed = (buckets: Buckets, names: readonly string[]) =>
+      bucketRowsOf(buckets).map(({ parts, counter, value }) => ({ ...Object.fromEntries(parts.map((v, i) => [names[i], v])), counter, value }));
+    const dayRows = keyed(snapshot.day, ['series', 'day', 'receivedDay', 'procedureCode', 'imported']);
+    const monthRows = keyed(snapshot.month, ['series', 'month', 'procedureCode', 'imported']);
+    await bulkInsert(m, IndicatorRollupDayEntity, dayRows as IndicatorRollupDayEntity[]);
+    await bulkInsert(m, IndicatorRollupMonthEntity, monthRows as IndicatorRollupMonthEntity[]);
+    const irregular = [...snapshot.irregular.values()];
+    await bulkInsert(m, IndicatorRollupIrregularEntity, irregular);
     await m.insert(IndicatorRollupStateEntity, { name: STATE, builtAt: new Date(), records: snapshot.records });
     return { records: snapshot.records, dayRows: dayRows.length, monthRows: monthRows.length, irregular: irregular.length };
   });
@@ -104,9 +136,10 @@ export async function verifyRollup(ds: DataSource): Promise<{ records: number; d
   const run = async (m: EntityManager) => {
     const expected = await computeRollup(m);
     const differences: RollupDifference[] = [];
-    const compare = (table: 'day' | 'month', stored: Map<string, number>, want: Map<string, number>) => {
-      for (const key of new Set([...stored.keys(), ...want.keys()])) {
-        const [s, e] = [stored.get(key) ?? 0, want.get(key) ?? 0];
+    const compare = (table: 'day' | 'month', stored: Map<string, number>, want: Buckets) => {
+      const wanted = new Map(bucketRowsOf(want).map((r) => [JSON.stringify([...r.parts, r.counter]), r.value]));
+      for (const key of new Set([...stored.keys(), ...wanted.keys()])) {
+        const [s, e] = [stored.get(key) ?? 0, wanted.get(key) ?? 0];
         if (s !== e) differences.push({ table, key, stored: s, expected: e });
       }
     };
@@ -114,9 +147,11 @@ export async function verifyRollup(ds: DataSource): Promise<{ records: number; d
     const month = await m.find(IndicatorRollupMonthEntity);
     compare('day', new Map(day.map((r) => [JSON.stringify([r.series, r.day, r.receivedDay, r.procedureCode, r.imported, r.counter]), Number(r.value)])), expected.day);
     compare('month', new Map(month.map((r) => [JSON.stringify([r.series, r.month, r.procedureCode, r.imported, r.counter]), Number(r.value)])), expected.month);
-    const irregular = new Set((await m.find(IndicatorRollupIrregularEntity)).map((r) => r.dossierId));
-    for (const id of new Set([...irregular, ...expected.irregular])) {
-      if (irregular.has(id) !== expected.irregular.has(id)) differences.push({ table: 'irregular', key: id, stored: Number(irregular.has(id)), expected: Number(expected.irregular.has(id)) });
+    const stored = new Map((await m.find(IndicatorRollupIrregularEntity)).map((r) => [r.dossierId, r]));
+    const dates = (r: IndicatorRollupIrregularEntity | undefined) => (r ? JSON.stringify([r.receivedAt, r.processingEndedAt]) : null);
+    for (const id of new Set([...stored.keys(), ...expected.irregular.keys()])) {
+      const [s, e] = [stored.get(id), expected.irregular.get(id)];
+      if (dates(s) !== dates(e)) differences.push({ table: 'irregular', key: id, stored: Number(s !== undefined), expected: Number(e !== undefined) });
     }
     return { records: expected.records, differences };
   };

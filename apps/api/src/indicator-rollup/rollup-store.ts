@@ -62,8 +62,13 @@ export async function applyRollupChange(m: EntityManager, dossierId: string, bef
   const [b, a] = [before && rollupFact(before), after && rollupFact(after)];
   await addToBuckets(m, rollupChange(b, a));
   const [wasIrregular, isIrregular] = [b !== null && !isRollupRegular(b), a !== null && !isRollupRegular(a)];
-  if (wasIrregular && !isIrregular) await m.delete(IndicatorRollupIrregularEntity, { dossierId });
-  if (!wasIrregular && isIrregular) await m.insert(IndicatorRollupIrregularEntity, { dossierId });
+  if (wasIrregular) await m.delete(IndicatorRollupIrregularEntity, { dossierId });
+  if (isIrregular) await m.insert(IndicatorRollupIrregularEntity, irregularRow(dossierId, a!));
+}
+
+/** The row of an irregular dossier: the dates `irregularMayCount` reads. */
+export function irregularRow(dossierId: string, fact: DossierFact): IndicatorRollupIrregularEntity {
+  return { dossierId, receivedAt: fact.receivedAt, processingEndedAt: fact.processingEndedAt };
 }
 
 /** Whether the portal holds a record of the dossier (1.4). */
@@ -76,7 +81,7 @@ const MONTH_KEY = ['series', 'month', 'procedure_code', 'imported', 'counter'];
 type BucketRow = { key: unknown[]; value: number };
 
 /** Bucket rows (day, and month for all but crossing) of entries, keys sorted: concurrent writers lock rows in one order. */
-export function bucketRows(entries: Iterable<RollupEntry>): { day: BucketRow[]; month: BucketRow[] } {
+function bucketRows(entries: Iterable<RollupEntry>): { day: BucketRow[]; month: BucketRow[] } {
   const day = new Map<string, BucketRow>();
   const month = new Map<string, BucketRow>();
   const add = (rows: Map<string, BucketRow>, key: unknown[], value: number) => {

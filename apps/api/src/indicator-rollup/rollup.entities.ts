@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampType } from '@motcua/persistence';
 
 /** A day bucket of the indicator rollup (libs/indicators rollup.ts): one counter of one series, day, procedure. */
@@ -52,11 +52,21 @@ export class IndicatorRollupMonthEntity {
   value!: string | number;
 }
 
-/** A dossier kept out of the buckets (`isRollupRegular` false): the report counts it from its record. */
+/**
+ * A dossier kept out of the buckets (`isRollupRegular` false): the report counts it from its record
+ * when its dates say it may count in the period (`irregularMayCount`).
+ */
 @Entity('indicator_rollup_irregular')
+@Index('ix_indicator_rollup_irregular_received', ['receivedAt'])
 export class IndicatorRollupIrregularEntity {
   @PrimaryColumn({ type: 'varchar', length: 36, name: 'dossier_id' })
   dossierId!: string;
+
+  @Column({ type: timestampType(), name: 'received_at', nullable: true })
+  receivedAt!: Date | null;
+
+  @Column({ type: timestampType(), name: 'processing_ended_at', nullable: true })
+  processingEndedAt!: Date | null;
 }
 
 /** Present once the buckets were built from the records; from then on every record change keeps them up. */

@@ -318,7 +318,16 @@ export class IndicatorsService {
    */
   private async countsFromRollup(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
     const sums = await readWindowSums(m, period, { procedureCode: filter.procedureCode, excludeImported: this.config.importedDossiers === 'exclude' });
-    const irregular = await this.rollupFacts(m, this.filtered(m, filter).innerJoin(IndicatorRollupIrregularEntity, 'i', 'i.dossier_id = r.dossier_id'));
+    // Irregular dossiers that may count in the period (`irregularMayCount`, on the dates their rows keep).
+    const irregular = await this.rollupFacts(
+      m,
+      this.filtered(m, filter)
+        .innerJoin(IndicatorRollupIrregularEntity, 'i', 'i.dossier_id = r.dossier_id')
+        .andWhere(
+          '((i.received_at < :to AND (i.received_at >= :from OR i.processing_ended_at IS NULL OR i.processing_ended_at >= :from)) OR (i.received_at IS NOT NULL AND i.processing_ended_at >= :from AND i.processing_ended_at < :to))',
+          { from: period.from, to: period.to },
+        ),
+    );
     const asOf = reportInstant(period);
     const midnight = midnightOf(localDay(asOf));
     const endedSince =

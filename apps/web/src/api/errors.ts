@@ -67,6 +67,7 @@ const BY_CODE: Record<string, string> = {
   PAYLOAD_TOO_LARGE: 'Tệp quá lớn: vượt dung lượng tối đa hệ thống cho phép.',
   UNSUPPORTED_MEDIA_TYPE: 'Tệp không đúng định dạng. Chỉ nhận tệp PDF, JPEG hoặc PNG.',
   STORAGE_UNAVAILABLE: 'Kho lưu trữ tệp tạm thời không truy cập được nên tệp chưa được lưu. Vui lòng thử lại sau ít phút.',
+  TRANSIENT_CONFLICT: 'Thao tác trùng thời điểm với một thao tác khác nên chưa được lưu. Vui lòng thực hiện lại.',
   COMPONENTS_MISSING: 'Chưa thể hoàn thành số hóa: còn thành phần hồ sơ bắt buộc chưa có tệp.',
   UNKNOWN_COMPONENT: 'Thành phần hồ sơ này không thuộc thủ tục của hồ sơ.',
   DOSSIER_NOT_ACCEPTING_FILES: 'Hồ sơ ở trạng thái hiện tại không nhận thêm tệp thành phần.',
