@@ -56,7 +56,10 @@ module.exports = {
   ],
   // Only turns a hang into a failure: booting the whole application takes seconds on a loaded machine.
   testTimeout: 30_000,
-  // The pure libraries carry the rules: their coverage is part of the suite's contract.
+  // The pure libraries carry the rules: their coverage is part of the suite's contract, measured on the
+  // unit tier alone: `npm run test:unit` runs the web tier in a second jest run, without coverage. It
+  // added next to nothing to the libraries' lines (94.76 % with it, 94.66 % without, thresholds met
+  // either way), and V8's block coverage slowed its React rendering by about a quarter.
   coverageProvider: 'v8',
   collectCoverageFrom: ['libs/*/src/**/*.ts', '!libs/**/*.spec.ts', '!libs/**/*.fixture*.ts', '!libs/**/index.ts'],
   coverageReporters: ['text-summary'],

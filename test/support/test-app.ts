@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +10,8 @@ import { Clock } from '../../apps/api/src/common/clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'mật-khẩu-demo-2026';
+/** The data folder of the run's template database's first boot (test/support/global-setup.js). */
+const TEMPLATE_DATA_DIR_ENV = 'MOTCUA_TEST_TEMPLATE_DATA_DIR';
 
 /** A clock the test moves by hand. */
 export class ManualClock extends Clock {
@@ -36,9 +38,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a database of its own (a copy of the run's migrated and seeded template) and a fresh data folder. */
+/**
+ * The real application on a database of its own (a copy of the run's migrated and seeded template) and a
+ * fresh data folder holding what the template's first boot left in its own (the demo signing PKI).
+ */
 export async function startTestApp(options: BootOptions = {}): Promise<TestApp> {
-  return boot(await createTestDatabase({ fromTemplate: true }), options, true, mkdtempSync(join(tmpdir(), 'motcua-data-')));
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-data-'));
+  // Without a template (no e2e globalSetup) the application generates its PKI itself, as on a first boot.
+  const templateDataDir = process.env[TEMPLATE_DATA_DIR_ENV];
+  if (templateDataDir && existsSync(join(templateDataDir, 'pki'))) cpSync(join(templateDataDir, 'pki'), join(dataDir, 'pki'), { recursive: true });
+  return boot(await createTestDatabase({ fromTemplate: true }), options, true, dataDir);
 }
 
 /** The configuration every test instance runs with; the template database is seeded with it too. */

@@ -119,7 +119,9 @@ export function createDemoPki(opts: CreateDemoPkiOptions): DemoPki {
     caCertPem: caCert,
     agencyCertPem: agency.certPem,
     agencyKeyPem: agency.keyPem,
-    p12: agency.p12,
+    get p12() {
+      return agency.p12;
+    },
     p12Password: agency.p12Password,
   };
 }
@@ -155,8 +157,17 @@ export function issueUserCertificate(ca: DemoCertificateAuthority, opts: IssueUs
     extensions,
   });
   const p12Password = randomBytes(18).toString('base64url');
-  const p12 = toPkcs12(key.privatePem, [certPem, ca.certPem], p12Password);
-  return { certPem, keyPem: key.privatePem, p12, p12Password };
+  // Built on first read: node-forge's PKCS#12 (PBKDF2 and AES in JavaScript) costs about as much as the
+  // key, and the service's demo PKI keeps only the PEM files.
+  let p12: Buffer | undefined;
+  return {
+    certPem,
+    keyPem: key.privatePem,
+    get p12() {
+      return (p12 ??= toPkcs12(key.privatePem, [certPem, ca.certPem], p12Password));
+    },
+    p12Password,
+  };
 }
 
 /** PKCS#12 (AES-256 key bag, SHA-1 MAC — what node-forge writes) of an RSA key and certificates. */
