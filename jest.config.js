@@ -41,6 +41,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       transform: { '^.+\\.tsx?$': swcTsx },
       testMatch: ['<rootDir>/apps/web/src/**/*.spec.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/apps/web/test/setup.ts'],
       moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/web/test/style-stub.js', ...moduleNameMapper },
     },
     // The database tiers run in parallel workers: each file owns its database.

@@ -67,7 +67,7 @@ describe('Historical import: dates, codes and memory', () => {
     expect(res.body.details.problems).toHaveLength(1000);
     expect(res.body.details.total).toBeGreaterThan(3_000_000);
     expect(growth).toBeLessThan(150 * 1024 * 1024);
-  }, 30_000);
+  }, 120_000);
 
   it('an import body over the limit is refused with 413 as soon as it is announced', async () => {
     const res = await rawRequest(
