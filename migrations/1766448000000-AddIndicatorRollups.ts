@@ -12,7 +12,9 @@ import { col } from './support';
  *   centi-day sums outgrow 32 bits).
  * - `indicator_rollup_month`: the same without crossing buckets, by local month.
  * - `indicator_rollup_irregular`: dossiers whose facts the bucket identities do not hold for, with
- *   the two dates that say which periods they may count in; the report counts them from their records.
+ *   their facts (JSON) and the columns that select them (the two dates that say which periods they
+ *   may count in, procedure, imported): the report counts them from there, never reading the
+ *   record table for them.
  * - `indicator_rollup_state`: one row once the buckets were built from the records (the first
  *   start after this migration builds them; until then the report reads the records).
  */
@@ -46,7 +48,7 @@ export class AddIndicatorRollups1766448000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'indicator_rollup_irregular',
-        columns: [c.id('dossier_id'), c.timestamp('received_at', true), c.timestamp('processing_ended_at', true)],
+        columns: [c.id('dossier_id'), c.timestamp('received_at', true), c.timestamp('processing_ended_at', true), c.varchar('procedure_code', 64), c.boolean('imported'), c.text('facts')],
         indices: [new TableIndex({ name: 'ix_indicator_rollup_irregular_received', columnNames: ['received_at'] })],
       }),
     );

@@ -10,7 +10,7 @@ import { bulkInsert } from '@motcua/persistence';
 import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { FACT_COLUMN_FIELDS, type FactColumns } from '../portal-records/fact-columns';
-import { irregularRow, isPostgres, rollupFact } from './rollup-store';
+import { irregularRow, irregularSubject, isPostgres, rollupFact } from './rollup-store';
 import { IndicatorRollupDayEntity, IndicatorRollupIrregularEntity, IndicatorRollupMonthEntity, IndicatorRollupStateEntity } from './rollup.entities';
 
 const STATE = 'buckets';
@@ -24,7 +24,7 @@ export interface RollupSnapshot {
   records: number;
   day: Buckets;
   month: Buckets;
-  /** Irregular dossiers by id, with the dates their row keeps. */
+  /** Irregular dossiers by id, as their rows. */
   irregular: Map<string, IndicatorRollupIrregularEntity>;
 }
 
@@ -78,8 +78,9 @@ export async function computeRollup(m: EntityManager): Promise<RollupSnapshot> {
     const synced = new Set((await m.find(PortalDeliveryEntity, { select: ['dossierId'], where: { dossierId: In(ids) } })).map((d) => d.dossierId));
     for (const row of rows) {
       const { dossierId, code, ...columns } = row;
-      const fact = rollupFact({ code, columns, synced: synced.has(dossierId) });
-      if (!isRollupRegular(fact)) snapshot.irregular.set(dossierId, irregularRow(dossierId, fact));
+      const subject = { code, columns, synced: synced.has(dossierId) };
+      const fact = rollupFact(subject);
+      if (!isRollupRegular(fact)) snapshot.irregular.set(dossierId, irregularRow(dossierId, subject));
       else for (const e of rollupEntries(fact)) addEntry(snapshot, e);
     }
     snapshot.records += rows.length;
@@ -148,10 +149,12 @@ export async function verifyRollup(ds: DataSource): Promise<{ records: number; d
     compare('day', new Map(day.map((r) => [JSON.stringify([r.series, r.day, r.receivedDay, r.procedureCode, r.imported, r.counter]), Number(r.value)])), expected.day);
     compare('month', new Map(month.map((r) => [JSON.stringify([r.series, r.month, r.procedureCode, r.imported, r.counter]), Number(r.value)])), expected.month);
     const stored = new Map((await m.find(IndicatorRollupIrregularEntity)).map((r) => [r.dossierId, r]));
-    const dates = (r: IndicatorRollupIrregularEntity | undefined) => (r ? JSON.stringify([r.receivedAt, r.processingEndedAt]) : null);
+    // The selecting columns and the facts, the latter compared as the report reads them back.
+    const content = (r: IndicatorRollupIrregularEntity | undefined) =>
+      r ? JSON.stringify([r.receivedAt, r.processingEndedAt, r.procedureCode, r.imported, irregularSubject(r)]) : null;
     for (const id of new Set([...stored.keys(), ...expected.irregular.keys()])) {
       const [s, e] = [stored.get(id), expected.irregular.get(id)];
-      if (dates(s) !== dates(e)) differences.push({ table: 'irregular', key: id, stored: Number(s !== undefined), expected: Number(e !== undefined) });
+      if (content(s) !== content(e)) differences.push({ table: 'irregular', key: id, stored: Number(s !== undefined), expected: Number(e !== undefined) });
     }
     return { records: expected.records, differences };
   };

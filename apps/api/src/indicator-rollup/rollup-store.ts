@@ -63,12 +63,23 @@ export async function applyRollupChange(m: EntityManager, dossierId: string, bef
   await addToBuckets(m, rollupChange(b, a));
   const [wasIrregular, isIrregular] = [b !== null && !isRollupRegular(b), a !== null && !isRollupRegular(a)];
   if (wasIrregular) await m.delete(IndicatorRollupIrregularEntity, { dossierId });
-  if (isIrregular) await m.insert(IndicatorRollupIrregularEntity, irregularRow(dossierId, a!));
+  if (isIrregular) await m.insert(IndicatorRollupIrregularEntity, irregularRow(dossierId, after!));
 }
 
-/** The row of an irregular dossier: the dates `irregularMayCount` reads. */
-export function irregularRow(dossierId: string, fact: DossierFact): IndicatorRollupIrregularEntity {
-  return { dossierId, receivedAt: fact.receivedAt, processingEndedAt: fact.processingEndedAt };
+/** The row of an irregular dossier: its facts, and the columns that select it (`irregularMayCount`, filters). */
+export function irregularRow(dossierId: string, subject: RollupSubject): IndicatorRollupIrregularEntity {
+  const c = subject.columns;
+  return { dossierId, receivedAt: c.receivedAt, processingEndedAt: c.processingEndedAt, procedureCode: c.procedureCode, imported: c.imported, facts: JSON.stringify(subject) };
+}
+
+const DATE_COLUMNS = ['receivedAt', 'appointmentAt', 'processingEndedAt', 's1RequestedAt', 's1CompletedAt', 's2RequestedAt'] as const;
+
+/** The facts an irregular row keeps, read back (JSON has no dates). */
+export function irregularSubject(row: Pick<IndicatorRollupIrregularEntity, 'facts'>): RollupSubject {
+  const subject = JSON.parse(row.facts) as RollupSubject;
+  const columns = subject.columns as unknown as Record<string, unknown>;
+  for (const name of DATE_COLUMNS) columns[name] = columns[name] === null ? null : new Date(columns[name] as string);
+  return subject;
 }
 
 /** Whether the portal holds a record of the dossier (1.4). */

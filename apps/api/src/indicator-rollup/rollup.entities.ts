@@ -53,8 +53,8 @@ export class IndicatorRollupMonthEntity {
 }
 
 /**
- * A dossier kept out of the buckets (`isRollupRegular` false): the report counts it from its record
- * when its dates say it may count in the period (`irregularMayCount`).
+ * A dossier kept out of the buckets (`isRollupRegular` false), with its facts: the report counts it
+ * from them when its dates say it may count in the period (`irregularMayCount`).
  */
 @Entity('indicator_rollup_irregular')
 @Index('ix_indicator_rollup_irregular_received', ['receivedAt'])
@@ -67,6 +67,16 @@ export class IndicatorRollupIrregularEntity {
 
   @Column({ type: timestampType(), name: 'processing_ended_at', nullable: true })
   processingEndedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'procedure_code' })
+  procedureCode!: string;
+
+  @Column({ type: 'boolean' })
+  imported!: boolean;
+
+  /** Its facts as the buckets would read them (`RollupSubject`, dates as ISO strings): the report counts it from here. */
+  @Column({ type: 'text' })
+  facts!: string;
 }
 
 /** Present once the buckets were built from the records; from then on every record change keeps them up. */

@@ -48,7 +48,7 @@ import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { FACT_COLUMN_FIELDS, factColumnsOf } from '../portal-records/fact-columns';
 import { rollupBuilt } from '../indicator-rollup/rollup-build';
-import { readWindowSums, rollupFact } from '../indicator-rollup/rollup-store';
+import { irregularSubject, readWindowSums, rollupFact } from '../indicator-rollup/rollup-store';
 import { IndicatorRollupIrregularEntity } from '../indicator-rollup/rollup.entities';
 import { loadCatalogueFacts } from './catalogue-facts';
 import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
@@ -318,16 +318,16 @@ export class IndicatorsService {
    */
   private async countsFromRollup(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
     const sums = await readWindowSums(m, period, { procedureCode: filter.procedureCode, excludeImported: this.config.importedDossiers === 'exclude' });
-    // Irregular dossiers that may count in the period (`irregularMayCount`, on the dates their rows keep).
-    const irregular = await this.rollupFacts(
-      m,
-      this.filtered(m, filter)
-        .innerJoin(IndicatorRollupIrregularEntity, 'i', 'i.dossier_id = r.dossier_id')
-        .andWhere(
-          '((i.received_at < :to AND (i.received_at >= :from OR i.processing_ended_at IS NULL OR i.processing_ended_at >= :from)) OR (i.received_at IS NOT NULL AND i.processing_ended_at >= :from AND i.processing_ended_at < :to))',
-          { from: period.from, to: period.to },
-        ),
-    );
+    // Irregular dossiers that may count in the period (`irregularMayCount`, on the dates their rows keep), from the facts kept with them.
+    const irregularRows = m
+      .createQueryBuilder(IndicatorRollupIrregularEntity, 'i')
+      .where(
+        '((i.received_at < :to AND (i.received_at >= :from OR i.processing_ended_at IS NULL OR i.processing_ended_at >= :from)) OR (i.received_at IS NOT NULL AND i.processing_ended_at >= :from AND i.processing_ended_at < :to))',
+        { from: period.from, to: period.to },
+      );
+    if (filter.procedureCode !== undefined) irregularRows.andWhere('i.procedure_code = :procedure', { procedure: filter.procedureCode });
+    if (this.config.importedDossiers === 'exclude') irregularRows.andWhere('i.imported = :no', { no: pg(m) ? false : 0 });
+    const irregular = (await irregularRows.getMany()).map((row) => rollupFact(irregularSubject(row)));
     const asOf = reportInstant(period);
     const midnight = midnightOf(localDay(asOf));
     const endedSince =
