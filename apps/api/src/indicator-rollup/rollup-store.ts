@@ -179,6 +179,22 @@ export async function readWindowSums(m: EntityManager, period: Period, filter: B
   return mergeSums(rows.map((r) => ({ window: r.w, series: r.series, counter: r.counter, procedureCode: r.procedure_code, value: Number(r.value) })));
 }
 
+/**
+ * The irregular dossiers that may count in a period (`irregularMayCount`, as SQL on the dates their
+ * rows keep), from the facts kept with them: the record table is not read.
+ */
+export async function readIrregularFacts(m: EntityManager, period: Period, filter: BucketFilter): Promise<DossierFact[]> {
+  const qb = m
+    .createQueryBuilder(IndicatorRollupIrregularEntity, 'i')
+    .where(
+      '((i.received_at < :to AND (i.received_at >= :from OR i.processing_ended_at IS NULL OR i.processing_ended_at >= :from)) OR (i.received_at IS NOT NULL AND i.processing_ended_at >= :from AND i.processing_ended_at < :to))',
+      { from: period.from, to: period.to },
+    );
+  if (filter.procedureCode !== undefined) qb.andWhere('i.procedure_code = :procedure', { procedure: filter.procedureCode });
+  if (filter.excludeImported) qb.andWhere('i.imported = :no', { no: isPostgres(m) ? false : 0 });
+  return (await qb.getMany()).map((row) => rollupFact(irregularSubject(row)));
+}
+
 export function isPostgres(m: EntityManager): boolean {
   return m.connection.driver.options.type === 'postgres';
 }

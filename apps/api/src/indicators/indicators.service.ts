@@ -48,7 +48,7 @@ import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { FACT_COLUMN_FIELDS, factColumnsOf } from '../portal-records/fact-columns';
 import { rollupBuilt } from '../indicator-rollup/rollup-build';
-import { irregularSubject, readWindowSums, rollupFact } from '../indicator-rollup/rollup-store';
+import { readIrregularFacts, readWindowSums, rollupFact } from '../indicator-rollup/rollup-store';
 import { IndicatorRollupIrregularEntity } from '../indicator-rollup/rollup.entities';
 import { loadCatalogueFacts } from './catalogue-facts';
 import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
@@ -313,21 +313,13 @@ export class IndicatorsService {
 
   /**
    * A closed period from the buckets (issue #17): a few hundred bucket rows whatever the history,
-   * plus the irregular dossiers and those that ended since the midnight before the report instant,
-   * counted from their records.
+   * plus the irregular dossiers that may count in it (from the facts kept with them) and those that
+   * ended since the midnight before the report instant (from their records).
    */
   private async countsFromRollup(m: EntityManager, period: Period, filter: IndicatorFilter): Promise<IndicatorCounts> {
-    const sums = await readWindowSums(m, period, { procedureCode: filter.procedureCode, excludeImported: this.config.importedDossiers === 'exclude' });
-    // Irregular dossiers that may count in the period (`irregularMayCount`, on the dates their rows keep), from the facts kept with them.
-    const irregularRows = m
-      .createQueryBuilder(IndicatorRollupIrregularEntity, 'i')
-      .where(
-        '((i.received_at < :to AND (i.received_at >= :from OR i.processing_ended_at IS NULL OR i.processing_ended_at >= :from)) OR (i.received_at IS NOT NULL AND i.processing_ended_at >= :from AND i.processing_ended_at < :to))',
-        { from: period.from, to: period.to },
-      );
-    if (filter.procedureCode !== undefined) irregularRows.andWhere('i.procedure_code = :procedure', { procedure: filter.procedureCode });
-    if (this.config.importedDossiers === 'exclude') irregularRows.andWhere('i.imported = :no', { no: pg(m) ? false : 0 });
-    const irregular = (await irregularRows.getMany()).map((row) => rollupFact(irregularSubject(row)));
+    const bucketFilter = { procedureCode: filter.procedureCode, excludeImported: this.config.importedDossiers === 'exclude' };
+    const sums = await readWindowSums(m, period, bucketFilter);
+    const irregular = await readIrregularFacts(m, period, bucketFilter);
     const asOf = reportInstant(period);
     const midnight = midnightOf(localDay(asOf));
     const endedSince =
