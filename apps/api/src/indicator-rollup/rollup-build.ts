@@ -4,13 +4,12 @@
  * build (`… verify`). Both read every record's fact columns in key order, in batches, and add up
  * libs/indicators `rollupEntries` in memory; a build then writes the sums, a check compares them.
  */
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isRollupRegular, rollupEntries, type RollupEntry } from '@motcua/indicators';
 import { bulkInsert } from '@motcua/persistence';
-import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { FACT_COLUMN_FIELDS, type FactColumns } from '../portal-records/fact-columns';
-import { irregularRow, irregularSubject, isPostgres, rollupFact } from './rollup-store';
+import { irregularRow, irregularSubject, isPostgres, rollupFact, syncedIds } from './rollup-store';
 import { IndicatorRollupDayEntity, IndicatorRollupIrregularEntity, IndicatorRollupMonthEntity, IndicatorRollupStateEntity } from './rollup.entities';
 
 const STATE = 'buckets';
@@ -75,7 +74,7 @@ export async function computeRollup(m: EntityManager): Promise<RollupSnapshot> {
     const rows = await recordBatch(m, after);
     if (rows.length === 0) break;
     const ids = rows.map((r) => r.dossierId);
-    const synced = new Set((await m.find(PortalDeliveryEntity, { select: ['dossierId'], where: { dossierId: In(ids) } })).map((d) => d.dossierId));
+    const synced = await syncedIds(m, ids);
     for (const row of rows) {
       const { dossierId, code, ...columns } = row;
       const subject = { code, columns, synced: synced.has(dossierId) };

@@ -6,7 +6,7 @@
  * The facts come from the record's fact columns, the same ones the indicator SQL reads, so the
  * buckets, a rebuild and the report over the records can never read different facts.
  */
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   CROSSING_WINDOWS,
   DAY_RANGE_WINDOWS,
@@ -46,19 +46,11 @@ export function rollupFact({ code, columns: c, synced }: RollupSubject): Dossier
   return { ...c, code, agencyCode: '', channel: c.channel as DossierFact['channel'], supplements, synced };
 }
 
-/** Whether two subjects add the same to the buckets (most record changes touch no fact column). */
-export function sameRollupFacts(a: RollupSubject | null, b: RollupSubject | null): boolean {
-  if (a === null || b === null) return a === b;
-  const norm = (s: RollupSubject) => JSON.stringify({ ...s.columns, synced: s.synced });
-  return norm(a) === norm(b);
-}
-
 /**
  * Applies the change of one dossier's facts, in the caller's transaction: the bucket deltas, and
  * its place among the irregular dossiers.
  */
 export async function applyRollupChange(m: EntityManager, dossierId: string, before: RollupSubject | null, after: RollupSubject | null): Promise<void> {
-  if (sameRollupFacts(before, after)) return;
   const [b, a] = [before && rollupFact(before), after && rollupFact(after)];
   await addToBuckets(m, rollupChange(b, a));
   const [wasIrregular, isIrregular] = [b !== null && !isRollupRegular(b), a !== null && !isRollupRegular(a)];
@@ -84,7 +76,17 @@ export function irregularSubject(row: Pick<IndicatorRollupIrregularEntity, 'fact
 
 /** Whether the portal holds a record of the dossier (1.4). */
 export async function isSynced(m: EntityManager, dossierId: string): Promise<boolean> {
-  return (await m.count(PortalDeliveryEntity, { where: { dossierId } })) > 0;
+  return (await syncedIds(m, [dossierId])).size > 0;
+}
+
+/** Which of the dossiers the portal holds a record of (1.4), in chunks the drivers' parameter limits allow. */
+export async function syncedIds(m: EntityManager, dossierIds: readonly string[]): Promise<Set<string>> {
+  const synced = new Set<string>();
+  for (let i = 0; i < dossierIds.length; i += 1000) {
+    const chunk = dossierIds.slice(i, i + 1000);
+    for (const d of await m.find(PortalDeliveryEntity, { select: ['dossierId'], where: { dossierId: In(chunk) } })) synced.add(d.dossierId);
+  }
+  return synced;
 }
 
 const DAY_KEY = ['series', 'day', 'received_day', 'procedure_code', 'imported', 'counter'];

@@ -48,7 +48,7 @@ import { PortalDeliveryEntity } from '../portal-records/portal-delivery.entity';
 import { PortalRecordEntity } from '../portal-records/portal-record.entity';
 import { FACT_COLUMN_FIELDS, factColumnsOf } from '../portal-records/fact-columns';
 import { rollupBuilt } from '../indicator-rollup/rollup-build';
-import { readIrregularFacts, readWindowSums, rollupFact } from '../indicator-rollup/rollup-store';
+import { readIrregularFacts, readWindowSums, rollupFact, syncedIds } from '../indicator-rollup/rollup-store';
 import { IndicatorRollupIrregularEntity } from '../indicator-rollup/rollup.entities';
 import { loadCatalogueFacts } from './catalogue-facts';
 import { loadFeedbackFacts, withFeedbackCounts } from './feedback-facts';
@@ -345,11 +345,7 @@ export class IndicatorsService {
   /** The facts of the records a query selects, as the buckets read them (fact columns, synchronised or not). */
   private async rollupFacts(m: EntityManager, qb: SelectQueryBuilder<PortalRecordEntity>): Promise<DossierFact[]> {
     const rows = await qb.select(['r.dossierId', 'r.code', ...FACT_COLUMN_FIELDS.map((f) => `r.${f}`)]).getMany();
-    const synced = new Set<string>();
-    for (let i = 0; i < rows.length; i += 500) {
-      const ids = rows.slice(i, i + 500).map((r) => r.dossierId);
-      for (const d of await m.find(PortalDeliveryEntity, { select: ['dossierId'], where: { dossierId: In(ids) } })) synced.add(d.dossierId);
-    }
+    const synced = await syncedIds(m, rows.map((r) => r.dossierId));
     return rows.map((r) => rollupFact({ code: r.code, columns: factColumnsOf(r), synced: synced.has(r.dossierId) }));
   }
 
