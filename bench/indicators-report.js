@@ -153,6 +153,13 @@ async function load(ds, dialect) {
         paper_result, e_result, digitised, reused_component, from_citizen_store, fee_bearing, fees_all_zero, paid_online, rating,
         has_complaint, imported, updated_at`;
   if (dialect === 'postgres') {
+    // A bulk load is written faster without index upkeep row by row: the non-unique indexes are
+    // dropped and created again from their own definitions (same end state, sorted builds).
+    const indexes = await ds.query(`
+      SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+        JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
+       WHERE i.schemaname = current_schema() AND i.tablename = 'portal_record' AND NOT x.indisunique`);
+    for (const { name } of indexes) await ds.query(`DROP INDEX "${name}"`);
     await ds.query(`
       INSERT INTO portal_record (${columns})
       SELECT gen_random_uuid()::text, 'BENCH-' || n, 1, '{}', 'P' || (n % 24), 'D' || (n % 4), 'F' || (n % 5),
@@ -169,6 +176,10 @@ async function load(ds, dialect) {
         n % 97 = 0, n % 2 = 0, now()
       FROM (SELECT n, timestamptz '2025-01-01 00:00+07' + (n % ${days}) * interval '1 day' + (n % 480) * interval '1 minute' AS r
             FROM generate_series(1, ${N}) AS n) s`);
+    const session = ds.createQueryRunner(); // one connection, so the setting applies to the builds
+    await session.query(`SET maintenance_work_mem = '1GB'`);
+    for (const { definition } of indexes) await session.query(definition);
+    await session.release();
     // What autovacuum does on a live system: statistics and the visibility map (index-only scans need it).
     await ds.query('VACUUM ANALYZE portal_record');
     // On a live system the import was written out long ago: do not time the report against the

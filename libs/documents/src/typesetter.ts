@@ -65,6 +65,14 @@ const FEATURES = { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 const LINE_HEIGHT = 1.4;
 
 /**
+ * Widths already measured, by face, size and text: the same words recur on every paper, and
+ * fontkit shapes a string anew on every measurement (most of a paper's rendering time). The faces
+ * are the bundled fonts, the same bytes for every document, so a width never changes.
+ */
+const measured = new Map<string, number>();
+const MEASURED_LIMIT = 50_000;
+
+/**
  * Sets text with per-character font fallback over the Noto Sans subsets (see fonts.ts).
  * pdfkit's own wrapper binds one font per call and, with `continued`, may break inside a word
  * at a font change (which happens inside most Vietnamese words, e.g. `Ng|uyễ|n`), so line
@@ -207,8 +215,15 @@ export class Typesetter {
   }
 
   private measure(text: string, subset: Subset, style: FontStyle, size: number): number {
-    this.useFace(subset, style, size);
-    return this.doc.widthOfString(text, { features: FEATURES });
+    const key = `${faceKey(subset, style)}\u0001${size}\u0001${text}`;
+    let width = measured.get(key);
+    if (width === undefined) {
+      this.useFace(subset, style, size);
+      width = this.doc.widthOfString(text, { features: FEATURES });
+      if (measured.size >= MEASURED_LIMIT) measured.clear();
+      measured.set(key, width);
+    }
+    return width;
   }
 
   /** Splits content into words, spaces and forced breaks, each made of single-face pieces. */
