@@ -1,4 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFFont, rgb } from 'pdf-lib';
 import { fontBytes, subsetFor } from './fonts';
 
@@ -14,7 +13,8 @@ export const TRIAL_NOTICE = 'BẢN THỬ NGHIỆM — chữ ký số thử nghi�
 export async function stampNotice(pdf: Uint8Array, notice = TRIAL_NOTICE): Promise<Buffer> {
   // Strict: a damaged file is refused (422 upstream), not silently repaired and then signed.
   const doc = await PDFDocument.load(pdf, { throwOnInvalidObject: true });
-  doc.registerFontkit(fontkit);
+  // Loaded here, not at boot: only papers signed with a trial certificate need it (a fifth of a second to load).
+  doc.registerFontkit((await import('@pdf-lib/fontkit')).default);
   const fonts = new Map<string, PDFFont>();
   const runs: Array<{ text: string; font: PDFFont }> = [];
   for (const ch of notice) {

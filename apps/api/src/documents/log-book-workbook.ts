@@ -1,12 +1,12 @@
-import ExcelJS from 'exceljs';
 import { FORMS, LOG_BOOK_COLUMNS, logBookPeriod, logBookRows, type LogBookData } from '@motcua/documents';
+import { newWorkbook } from '../common/excel-workbook';
 
 /** Column widths (characters) of the Excel log book, in the order of LOG_BOOK_COLUMNS. */
 const WIDTHS: Record<string, number> = { number: 6, code: 28, procedure: 45, applicant: 40, receivedAt: 17, appointmentAt: 17, handedTo: 30, result: 28, note: 24 };
 
 /** The log book as an Excel sheet: the same columns and values as the PDF, Vietnamese headings. */
 export async function logBookWorkbook(data: LogBookData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'motcua';
   const sheet = wb.addWorksheet('Sổ theo dõi hồ sơ', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const span = LOG_BOOK_COLUMNS.length;

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { formatVietnamDateTime } from '@motcua/calendar';
 import { DEADLINE_STATUS_LABELS_VI, OUTCOME_LABELS_VI } from '@motcua/deadlines';
 import type { DossierListItem } from './dossier-queries.service';
+import { newWorkbook } from '../common/excel-workbook';
 
 /** Most rows one export holds; a larger list says so on its first sheet (narrow the filters). */
 export const WORKLIST_EXPORT_MAX_ROWS = 5000;
@@ -27,7 +27,7 @@ const hoursLeft = (minutes: number | null) => (minutes === null ? null : Math.ro
  * dd/mm/yyyy HH:mm in Asia/Ho_Chi_Minh, applicants and assignees by full name (issue #15).
  */
 export async function worklistWorkbook(x: WorklistExport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'motcua';
   const sheet = wb.addWorksheet('Danh sách hồ sơ');
   sheet.addRow([`Danh sách hồ sơ — xuất lúc ${formatVietnamDateTime(x.exportedAt)} bởi ${x.exportedBy}`]);

@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PROCESSING_TIME_UNIT_LABELS_VI } from '@motcua/catalogue';
 import type { IndicatorReport, PlanLine, Reconciliation } from '@motcua/indicators';
 import type { LateDossier } from './indicators.service';
+import { newWorkbook } from '../common/excel-workbook';
 
 /** dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh (UTC+7 all year). */
 export function vnTime(d: Date | null): string {
@@ -56,7 +57,7 @@ export interface IndicatorsWorkbookInput {
  * letter, and the reconciliation with the records the portal received.
  */
 export async function indicatorsWorkbook({ report, plan, late, reconciliation }: IndicatorsWorkbookInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'motcua';
   const summary = wb.addWorksheet('Tổng hợp');
   summary.columns = [

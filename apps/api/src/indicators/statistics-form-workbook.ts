@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FormCounts, StatisticsForm } from '@motcua/indicators';
 import { vnTime } from './indicators-export';
+import { newWorkbook } from '../common/excel-workbook';
 
 export interface FormHeading {
   agencyName: string;
@@ -34,7 +35,7 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'
  * signature block. A period still running is marked as provisional in the heading.
  */
 export async function statisticsFormWorkbook(form: StatisticsForm, heading: FormHeading): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'motcua';
   const sheet = wb.addWorksheet('Biểu 06', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   sheet.columns = [{ width: 6 }, { width: 58 }, ...COUNT_COLUMNS.map(() => ({ width: 11 }))];
