@@ -39,11 +39,16 @@ export interface RollupSubject {
  * rules read (a second one makes the dossier late whatever the dates); the second one's completion
  * is not kept and not read.
  */
-export function rollupFact({ code, columns: c, synced }: RollupSubject): DossierFact {
+export function rollupFact(subject: RollupSubject): DossierFact {
+  return { ...subject.columns, ...factBesidesColumns(subject) };
+}
+
+/** What a fact holds beside its record's columns. */
+function factBesidesColumns({ code, columns: c, synced }: RollupSubject): Omit<DossierFact, keyof FactColumns> & Pick<DossierFact, 'channel'> {
   const supplements = [];
   if (c.s1RequestedAt) supplements.push({ requestedAt: c.s1RequestedAt, completedAt: c.s1CompletedAt });
   if (c.s1RequestedAt && c.s2RequestedAt) supplements.push({ requestedAt: c.s2RequestedAt, completedAt: null });
-  return { ...c, code, agencyCode: '', channel: c.channel as DossierFact['channel'], supplements, synced };
+  return { code, agencyCode: '', channel: c.channel as DossierFact['channel'], supplements, synced };
 }
 
 /**
@@ -72,6 +77,16 @@ export function irregularSubject(row: Pick<IndicatorRollupIrregularEntity, 'fact
   const columns = subject.columns as unknown as Record<string, unknown>;
   for (const name of DATE_COLUMNS) columns[name] = columns[name] === null ? null : new Date(columns[name] as string);
   return subject;
+}
+
+/**
+ * The fact an irregular row keeps: `rollupFact(irregularSubject(row))`, built in the object just
+ * parsed rather than copied from it. A report reads thousands of them at 10M dossiers, and the copy
+ * was a third of its time.
+ */
+export function irregularFact(row: Pick<IndicatorRollupIrregularEntity, 'facts'>): DossierFact {
+  const subject = irregularSubject(row);
+  return Object.assign(subject.columns, factBesidesColumns(subject)) as DossierFact;
 }
 
 /** Whether the portal holds a record of the dossier (1.4). */
@@ -188,13 +203,16 @@ export async function readWindowSums(m: EntityManager, period: Period, filter: B
 export async function readIrregularFacts(m: EntityManager, period: Period, filter: BucketFilter): Promise<DossierFact[]> {
   const qb = m
     .createQueryBuilder(IndicatorRollupIrregularEntity, 'i')
+    .select('i.facts', 'facts')
     .where(
       '((i.received_at < :to AND (i.received_at >= :from OR i.processing_ended_at IS NULL OR i.processing_ended_at >= :from)) OR (i.received_at IS NOT NULL AND i.processing_ended_at >= :from AND i.processing_ended_at < :to))',
       { from: period.from, to: period.to },
     );
   if (filter.procedureCode !== undefined) qb.andWhere('i.procedure_code = :procedure', { procedure: filter.procedureCode });
   if (filter.excludeImported) qb.andWhere('i.imported = :no', { no: isPostgres(m) ? false : 0 });
-  return (await qb.getMany()).map((row) => rollupFact(irregularSubject(row)));
+  // Only the kept facts, raw: hydrating the rows as entities took most of the report at 10M dossiers.
+  const rows: Array<{ facts: string }> = await qb.getRawMany();
+  return rows.map(irregularFact);
 }
 
 export function isPostgres(m: EntityManager): boolean {
