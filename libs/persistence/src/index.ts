@@ -4,3 +4,4 @@ export { currentDialect, dialectOf, timestampType, Dialect } from './dialect';
 export { isUniqueViolation, isConnectionFailure, isTransientConflict } from './errors';
 export { withAdvisoryLock } from './advisory-lock';
 export { bulkInsert } from './bulk-insert';
+export { findById, insertSql, updateSql, type Statement } from './statements';

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config.provider';
 import { EntityManager } from 'typeorm';
-import { isUniqueViolation, UnitOfWork } from '@motcua/persistence';
+import { findById, isUniqueViolation, UnitOfWork } from '@motcua/persistence';
 import { chargesFee } from '@motcua/catalogue';
 import { processingWorkingMinutes, STOPPED_CLOCK } from '@motcua/deadlines';
 import { currentStepIndex, DossierEvent, dossierWorkflow, keepsAssignee, PersistedDossier, startDossier } from '@motcua/workflow';
@@ -180,7 +180,7 @@ export class DossierCommands {
     const event = toWorkflowEvent(dto);
     if (dto.components !== undefined && dto.type !== 'REQUEST_SUPPLEMENT') throw new BadInputError(`Event ${dto.type} does not take components`, { fields: ['components'] });
     return this.uow.run(async (m) => {
-      const row = await m.findOne(DossierEntity, { where: { id: dossierId } });
+      const row = await findById(m, DossierEntity, dossierId);
       if (!row || !canSeeDossier(user, row.snapshot.context.steps)) throw new NotFoundError(`Dossier ${dossierId} not found`);
       if (row.imported) throw new ImportedReadOnlyError('Imported dossiers are read-only');
       const supplement = dto.components ? supplementComponents(dto.components, (await m.findOneByOrFail(ProcedureVersionEntity, { id: row.procedureVersionId })).components) : null;

@@ -1,10 +1,12 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { isUniqueViolation } from '@motcua/persistence';
+import { insertSql, isUniqueViolation, updateSql } from '@motcua/persistence';
 
 /**
- * One write a transition makes besides its compare-and-set, as SQL built by TypeORM (so column
- * names, transformers and JSON are TypeORM's, as with `m.insert`/`m.update`) but not yet sent:
- * on PostgreSQL the writes of a transition go to the server as one statement (issue #17).
+ * One write a transition makes besides its compare-and-set, as SQL from the entity's metadata (so
+ * column names, transformers and JSON are TypeORM's, as with `m.insert`/`m.update`; the text built
+ * once per column set by libs/persistence statements.ts, or by TypeORM's query builder where that
+ * does not apply) but not yet sent: on PostgreSQL the writes of a transition go to the server as
+ * one statement (issue #17).
  */
 export interface WriteStatement {
   table: string;
@@ -15,16 +17,22 @@ export interface WriteStatement {
 
 /** An INSERT of one row of `entity`, not sent. */
 export function insertStatement<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, values: Partial<T>): WriteStatement {
+  const table = m.connection.getMetadata(entity).tableName;
+  const fast = insertSql(m, entity, values);
+  if (fast) return { table, kind: 'insert', ...fast };
   const qb = m.createQueryBuilder().insert().into(entity).values(values as never).updateEntity(false);
   const [sql, parameters] = qb.getQueryAndParameters();
-  return { table: m.connection.getMetadata(entity).tableName, kind: 'insert', sql, parameters };
+  return { table, kind: 'insert', sql, parameters };
 }
 
 /** An UPDATE of `entity` rows matching `where` (SQL on column names, `:named` parameters), not sent. */
 export function updateStatement<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, set: Partial<T>, where: string, parameters: ObjectLiteral): WriteStatement {
+  const table = m.connection.getMetadata(entity).tableName;
+  const fast = updateSql(m, entity, set, where, parameters);
+  if (fast) return { table, kind: 'update', ...fast };
   const qb = m.createQueryBuilder().update(entity).set(set as never).where(where, parameters).updateEntity(false);
   const [sql, values] = qb.getQueryAndParameters();
-  return { table: m.connection.getMetadata(entity).tableName, kind: 'update', sql, parameters: values };
+  return { table, kind: 'update', sql, parameters: values };
 }
 
 /** Sends the writes one after another, in order (SQLite, and what one statement cannot say). */
