@@ -99,8 +99,9 @@ export function updateSql<T extends ObjectLiteral>(m: EntityManager, entity: Ent
 export async function findById<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, id: string): Promise<T | null> {
   const metadata = m.connection.getMetadata(entity);
   const [primary, ...more] = metadata.primaryColumns;
+  if (!primary || more.length > 0) throw new Error(`findById needs one primary key column, and ${metadata.name} has ${metadata.primaryColumns.length}`);
   const columns = metadata.columns.filter((c) => !c.isVirtual && !c.relationMetadata && !c.embeddedMetadata);
-  if (!primary || more.length > 0 || columns.length !== metadata.columns.length) return m.findOne(entity, { where: { [primary!.propertyName]: id } as never });
+  if (columns.length !== metadata.columns.length) return m.findOne(entity, { where: { [primary.propertyName]: id } as never });
   const driver = m.connection.driver;
   const { sql } = cached(metadata, 'select-by-id', () => ({
     sql: `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} FROM ${driver.escape(metadata.tableName)} WHERE ${driver.escape(primary.databaseName)} = ${isPostgres(m) ? '$1' : '?'}`,
