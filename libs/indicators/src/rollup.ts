@@ -211,7 +211,6 @@ export function countsFromRollup(
   irregular: readonly DossierFact[] = [],
   endedSinceAsOfDay: readonly DossierFact[] = [],
 ): IndicatorCounts {
-  assertServes(period);
   return countsFromSums(windowSums(buckets, period), period, config, irregular, endedSinceAsOfDay);
 }
 
@@ -236,8 +235,9 @@ export function countsFromSums(
   assertServes(period);
   const asOf = reportInstant(period);
   const total = new Map<string, number>();
-  for (const s of sums) total.set(`${s.window}|${s.series}|${s.counter}`, (total.get(`${s.window}|${s.series}|${s.counter}`) ?? 0) + s.value);
-  const sum = (window: RollupWindow, series: RollupSeries, counter: string) => total.get(`${window}|${series}|${counter}`) ?? 0;
+  const key = (window: RollupWindow, series: RollupSeries, counter: string) => `${window}|${series}|${counter}`;
+  for (const s of sums) total.set(key(s.window, s.series, s.counter), (total.get(key(s.window, s.series, s.counter)) ?? 0) + s.value);
+  const sum = (window: RollupWindow, series: RollupSeries, counter: string) => total.get(key(window, series, counter)) ?? 0;
   const received = (counter: string) => sum('within', 'received', counter);
   const scope = (counter: string, ended = counter) => sum('before_to', 'received', counter) - sum('before_from', 'ended', ended);
 

@@ -38,33 +38,38 @@ export function factColumns(f: DossierFact): FactColumns {
   };
 }
 
-/** The fact columns of a record (what `recordRow` writes beside the record). */
-export const FACT_COLUMN_FIELDS: ReadonlyArray<keyof FactColumns> = [
-  'procedureCode',
-  'departmentCode',
-  'field',
-  'channel',
-  'receivedAt',
-  'appointmentAt',
-  'processingEndedAt',
-  'endState',
-  's1RequestedAt',
-  's1CompletedAt',
-  's2RequestedAt',
-  'processingTimeCenti',
-  'processingTimeUnit',
-  'paperResult',
-  'eResult',
-  'digitised',
-  'reusedComponent',
-  'fromCitizenStore',
-  'feeBearing',
-  'feesAllZero',
-  'paidOnline',
-  'rating',
-  'hasComplaint',
-  'imported',
-];
+/**
+ * The fact columns of a record (what `recordRow` writes beside the record). Spelt as a record of
+ * every key so the compiler fails when a column is added to the entity and not here: a column left
+ * out would silently drop a fact from the indicator rollup.
+ */
+const FACT_COLUMN_KEYS: Record<keyof FactColumns, true> = {
+  procedureCode: true,
+  departmentCode: true,
+  field: true,
+  channel: true,
+  receivedAt: true,
+  appointmentAt: true,
+  processingEndedAt: true,
+  endState: true,
+  s1RequestedAt: true,
+  s1CompletedAt: true,
+  s2RequestedAt: true,
+  processingTimeCenti: true,
+  processingTimeUnit: true,
+  paperResult: true,
+  eResult: true,
+  digitised: true,
+  reusedComponent: true,
+  fromCitizenStore: true,
+  feeBearing: true,
+  feesAllZero: true,
+  paidOnline: true,
+  rating: true,
+  hasComplaint: true,
+  imported: true,
+};
+export const FACT_COLUMN_FIELDS = Object.keys(FACT_COLUMN_KEYS) as ReadonlyArray<keyof FactColumns>;
 
 /** The fact columns of a stored record row. */
 export function factColumnsOf(row: PortalRecordEntity): FactColumns {
